@@ -1,0 +1,24 @@
+//! Server functions of the catalog: thin adapters from the page to `service`. They run on the
+//! server (directly during SSR, over HTTP after hydration).
+
+use super::{paging::ProductSort, CategoryPageData, HomeData, ProductDetail};
+use crate::{errors::AppError, i18n::Lang};
+use leptos::prelude::*;
+
+#[server(prefix = "/api", endpoint = "home")]
+pub async fn get_home(lang: Lang) -> Result<HomeData, AppError> {
+    let db = crate::server::db()?;
+    Ok(super::service::home(&db, lang).await?)
+}
+
+#[server(prefix = "/api", endpoint = "category")]
+pub async fn get_category(lang: Lang, slug: String, sort: ProductSort, page: u64) -> Result<CategoryPageData, AppError> {
+    let db = crate::server::db()?;
+    super::service::category_page(&db, lang, &slug, sort, page).await?.ok_or(AppError::NotFound)
+}
+
+#[server(prefix = "/api", endpoint = "product")]
+pub async fn get_product(lang: Lang, slug: String) -> Result<ProductDetail, AppError> {
+    let db = crate::server::db()?;
+    super::service::product_detail(&db, lang, &slug).await?.ok_or(AppError::NotFound)
+}

@@ -1,0 +1,88 @@
+//! Small catalog views shared by the pages: product cards, breadcrumbs, the pager.
+
+use super::{paging::Page, CategoryLink, ProductCard};
+use crate::i18n::{fill, format_price, offers_count};
+use crate::layout::{href, use_lang, use_texts};
+use leptos::prelude::*;
+
+#[component]
+pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+    view! {
+        <ul class="product-grid">
+            {products.into_iter().map(|p| view! { <li><ProductCardView product=p/></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn ProductCardView(product: ProductCard) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let ProductCard { slug, title, brand, image, min_price_cents, offer_count } = product;
+    let link = move || href(lang.get(), &format!("/p/{slug}"));
+    let price = move || match min_price_cents {
+        Some(cents) => fill(t.get().price_from, &[("price", &format_price(cents, lang.get()))]),
+        None => t.get().not_available.to_owned(),
+    };
+    view! {
+        <article class="card">
+            <a href=link>
+                <img src=image.unwrap_or_default() alt="" width="160" height="160" loading="lazy" decoding="async"/>
+                <span class="brand">{brand}</span>
+                <h3>{title}</h3>
+            </a>
+            <p class="price">{price}</p>
+            <p class="offers">{move || offers_count(lang.get(), offer_count.max(0) as u64)}</p>
+        </article>
+    }
+}
+
+/// Home › … › current, as an ordered list in a labelled navigation landmark.
+#[component]
+pub fn Breadcrumbs(trail: Vec<CategoryLink>, #[prop(optional, into)] current: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let last = trail.len().saturating_sub(1);
+    let has_current = current.is_some();
+    view! {
+        <nav class="breadcrumbs" aria-label=move || t.get().breadcrumbs>
+            <ol>
+                <li><a href=move || href(lang.get(), "")>{move || t.get().nav_home}</a></li>
+                {trail
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let is_page = !has_current && i == last;
+                        view! {
+                            <li>
+                                <a href=href(lang.get_untracked(), &format!("/c/{}", c.slug)) aria-current=is_page.then_some("page")>
+                                    {c.name}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {current.map(|c| view! { <li aria-current="page">{c}</li> })}
+            </ol>
+        </nav>
+    }
+}
+
+/// Previous / next links and "page X of Y"; `link(n)` builds the address of page n.
+#[component]
+pub fn Pager(page: Page, link: impl Fn(u64) -> String + Send + Sync + 'static) -> impl IntoView {
+    let t = use_texts();
+    let prev = page.prev().map(&link);
+    let next = page.next().map(&link);
+    (page.count > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=move || t.get().pagination>
+                {prev.map(|h| view! { <a href=h rel="prev">{move || t.get().page_prev}</a> })}
+                <span>
+                    {move || fill(t.get().page_of, &[("n", &page.number.to_string()), ("count", &page.count.to_string())])}
+                </span>
+                {next.map(|h| view! { <a href=h rel="next">{move || t.get().page_next}</a> })}
+            </nav>
+        }
+    })
+}

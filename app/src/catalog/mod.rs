@@ -1,0 +1,81 @@
+//! The catalog: categories, products and their offers' summary. DTOs shared by server and
+//! browser live here; the database side is `service` (ssr only), the server functions `api`,
+//! the pages `pages`.
+
+pub mod api;
+mod components;
+pub mod pages;
+pub mod paging;
+pub mod tree;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use serde::{Deserialize, Serialize};
+
+/// A link to a category, with its name in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryLink {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A top-level category with its sub-categories, for the home page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryTile {
+    pub category: CategoryLink,
+    pub image: Option<String>,
+    pub children: Vec<CategoryLink>,
+}
+
+/// A product in a list: enough to render a card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductCard {
+    pub slug: String,
+    pub title: String,
+    pub brand: String,
+    pub image: Option<String>,
+    /// Lowest price among buyable offers (active, in stock, seller active), VAT included.
+    pub min_price_cents: Option<i64>,
+    pub offer_count: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub categories: Vec<CategoryTile>,
+    pub featured: Vec<ProductCard>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryPageData {
+    pub category: CategoryLink,
+    /// From the top-level category down to the parent of this one.
+    pub ancestors: Vec<CategoryLink>,
+    pub children: Vec<CategoryLink>,
+    pub products: Vec<ProductCard>,
+    pub page: paging::Page,
+    pub sort: paging::ProductSort,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribute {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductDetail {
+    pub slug: String,
+    pub title: String,
+    pub brand: String,
+    pub ean: String,
+    pub description: String,
+    pub images: Vec<String>,
+    pub attributes: Vec<Attribute>,
+    /// From the top-level category down to the product's own category.
+    pub categories: Vec<CategoryLink>,
+    pub min_price_cents: Option<i64>,
+    pub offer_count: i32,
+    pub perishable: bool,
+    pub cold_chain: bool,
+    pub storable: bool,
+}

@@ -1,0 +1,232 @@
+//! Catalog queries and updates on the database (server only). Functions take any connection
+//! (pool or transaction) and return DTOs from `catalog`; the same queries run on SQLite and
+//! PostgreSQL.
+
+use super::{
+    paging::{Page, ProductSort, PER_PAGE},
+    tree::Tree,
+    Attribute, CategoryLink, CategoryPageData, CategoryTile, HomeData, ProductCard, ProductDetail,
+};
+use crate::db::entity::{category, category_text, product, product_text};
+use crate::i18n::Lang;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// How many products the home page features.
+pub const FEATURED: u64 = 12;
+
+/// The category table with names in one language.
+struct Categories {
+    rows: Vec<category::Model>,
+    names: HashMap<i32, String>,
+    tree: Tree,
+}
+
+impl Categories {
+    async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<Categories, DbErr> {
+        let rows = category::Entity::find()
+            .order_by_asc(category::Column::Position)
+            .order_by_asc(category::Column::Id)
+            .all(db)
+            .await?;
+        let names = category_text::Entity::find()
+            .filter(category_text::Column::Lang.eq(lang.code()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|t| (t.category_id, t.name))
+            .collect();
+        let tree = Tree::new(rows.iter().map(|c| (c.id, c.parent_id)));
+        Ok(Categories { rows, names, tree })
+    }
+
+    fn row(&self, id: i32) -> Option<&category::Model> {
+        self.rows.iter().find(|c| c.id == id)
+    }
+
+    fn link(&self, id: i32) -> Option<CategoryLink> {
+        let row = self.row(id)?;
+        let name = self.names.get(&id).cloned().unwrap_or_else(|| row.slug.clone());
+        Some(CategoryLink { slug: row.slug.clone(), name })
+    }
+
+    fn links(&self, ids: &[i32]) -> Vec<CategoryLink> {
+        ids.iter().filter_map(|&id| self.link(id)).collect()
+    }
+}
+
+/// Cards for products, in the given order, with titles in `lang`.
+async fn cards<C: ConnectionTrait>(db: &C, lang: Lang, products: Vec<product::Model>) -> Result<Vec<ProductCard>, DbErr> {
+    let ids: Vec<i32> = products.iter().map(|p| p.id).collect();
+    let mut titles: HashMap<i32, String> = product_text::Entity::find()
+        .select_only()
+        .column(product_text::Column::ProductId)
+        .column(product_text::Column::Title)
+        .filter(product_text::Column::ProductId.is_in(ids))
+        .filter(product_text::Column::Lang.eq(lang.code()))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(products
+        .into_iter()
+        .map(|p| ProductCard {
+            title: titles.remove(&p.id).unwrap_or_else(|| p.slug.clone()),
+            image: first_image(&p.images),
+            slug: p.slug,
+            brand: p.brand,
+            min_price_cents: p.min_price_cents,
+            offer_count: p.offer_count,
+        })
+        .collect())
+}
+
+fn images(json: &str) -> Vec<String> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+fn first_image(json: &str) -> Option<String> {
+    images(json).into_iter().next()
+}
+
+pub async fn home<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<HomeData, DbErr> {
+    let categories = Categories::load(db, lang).await?;
+    let tiles = categories
+        .rows
+        .iter()
+        .filter(|c| c.parent_id.is_none())
+        .filter_map(|c| {
+            Some(CategoryTile {
+                category: categories.link(c.id)?,
+                image: c.image.clone(),
+                children: categories.links(categories.tree.children(c.id)),
+            })
+        })
+        .collect();
+    let featured = product::Entity::find()
+        .filter(product::Column::MinPriceCents.is_not_null())
+        .order_by_desc(product::Column::OfferCount)
+        .order_by_asc(product::Column::Id)
+        .limit(FEATURED)
+        .all(db)
+        .await?;
+    Ok(HomeData { categories: tiles, featured: cards(db, lang, featured).await? })
+}
+
+/// A category page: the category, its place in the tree, and one page of the products in it
+/// and in all its sub-categories. `None` when no category has that slug.
+pub async fn category_page<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+    slug: &str,
+    sort: ProductSort,
+    page: u64,
+) -> Result<Option<CategoryPageData>, DbErr> {
+    let categories = Categories::load(db, lang).await?;
+    let Some(cat) = categories.rows.iter().find(|c| c.slug == slug) else { return Ok(None) };
+    let ids = categories.tree.subtree(cat.id);
+    let query = product::Entity::find().filter(product::Column::CategoryId.is_in(ids));
+    let total = query.clone().count(db).await?;
+    let page = Page::new(page, total, PER_PAGE);
+    let query = match sort {
+        ProductSort::Popular => query.order_by_desc(product::Column::OfferCount),
+        // Products nobody sells right now go last in either direction.
+        ProductSort::PriceAsc => query
+            .order_by_asc(product::Column::OfferCount.eq(0))
+            .order_by_asc(product::Column::MinPriceCents),
+        ProductSort::PriceDesc => query
+            .order_by_asc(product::Column::OfferCount.eq(0))
+            .order_by_desc(product::Column::MinPriceCents),
+        ProductSort::Newest => query.order_by_desc(product::Column::CreatedAt),
+    };
+    let products =
+        query.order_by_asc(product::Column::Id).offset(page.offset(PER_PAGE)).limit(PER_PAGE).all(db).await?;
+    Ok(Some(CategoryPageData {
+        category: categories.link(cat.id).expect("the category exists"),
+        ancestors: categories.links(&categories.tree.ancestors(cat.id)),
+        children: categories.links(categories.tree.children(cat.id)),
+        products: cards(db, lang, products).await?,
+        page,
+        sort,
+    }))
+}
+
+/// Everything the product page shows about the product itself. `None` for an unknown slug.
+pub async fn product_detail<C: ConnectionTrait>(db: &C, lang: Lang, slug: &str) -> Result<Option<ProductDetail>, DbErr> {
+    let Some(p) = product::Entity::find().filter(product::Column::Slug.eq(slug)).one(db).await? else {
+        return Ok(None);
+    };
+    let text = product_text::Entity::find_by_id((p.id, lang.code().to_owned())).one(db).await?;
+    let categories = Categories::load(db, lang).await?;
+    let mut trail = categories.tree.ancestors(p.category_id);
+    trail.push(p.category_id);
+    let (title, description, attributes) = match text {
+        Some(t) => (t.title, t.description, serde_json::from_str::<Vec<Attribute>>(&t.attributes).unwrap_or_default()),
+        None => (p.slug.clone(), String::new(), Vec::new()),
+    };
+    Ok(Some(ProductDetail {
+        images: images(&p.images),
+        categories: categories.links(&trail),
+        slug: p.slug,
+        title,
+        brand: p.brand,
+        ean: p.ean,
+        description,
+        attributes,
+        min_price_cents: p.min_price_cents,
+        offer_count: p.offer_count,
+        perishable: p.perishable,
+        cold_chain: p.cold_chain,
+        storable: p.storable,
+    }))
+}
+
+/// Slugs of every public catalog page, for the sitemap.
+pub struct SitemapSlugs {
+    pub categories: Vec<String>,
+    pub products: Vec<String>,
+}
+
+pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, DbErr> {
+    let slugs = |q: sea_orm::Select<category::Entity>| q.select_only().column(category::Column::Slug);
+    let categories = slugs(category::Entity::find().order_by_asc(category::Column::Id))
+        .into_tuple::<String>()
+        .all(db)
+        .await?;
+    let products = product::Entity::find()
+        .select_only()
+        .column(product::Column::Slug)
+        .order_by_asc(product::Column::Id)
+        .into_tuple::<String>()
+        .all(db)
+        .await?;
+    Ok(SitemapSlugs { categories, products })
+}
+
+/// The SQL that recomputes a product's offer summary: buyable offers are active, in stock and
+/// from an active seller.
+const SUMMARY_SET: &str = "SET \
+    min_price_cents = (SELECT MIN(o.price_cents) FROM offers o JOIN sellers s ON s.id = o.seller_id \
+        WHERE o.product_id = products.id AND o.active = TRUE AND o.stock > 0 AND s.status = 'active'), \
+    offer_count = (SELECT COUNT(*) FROM offers o JOIN sellers s ON s.id = o.seller_id \
+        WHERE o.product_id = products.id AND o.active = TRUE AND o.stock > 0 AND s.status = 'active')";
+
+/// Recomputes one product's lowest price and offer count; call after any change to its offers.
+pub async fn refresh_offer_summary<C: ConnectionTrait>(db: &C, product_id: i32) -> Result<(), DbErr> {
+    db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET} WHERE id = {product_id}")).await?;
+    Ok(())
+}
+
+/// Recomputes every product's summary (after seeding or a bulk change, or a seller's status change).
+pub async fn refresh_all_offer_summaries<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET}")).await?;
+    Ok(())
+}
+
+/// Whether the database answers, for `/healthz`.
+pub async fn ping<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    db.execute_unprepared("SELECT 1").await.map(|_| ())
+}

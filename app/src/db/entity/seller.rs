@@ -1,0 +1,34 @@
+use sea_orm::entity::prelude::*;
+
+/// A seller company (legal entities only) and its public requisites.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "sellers")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub slug: String,
+    /// The shop name shoppers see.
+    pub name: String,
+    pub legal_name: String,
+    pub registry_code: String,
+    pub vat_number: String,
+    /// ISO 3166-1 alpha-2 country of registration.
+    pub country: String,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+    pub email: String,
+    pub phone: String,
+    /// JSON object `{"et": …, "en": …, "ru": …}`.
+    pub about: String,
+    pub trading_since: Date,
+    /// `pending`, `active` or `suspended` (see `catalog::SellerStatus`).
+    pub status: String,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

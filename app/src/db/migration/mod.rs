@@ -1,0 +1,15 @@
+//! Schema migrations, run at start-up (`server` / `server migrate`). Each migration is one file,
+//! never edited once it has landed; the same statements run on SQLite and PostgreSQL.
+
+use sea_orm_migration::prelude::*;
+
+mod m20261122_000001_catalog;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261122_000001_catalog::Migration)]
+    }
+}

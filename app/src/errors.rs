@@ -1,0 +1,82 @@
+//! The one error type that crosses from the server to the page. Every variant maps to a
+//! translated message and an HTTP status; internal details stay in the server log.
+
+use crate::i18n::Texts;
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum AppError {
+    /// The thing asked for does not exist (or is not public).
+    #[error("not found")]
+    NotFound,
+    /// The request was malformed; the string names the offending input for the log.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The database failed or could not be reached; details are logged on the server only.
+    #[error("the database is unavailable")]
+    Unavailable,
+    /// The server function transport failed (network, encoding).
+    #[error("request failed: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::BadRequest(_) => 400,
+            AppError::Unavailable => 503,
+            AppError::Transport(_) => 500,
+        }
+    }
+
+    /// The message a shopper sees, in their language.
+    pub fn message(&self, t: &'static Texts) -> &'static str {
+        match self {
+            AppError::NotFound => t.error_not_found,
+            AppError::BadRequest(_) => t.error_bad_request,
+            AppError::Unavailable => t.error_unavailable,
+            AppError::Transport(_) => t.error_transport,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        tracing::error!(error = %err, "database error");
+        AppError::Unavailable
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, EN, ET};
+
+    #[test]
+    fn statuses_and_messages() {
+        assert_eq!(AppError::NotFound.status(), 404);
+        assert_eq!(AppError::Unavailable.status(), 503);
+        assert_eq!(AppError::NotFound.message(&EN), EN.error_not_found);
+        assert_ne!(AppError::NotFound.message(&ET), AppError::NotFound.message(Lang::En.texts()));
+    }
+
+    #[test]
+    fn survives_the_wire() {
+        let json = serde_json::to_string(&AppError::BadRequest("page".into())).unwrap();
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), AppError::BadRequest("page".into()));
+    }
+}

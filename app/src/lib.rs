@@ -1,0 +1,70 @@
+//! Turg's shared Leptos crate: pages, components, server functions and domain rules, compiled
+//! with `ssr` for the server and with `hydrate` to WASM. Server-only code (database, axum) sits
+//! behind `#[cfg(feature = "ssr")]`; see ARCHITECTURE.md.
+
+pub mod catalog;
+pub mod errors;
+pub mod i18n;
+mod layout;
+pub mod pwa;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use catalog::pages::{CategoryPage, HomePage, ProductPage};
+use layout::{LangLayout, NotFound};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{ParentRoute, Route, Router, Routes},
+    ParamSegment, SsrMode, StaticSegment,
+};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let css = pwa::asset_path(&options, "css");
+    view! {
+        <!DOCTYPE html>
+        <html lang="et">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content=pwa::THEME_COLOUR/>
+                <link rel="stylesheet" href=css/>
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <HydrationScripts options/>
+                <script>{pwa::REGISTER_SERVICE_WORKER}</script>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Lets tests (and CSS) know the page is interactive; effects only run in the browser.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound/> }>
+                <ParentRoute path=ParamSegment("lang") view=LangLayout ssr=SsrMode::Async>
+                    <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=(StaticSegment("c"), ParamSegment("slug")) view=CategoryPage/>
+                    <Route path=(StaticSegment("p"), ParamSegment("slug")) view=ProductPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

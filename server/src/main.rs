@@ -1,0 +1,161 @@
+//! Turg's server binary.
+//!
+//! ```text
+//! server                                   serve (migrates first; TURG_DEMO=1 seeds an empty database)
+//! server migrate                           apply pending migrations and exit
+//! server seed --demo                       add the demo catalog to an empty database
+//! server seed --products N --offers-per-product M
+//!                                          add N synthetic products with M offers each (scale tests)
+//! ```
+//! Configuration is by environment: `DATABASE_URL` (default `sqlite://data/turg.db?mode=rwc`),
+//! `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000), `TURG_PUBLIC_URL` (absolute URLs in the sitemap),
+//! `RUST_LOG`.
+
+mod routes;
+
+use app::db;
+use std::process::ExitCode;
+
+enum Command {
+    Serve,
+    Migrate,
+    SeedDemo,
+    SeedScale { products: usize, offers_per_product: usize },
+    Help,
+}
+
+fn parse_args(args: &[String]) -> Result<Command, String> {
+    let number = |flag: &str| -> Result<Option<usize>, String> {
+        match args.iter().position(|a| a == flag) {
+            None => Ok(None),
+            Some(i) => args
+                .get(i + 1)
+                .and_then(|v| v.replace('_', "").parse().ok())
+                .map(Some)
+                .ok_or_else(|| format!("{flag} needs a whole number")),
+        }
+    };
+    match args.first().map(String::as_str) {
+        None | Some("serve") => Ok(Command::Serve),
+        Some("migrate") => Ok(Command::Migrate),
+        Some("seed") if args.iter().any(|a| a == "--demo") => Ok(Command::SeedDemo),
+        Some("seed") => {
+            let products = number("--products")?.ok_or("seed needs --demo or --products N")?;
+            let offers_per_product = number("--offers-per-product")?.unwrap_or(5);
+            Ok(Command::SeedScale { products, offers_per_product })
+        }
+        Some("-h" | "--help" | "help") => Ok(Command::Help),
+        Some(other) => Err(format!("unknown command `{other}`")),
+    }
+}
+
+fn database_url() -> String {
+    std::env::var("DATABASE_URL").ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| db::DEFAULT_DATABASE_URL.to_owned())
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
+        )
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match parse_args(&args) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: {message}\n\n{}", usage());
+            return ExitCode::from(2);
+        }
+    };
+    if let Command::Help = command {
+        println!("{}", usage());
+        return ExitCode::SUCCESS;
+    }
+    let url = database_url();
+    let database = match db::open(&url).await {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match command {
+        Command::Serve => routes::serve(database).await,
+        Command::Migrate => {
+            println!("migrations applied to {}", db::redact(&url));
+            Ok(())
+        }
+        Command::SeedDemo => match db::seed::seed_demo(&database).await {
+            Ok(Some(r)) => {
+                println!(
+                    "demo catalog: {} categories, {} sellers, {} products, {} offers",
+                    r.categories, r.sellers, r.products, r.offers
+                );
+                Ok(())
+            }
+            Ok(None) => {
+                println!("the database already has a catalog; nothing seeded");
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        },
+        Command::SeedScale { products, offers_per_product } => {
+            let mut last = std::time::Instant::now();
+            db::seed::seed_scale(&database, products, offers_per_product, |done, all| {
+                if last.elapsed().as_secs() >= 5 || done == all {
+                    println!("  {done}/{all} products");
+                    last = std::time::Instant::now();
+                }
+            })
+            .await
+            .map(|r| {
+                println!(
+                    "added {} products and {} offers ({} new sellers) in {:.1} s",
+                    r.products,
+                    r.offers,
+                    r.sellers_added,
+                    r.elapsed.as_secs_f64()
+                )
+            })
+            .map_err(|e| e.to_string())
+        }
+        Command::Help => unreachable!(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage() -> &'static str {
+    "usage: server [serve | migrate | seed --demo | seed --products N [--offers-per-product M]]\n\
+     environment: DATABASE_URL (default sqlite://data/turg.db?mode=rwc), LEPTOS_SITE_ADDR, TURG_DEMO=1, TURG_PUBLIC_URL"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn commands() {
+        assert!(matches!(parse_args(&args("")), Ok(Command::Serve)));
+        assert!(matches!(parse_args(&args("migrate")), Ok(Command::Migrate)));
+        assert!(matches!(parse_args(&args("seed --demo")), Ok(Command::SeedDemo)));
+        assert!(matches!(
+            parse_args(&args("seed --products 100_000 --offers-per-product 10")),
+            Ok(Command::SeedScale { products: 100_000, offers_per_product: 10 })
+        ));
+        assert!(parse_args(&args("seed --products many")).is_err());
+        assert!(parse_args(&args("seed")).is_err());
+        assert!(parse_args(&args("frobnicate")).is_err());
+    }
+}

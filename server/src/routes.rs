@@ -1,0 +1,213 @@
+//! The HTTP surface: Leptos pages and server functions, the machine-facing files (`/healthz`,
+//! `/sitemap.xml`, `/robots.txt`, `/offline.html`, PWA files) and static assets.
+
+use app::{catalog::service, db::seed::seed_demo, i18n::{negotiate, Lang}, shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+    Json, Router,
+};
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use serde_json::json;
+use std::path::PathBuf;
+use tower_http::{
+    compression::CompressionLayer,
+    services::{ServeDir, ServeFile},
+    set_header::{SetResponseHeader, SetResponseHeaderLayer},
+};
+use tower::Layer;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos: LeptosOptions,
+    pub db: DatabaseConnection,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+/// The Leptos options from the environment; hashed asset names when cargo-leptos wrote
+/// `hash.txt` next to this binary (so the binary also runs outside `cargo leptos`).
+fn leptos_options() -> Result<LeptosOptions, String> {
+    let mut options = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        let hash_file = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
+        options.hash_files = hash_file.is_some_and(|f| f.exists());
+    }
+    Ok(options)
+}
+
+pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
+    if std::env::var("TURG_DEMO").is_ok_and(|v| v == "1") {
+        if let Some(r) = seed_demo(&db).await.map_err(|e| e.to_string())? {
+            tracing::info!(products = r.products, offers = r.offers, sellers = r.sellers, "seeded the demo catalog");
+        }
+    }
+    let leptos = leptos_options()?;
+    let addr = leptos.site_addr;
+    let state = AppState { leptos: leptos.clone(), db: db.clone() };
+    let app = router(state);
+    let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+    tracing::info!("Turg listening on http://{addr}");
+    axum::serve(listener, app.into_make_service())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())
+}
+
+fn static_dir(root: &std::path::Path, dir: &str, cache: &'static str) -> SetResponseHeader<ServeDir, HeaderValue> {
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)).layer(ServeDir::new(root.join(dir)))
+}
+
+fn root_file(root: &std::path::Path, name: &str, cache: &'static str) -> axum::routing::MethodRouter<AppState> {
+    axum::routing::get_service(ServeFile::new(root.join(name))).layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache),
+    ))
+}
+
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos.clone();
+    let root = PathBuf::from(options.site_root.as_ref());
+    let routes = generate_route_list(App);
+    let db = state.db.clone();
+    let context = move || provide_context(db.clone());
+    const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+    const DAY: &str = "public, max-age=86400";
+
+    Router::new()
+        .route("/", get(root_redirect))
+        .route("/healthz", get(healthz))
+        .route("/robots.txt", get(robots))
+        .route("/sitemap.xml", get(sitemap))
+        .route("/offline.html", get(offline))
+        .route(
+            "/manifest.webmanifest",
+            root_file(&root, "manifest.webmanifest", DAY).layer(SetResponseHeaderLayer::overriding(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/manifest+json"),
+            )),
+        )
+        .route("/sw.js", root_file(&root, "sw.js", "no-cache"))
+        .route("/favicon.ico", root_file(&root, "favicon.ico", DAY))
+        .nest_service("/pkg", static_dir(&root, "pkg", if options.hash_files { IMMUTABLE } else { "no-cache" }))
+        .nest_service("/img", static_dir(&root, "img", DAY))
+        .nest_service("/icons", static_dir(&root, "icons", DAY))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// `/` → `/{lang}` chosen by the browser's Accept-Language (Estonian by default).
+async fn root_redirect(headers: HeaderMap) -> Response {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let lang = negotiate(accept);
+    let mut res = Redirect::to(&format!("/{}", lang.code())).into_response();
+    res.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    res
+}
+
+async fn healthz(State(state): State<AppState>) -> Response {
+    match service::ping(&state.db).await {
+        Ok(()) => Json(json!({ "status": "ok", "database": "ok" })).into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check: database unavailable");
+            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "database": "unreachable" })))
+                .into_response()
+        }
+    }
+}
+
+/// The absolute origin for links that leave the site (sitemap, robots): `TURG_PUBLIC_URL`, or
+/// the request's own host.
+fn public_origin(headers: &HeaderMap) -> String {
+    if let Ok(url) = std::env::var("TURG_PUBLIC_URL") {
+        return url.trim_end_matches('/').to_owned();
+    }
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:3000");
+    let proto = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");
+    format!("{proto}://{host}")
+}
+
+async fn robots(headers: HeaderMap) -> impl IntoResponse {
+    let origin = public_origin(&headers);
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/account/\n\
+         Disallow: /*/seller/\nDisallow: /*/admin/\n\nSitemap: {origin}/sitemap.xml\n"
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
+}
+
+async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let slugs = match service::sitemap_slugs(&state.db).await {
+        Ok(s) => s,
+        Err(e) => {
+            tracing::error!(error = %e, "sitemap");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let origin = xml_escape(&public_origin(&headers));
+    let mut body = String::with_capacity(64 * (1 + slugs.categories.len() + slugs.products.len()) * 3);
+    body.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut add = |path: String| {
+        body.push_str("<url><loc>");
+        body.push_str(&origin);
+        body.push_str(&xml_escape(&path));
+        body.push_str("</loc></url>\n");
+    };
+    for lang in Lang::ALL {
+        let code = lang.code();
+        add(format!("/{code}"));
+        for c in &slugs.categories {
+            add(format!("/{code}/c/{c}"));
+        }
+        for p in &slugs.products {
+            add(format!("/{code}/p/{p}"));
+        }
+    }
+    body.push_str("</urlset>\n");
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+}
+
+/// The page the service worker shows for a navigation when the network is gone: every
+/// language at once, since it cannot know which page was asked for.
+async fn offline() -> impl IntoResponse {
+    let sections: String = Lang::ALL
+        .iter()
+        .map(|l| {
+            let t = l.texts();
+            format!(
+                "<section lang=\"{}\"><h2>{}</h2><p>{}</p></section>",
+                l.code(),
+                t.offline_title,
+                t.offline_text
+            )
+        })
+        .collect();
+    let et = Lang::Et.texts();
+    Html(format!(
+        "<!DOCTYPE html><html lang=\"et\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title} — Turg</title><style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1d2b24}}\
+         h1{{color:#0b6e4f}}section{{margin:1.5rem 0}}a{{color:#0b6e4f}}</style></head><body><main><h1>Turg</h1>{sections}\
+         <p><a href=\"/\">{retry}</a></p></main></body></html>",
+        title = et.offline_title,
+        retry = et.offline_retry,
+    ))
+}
