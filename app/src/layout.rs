@@ -4,7 +4,7 @@
 use crate::errors::AppError;
 use crate::i18n::{switch_lang_path, Lang, Texts};
 use leptos::prelude::*;
-use leptos_meta::{Html, Meta, Title};
+use leptos_meta::{Html, Title};
 use leptos_router::{components::Outlet, hooks::{use_location, use_params_map}};
 
 /// The page language, from the first path segment.
@@ -61,7 +61,6 @@ fn Chrome(children: Children) -> impl IntoView {
     let t = use_texts();
     view! {
         <Html {..} lang=move || lang.get().code()/>
-        <Meta name="description" content=move || t.get().site_tagline/>
         <a class="skip-link" href="#main">{move || t.get().skip_to_content}</a>
         <Header/>
         <main id="main" tabindex="-1">{children()}</main>

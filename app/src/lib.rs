@@ -27,7 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let css = pwa::asset_path(&options, "css");
     view! {
         <!DOCTYPE html>
-        <html lang="et">
+        <html>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>

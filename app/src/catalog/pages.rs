@@ -33,6 +33,7 @@ fn HomeView(home: HomeData) -> impl IntoView {
     let t = use_texts();
     view! {
         <Title text=move || format!("{} — {}", t.get().site_name, t.get().site_tagline)/>
+        <Meta name="description" content=move || t.get().site_tagline/>
         <h1 class="visually-hidden">{move || t.get().site_name}</h1>
         <section aria-labelledby="categories-heading">
             <h2 id="categories-heading">{move || t.get().home_categories}</h2>

@@ -55,6 +55,21 @@ fn max_connections(url: &str) -> u32 {
         .unwrap_or(if url.starts_with("sqlite") { 8 } else { 16 })
 }
 
+/// For a network database the pool only says it timed out; a plain TCP connection tells
+/// whether anything listens at the address at all.
+fn probe_server(url: &str) -> Option<String> {
+    use std::net::ToSocketAddrs;
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?']).next()?;
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host_port = if host_port.contains(':') { host_port.to_owned() } else { format!("{host_port}:5432") };
+    let addr = host_port.to_socket_addrs().ok()?.next()?;
+    match std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
+        Ok(_) => None,
+        Err(e) => Some(format!("nothing answers at {host_port} ({e}); is PostgreSQL running there?")),
+    }
+}
+
 /// Opens a connection pool, with a message that says what to fix when it cannot.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
     let shown = redact(url);
@@ -77,7 +92,8 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
         .sqlx_logging(false);
     let db = Database::connect(options).await.map_err(|e| match e {
         DbErr::Conn(_) | DbErr::ConnectionAcquire(_) => {
-            ConnectError::Unreachable { url: shown.clone(), reason: e.to_string() }
+            let reason = probe_server(url).unwrap_or_else(|| e.to_string());
+            ConnectError::Unreachable { url: shown.clone(), reason }
         }
         other => ConnectError::BadUrl { url: format!("{shown} ({other})") },
     })?;

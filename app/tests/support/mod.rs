@@ -1,0 +1,64 @@
+//! Test databases: SQLite in memory, and a fresh PostgreSQL database per test on the local
+//! server (`TEST_POSTGRES_URL`, default postgres://postgres@127.0.0.1:5432/postgres), dropped
+//! when the test ends.
+
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+pub async fn sqlite() -> DatabaseConnection {
+    app::db::open("sqlite::memory:").await.expect("in-memory SQLite")
+}
+
+/// A PostgreSQL database that exists for one test.
+pub struct TempPostgres {
+    pub db: DatabaseConnection,
+    name: String,
+}
+
+impl TempPostgres {
+    pub async fn new() -> TempPostgres {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        let name = format!("turg_test_{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst), nanos);
+        let admin_url = postgres_admin_url();
+        let admin = Database::connect(&admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL at {admin_url} is needed for these tests: {e}"));
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        admin.close().await.ok();
+        let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+        let db = app::db::open(&format!("{base}/{name}")).await.expect("open test database");
+        TempPostgres { db, name }
+    }
+
+    pub async fn drop_database(self) {
+        self.db.close().await.ok();
+        let admin = Database::connect(&postgres_admin_url()).await.expect("admin connection");
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await.ok();
+    }
+}
+
+/// Runs one async check on SQLite and on PostgreSQL, as two tests.
+#[macro_export]
+macro_rules! on_both_engines {
+    ($check:ident) => {
+        mod $check {
+            #[tokio::test]
+            async fn sqlite() {
+                let db = super::support::sqlite().await;
+                super::$check(&db).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let pg = super::support::TempPostgres::new().await;
+                super::$check(&pg.db).await;
+                pg.drop_database().await;
+            }
+        }
+    };
+}
