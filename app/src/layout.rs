@@ -34,8 +34,11 @@ pub fn LangLayout() -> impl IntoView {
     let code = Memo::new(move |_| params.read().get("lang"));
     let lang = Memo::new(move |_| code.get().as_deref().and_then(Lang::from_code).unwrap_or_default());
     provide_context(PageLang(lang));
+    // Re-render only when validity changes: switching et → ru keeps the layout and the outlet
+    // and lets the pages react to the new language.
+    let valid = Memo::new(move |_| code.get().as_deref().and_then(Lang::from_code).is_some());
     move || {
-        if code.get().as_deref().and_then(Lang::from_code).is_some() {
+        if valid.get() {
             view! { <Chrome><Outlet/></Chrome> }.into_any()
         } else {
             view! { <Chrome><NotFoundBody/></Chrome> }.into_any()
@@ -129,6 +132,7 @@ fn Header() -> impl IntoView {
             </form>
         </header>
     }
+    .into_any()
 }
 
 #[component]
@@ -140,6 +144,7 @@ fn Footer() -> impl IntoView {
             <p class="legal">{move || t.get().footer_legal}</p>
         </footer>
     }
+    .into_any()
 }
 
 /// "Page not found", with status 404 when rendered on the server.

@@ -1,6 +1,7 @@
 //! Turg's shared Leptos crate: pages, components, server functions and domain rules, compiled
 //! with `ssr` for the server and with `hydrate` to WASM. Server-only code (database, axum) sits
 //! behind `#[cfg(feature = "ssr")]`; see ARCHITECTURE.md.
+#![recursion_limit = "256"]
 
 pub mod catalog;
 pub mod errors;
