@@ -3,7 +3,7 @@
 
 use app::{catalog::service, db::seed::seed_demo, i18n::{negotiate, Lang}, shell, App};
 use axum::{
-    extract::{FromRef, State},
+    extract::{FromRef, Path, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
@@ -89,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap))
+        .route("/sitemaps/{file}", get(sitemap_part))
         .route("/offline.html", get(offline))
         .route(
             "/manifest.webmanifest",
@@ -155,35 +156,79 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
-async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let slugs = match service::sitemap_slugs(&state.db).await {
-        Ok(s) => s,
-        Err(e) => {
-            tracing::error!(error = %e, "sitemap");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    let origin = xml_escape(&public_origin(&headers));
-    let mut body = String::with_capacity(64 * (1 + slugs.categories.len() + slugs.products.len()) * 3);
-    body.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut add = |path: String| {
-        body.push_str("<url><loc>");
-        body.push_str(&origin);
-        body.push_str(&xml_escape(&path));
-        body.push_str("</loc></url>\n");
-    };
+/// The sitemap protocol allows at most 50,000 URLs per file.
+const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// Every public page path: home, categories and products, in each language.
+fn sitemap_paths(slugs: &service::SitemapSlugs) -> Vec<String> {
+    let mut paths = Vec::with_capacity(3 * (1 + slugs.categories.len() + slugs.products.len()));
     for lang in Lang::ALL {
         let code = lang.code();
-        add(format!("/{code}"));
-        for c in &slugs.categories {
-            add(format!("/{code}/c/{c}"));
-        }
-        for p in &slugs.products {
-            add(format!("/{code}/p/{p}"));
-        }
+        paths.push(format!("/{code}"));
+        paths.extend(slugs.categories.iter().map(|c| format!("/{code}/c/{c}")));
+        paths.extend(slugs.products.iter().map(|p| format!("/{code}/p/{p}")));
+    }
+    paths
+}
+
+fn urlset(origin: &str, paths: &[String]) -> String {
+    let mut body = String::with_capacity(paths.len() * 80 + 128);
+    body.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for path in paths {
+        body.push_str("<url><loc>");
+        body.push_str(origin);
+        body.push_str(&xml_escape(path));
+        body.push_str("</loc></url>\n");
     }
     body.push_str("</urlset>\n");
+    body
+}
+
+fn xml_response(body: String) -> Response {
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
+}
+
+async fn load_sitemap_paths(state: &AppState) -> Result<Vec<String>, Response> {
+    service::sitemap_slugs(&state.db).await.map(|s| sitemap_paths(&s)).map_err(|e| {
+        tracing::error!(error = %e, "sitemap");
+        StatusCode::SERVICE_UNAVAILABLE.into_response()
+    })
+}
+
+/// `/sitemap.xml`: the URL set itself while it fits in one file, otherwise an index of
+/// `/sitemaps/{n}.xml` parts.
+async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let paths = match load_sitemap_paths(&state).await {
+        Ok(p) => p,
+        Err(res) => return res,
+    };
+    let origin = xml_escape(&public_origin(&headers));
+    if paths.len() <= SITEMAP_MAX_URLS {
+        return xml_response(urlset(&origin, &paths));
+    }
+    let mut body = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for part in 0..paths.len().div_ceil(SITEMAP_MAX_URLS) {
+        body.push_str(&format!("<sitemap><loc>{origin}/sitemaps/{part}.xml</loc></sitemap>\n"));
+    }
+    body.push_str("</sitemapindex>\n");
+    xml_response(body)
+}
+
+/// One part of a large sitemap: `/sitemaps/0.xml`, `/sitemaps/1.xml`, …
+async fn sitemap_part(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
+    let Some(part) = file.strip_suffix(".xml").and_then(|n| n.parse::<usize>().ok()) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let paths = match load_sitemap_paths(&state).await {
+        Ok(p) => p,
+        Err(res) => return res,
+    };
+    match paths.chunks(SITEMAP_MAX_URLS).nth(part) {
+        Some(chunk) if paths.len() > SITEMAP_MAX_URLS => xml_response(urlset(&xml_escape(&public_origin(&headers)), chunk)),
+        _ => StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// The page the service worker shows for a navigation when the network is gone: every
@@ -210,4 +255,25 @@ async fn offline() -> impl IntoResponse {
         title = et.offline_title,
         retry = et.offline_retry,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sitemap_lists_every_page_in_every_language() {
+        let slugs = service::SitemapSlugs { categories: vec!["food".into()], products: vec!["a&b".into(), "c".into()] };
+        let paths = sitemap_paths(&slugs);
+        assert_eq!(paths.len(), 3 * 4);
+        assert!(paths.contains(&"/ru/p/c".to_string()));
+        let xml = urlset("https://turg.ee", &paths);
+        assert!(xml.contains("<loc>https://turg.ee/et/p/a&amp;b</loc>"));
+        assert_eq!(xml.matches("<url>").count(), 12);
+    }
+
+    #[test]
+    fn xml_is_escaped() {
+        assert_eq!(xml_escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
+    }
 }
