@@ -5,26 +5,40 @@ use super::api::{get_category, get_home, get_product};
 use super::components::{Breadcrumbs, Pager, ProductGrid};
 use super::paging::{list_query, parse_page, ProductSort};
 use super::{CategoryPageData, HomeData, ProductDetail};
+use crate::errors::AppError;
 use crate::i18n::{fill, format_price, offers_count};
 use crate::layout::{href, use_lang, use_texts, ErrorBody, Loading};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+use serde::{de::DeserializeOwned, Serialize};
 
-#[component]
-pub fn HomePage() -> impl IntoView {
-    let lang = use_lang();
-    let data = Resource::new(move || lang.get(), get_home);
+/// A page's data once loaded: `render` for the data, the translated error page otherwise.
+fn loaded<T, V>(
+    data: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(home) => view! { <HomeView home/> }.into_any(),
+                    Ok(value) => render(value).into_any(),
                     Err(error) => view! { <ErrorBody error/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let lang = use_lang();
+    let data = Resource::new(move || lang.get(), get_home);
+    loaded(data, |home| view! { <HomeView home/> })
 }
 
 #[component]
@@ -89,16 +103,7 @@ pub fn CategoryPage() -> impl IntoView {
         },
         |(lang, slug, sort, page)| get_category(lang, slug, sort, page),
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <CategoryView data/> }.into_any(),
-                    Err(error) => view! { <ErrorBody error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |data| view! { <CategoryView data/> })
 }
 
 fn sort_label(t: &crate::i18n::Texts, sort: ProductSort) -> &'static str {
@@ -173,16 +178,7 @@ pub fn ProductPage() -> impl IntoView {
         move || (lang.get(), params.read().get("slug").unwrap_or_default()),
         |(lang, slug)| get_product(lang, slug),
     );
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(product) => view! { <ProductView product/> }.into_any(),
-                    Err(error) => view! { <ErrorBody error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(data, |product| view! { <ProductView product/> })
 }
 
 #[component]

@@ -21,6 +21,17 @@ pub struct DemoReport {
     pub offers: usize,
 }
 
+impl data::Tr {
+    /// The text in the language with this code (English for any other code).
+    pub fn pick(&self, lang: &str) -> &'static str {
+        match lang {
+            "et" => self.et,
+            "ru" => self.ru,
+            _ => self.en,
+        }
+    }
+}
+
 pub(crate) fn tr_json(t: &data::Tr) -> String {
     json!({ "et": t.et, "en": t.en, "ru": t.ru }).to_string()
 }
@@ -40,12 +51,7 @@ pub(crate) struct DemoProduct {
 
 impl DemoProduct {
     pub fn title(&self, lang: &str) -> String {
-        let pick = |t: &data::Tr| match lang {
-            "et" => t.et,
-            "ru" => t.ru,
-            _ => t.en,
-        };
-        format!("{} {}, {}", self.brand, pick(&self.line.name), pick(self.variant))
+        format!("{} {}, {}", self.brand, self.line.name.pick(lang), self.variant.pick(lang))
     }
 }
 
@@ -216,22 +222,17 @@ async fn write_demo<C: ConnectionTrait>(db: &C) -> Result<DemoReport, DbErr> {
         };
         let product_id = product::Entity::insert(row).exec(db).await?.last_insert_id;
         let texts = ["et", "en", "ru"].map(|lang| {
-            let pick = |t: &data::Tr| match lang {
-                "et" => t.et,
-                "ru" => t.ru,
-                _ => t.en,
-            };
             let attributes: Vec<_> = p
                 .line
                 .attributes
                 .iter()
-                .map(|(name, value)| json!({ "name": pick(name), "value": pick(value) }))
+                .map(|(name, value)| json!({ "name": name.pick(lang), "value": value.pick(lang) }))
                 .collect();
             product_text::ActiveModel {
                 product_id: Set(product_id),
                 lang: Set(lang.to_owned()),
                 title: Set(p.title(lang)),
-                description: Set(pick(&p.line.description).to_owned()),
+                description: Set(p.line.description.pick(lang).to_owned()),
                 attributes: Set(serde_json::Value::Array(attributes).to_string()),
             }
         });

@@ -146,16 +146,11 @@ pub async fn seed_scale(
                 created_at: Set(created_at),
             });
             for lang in ["et", "en", "ru"] {
-                let description = match lang {
-                    "et" => t.line.description.et,
-                    "ru" => t.line.description.ru,
-                    _ => t.line.description.en,
-                };
                 text_rows.push(product_text::ActiveModel {
                     product_id: Set(id),
                     lang: Set(lang.to_owned()),
                     title: Set(format!("{} #{id}", t.title(lang))),
-                    description: Set(description.to_owned()),
+                    description: Set(t.line.description.pick(lang).to_owned()),
                     attributes: Set("[]".into()),
                 });
             }
