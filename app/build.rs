@@ -1,6 +1,7 @@
-//! Compiles the translation files `locales/{et,en,ru}.toml` into a `Texts` struct with one
-//! `&'static str` field per key and one static per language. A key missing from (or extra in)
-//! any language fails the build, so a page can never show an untranslated key.
+//! Compiles the translation files `locales/{et,en,ru}/*.toml` (one file per part of the shop,
+//! merged) into a `Texts` struct with one `&'static str` field per key and one static per
+//! language. A key missing from (or extra in) any language, or defined twice, fails the build,
+//! so a page can never show an untranslated key.
 
 use std::{collections::BTreeMap, env, fmt::Write, fs, path::Path};
 
@@ -10,17 +11,28 @@ fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
     let mut tables: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
     for lang in LANGS {
-        let path = dir.join(format!("{lang}.toml"));
-        println!("cargo:rerun-if-changed={}", path.display());
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let table: BTreeMap<String, String> =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for key in table.keys() {
-            assert!(
-                !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
-                "{}: key `{key}` must be snake_case",
-                path.display()
-            );
+        let lang_dir = dir.join(lang);
+        println!("cargo:rerun-if-changed={}", lang_dir.display());
+        let mut files: Vec<_> = fs::read_dir(&lang_dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", lang_dir.display()))
+            .map(|entry| entry.expect("readable locale directory").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        let mut table = BTreeMap::new();
+        for path in files {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let part: BTreeMap<String, String> =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            for (key, value) in part {
+                assert!(
+                    !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                    "{}: key `{key}` must be snake_case",
+                    path.display()
+                );
+                assert!(table.insert(key.clone(), value).is_none(), "{}: key `{key}` is defined twice", path.display());
+            }
         }
         tables.push((lang, table));
     }
@@ -28,15 +40,15 @@ fn main() {
     let mut problems = Vec::new();
     for (lang, table) in &tables {
         for key in reference.keys().filter(|k| !table.contains_key(*k)) {
-            problems.push(format!("locales/{lang}.toml lacks `{key}`"));
+            problems.push(format!("locales/{lang}/ lacks `{key}`"));
         }
         for key in table.keys().filter(|k| !reference.contains_key(*k)) {
-            problems.push(format!("locales/{lang}.toml has `{key}`, which en.toml does not"));
+            problems.push(format!("locales/{lang}/ has `{key}`, which locales/en/ does not"));
         }
     }
     assert!(problems.is_empty(), "translation files disagree:\n{}", problems.join("\n"));
 
-    let mut out = String::from("/// Every user-facing text, one field per key of `locales/*.toml`.\n#[derive(Debug)]\npub struct Texts {\n");
+    let mut out = String::from("/// Every user-facing text, one field per key of `locales/*/*.toml`.\n#[derive(Debug)]\npub struct Texts {\n");
     for key in reference.keys() {
         writeln!(out, "    pub {key}: &'static str,").unwrap();
     }

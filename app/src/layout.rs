@@ -3,6 +3,7 @@
 
 use crate::errors::AppError;
 use crate::i18n::{switch_lang_path, Lang, Texts};
+use crate::search::pages::SearchBox;
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 use leptos_router::{components::Outlet, hooks::{use_location, use_params_map}};
@@ -119,17 +120,7 @@ fn Header() -> impl IntoView {
                     <span>{move || t.get().nav_cart}</span>
                 </a>
             </div>
-            <form class="search" role="search" method="get" action=move || href(lang.get(), "/search")>
-                <label for="search-q" class="visually-hidden">{move || t.get().search_label}</label>
-                <input
-                    id="search-q"
-                    name="q"
-                    type="search"
-                    autocomplete="off"
-                    placeholder=move || t.get().search_placeholder
-                />
-                <button type="submit">{move || t.get().search_button}</button>
-            </form>
+            <SearchBox/>
         </header>
     }
     .into_any()
@@ -137,9 +128,16 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let lang = use_lang();
     let t = use_texts();
     view! {
         <footer class="site-footer">
+            <nav aria-label=move || t.get().footer_nav>
+                <ul>
+                    <li><a href=move || href(lang.get(), "/sellers")>{move || t.get().nav_sellers}</a></li>
+                    <li><a href=move || href(lang.get(), "/ranking")>{move || t.get().how_we_rank}</a></li>
+                </ul>
+            </nav>
             <p>{move || t.get().footer_about}</p>
             <p class="legal">{move || t.get().footer_legal}</p>
         </footer>

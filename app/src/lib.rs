@@ -4,17 +4,23 @@
 #![recursion_limit = "256"]
 
 pub mod catalog;
+pub mod delivery;
 pub mod errors;
 pub mod i18n;
+pub mod offers;
 mod layout;
 pub mod pwa;
+pub mod search;
+pub mod sellers;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-use catalog::pages::{CategoryPage, HomePage, ProductPage};
+use catalog::pages::{CategoryPage, HomePage, OffersPage, ProductPage};
+use search::pages::SearchPage;
+use sellers::pages::{RankingPage, SellerPage, SellersPage};
 use layout::{LangLayout, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -64,6 +70,11 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage/>
                     <Route path=(StaticSegment("c"), ParamSegment("slug")) view=CategoryPage/>
                     <Route path=(StaticSegment("p"), ParamSegment("slug")) view=ProductPage/>
+                    <Route path=(StaticSegment("p"), ParamSegment("slug"), StaticSegment("offers")) view=OffersPage/>
+                    <Route path=StaticSegment("sellers") view=SellersPage/>
+                    <Route path=(StaticSegment("sellers"), ParamSegment("slug")) view=SellerPage/>
+                    <Route path=StaticSegment("ranking") view=RankingPage/>
+                    <Route path=StaticSegment("search") view=SearchPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -20,3 +20,18 @@ pub fn set_status(code: u16) {
         options.set_status(status);
     }
 }
+
+/// The search index the server put into context.
+pub fn search() -> Result<std::sync::Arc<crate::search::service::Search>, AppError> {
+    use_context::<std::sync::Arc<crate::search::service::Search>>().ok_or_else(|| {
+        tracing::error!("no search index in context");
+        AppError::Unavailable
+    })
+}
+
+impl From<crate::search::service::IndexError> for AppError {
+    fn from(e: crate::search::service::IndexError) -> AppError {
+        tracing::error!("search failed: {e}");
+        AppError::Unavailable
+    }
+}

@@ -35,8 +35,8 @@ for (const lang of LANGS) {
     await card.locator("a").click();
     await expect(page).toHaveURL(new RegExp(`/${lang}/p/[a-z0-9-]+$`));
     await expect(page.locator("h1")).toHaveText(title);
-    await expect(page.locator(".price-box .price")).toContainText("€");
-    await expect(page.locator(".price-box .vat")).toHaveText(t.vat_included);
+    await expect(page.locator(".buy-box .winner .price")).toContainText("€");
+    await expect(page.locator(".buy-box .winner .vat")).toHaveText(t.vat_included);
     await expect(page.locator("table.attributes")).toContainText(t.product_ean);
     await expect(page.locator(".gallery img").first()).toHaveAttribute("alt", title);
     await expect(page).toHaveTitle(`${title} — ${t.site_name}`);

@@ -7,11 +7,13 @@ export const LANGS = ["et", "en", "ru"] as const;
 export type Lang = (typeof LANGS)[number];
 
 function load(lang: Lang): Record<string, string> {
-  const file = path.join(__dirname, "..", "..", "app", "locales", `${lang}.toml`);
+  const dir = path.join(__dirname, "..", "..", "app", "locales", lang);
   const out: Record<string, string> = {};
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    const m = line.match(/^([a-z0-9_]+)\s*=\s*"(.*)"\s*$/);
-    if (m) out[m[1]] = JSON.parse(`"${m[2]}"`);
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(".toml"))) {
+    for (const line of fs.readFileSync(path.join(dir, name), "utf8").split("\n")) {
+      const m = line.match(/^([a-z0-9_]+)\s*=\s*"(.*)"\s*$/);
+      if (m) out[m[1]] = JSON.parse(`"${m[2]}"`);
+    }
   }
   return out;
 }

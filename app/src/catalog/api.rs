@@ -1,7 +1,8 @@
 //! Server functions of the catalog: thin adapters from the page to `service`. They run on the
 //! server (directly during SSR, over HTTP after hydration).
 
-use super::{paging::ProductSort, CategoryPageData, HomeData, ProductDetail};
+use super::{paging::ProductSort, CategoryPageData, HomeData, ProductPageData};
+use crate::delivery::County;
 use crate::{errors::AppError, i18n::Lang};
 use leptos::prelude::*;
 
@@ -17,8 +18,10 @@ pub async fn get_category(lang: Lang, slug: String, sort: ProductSort, page: u64
     super::service::category_page(&db, lang, &slug, sort, page).await?.ok_or(AppError::NotFound)
 }
 
+/// The product with its offers evaluated for `county` (the default region when `None`).
 #[server(prefix = "/api", endpoint = "product")]
-pub async fn get_product(lang: Lang, slug: String) -> Result<ProductDetail, AppError> {
+pub async fn get_product(lang: Lang, slug: String, county: Option<County>) -> Result<ProductPageData, AppError> {
     let db = crate::server::db()?;
-    super::service::product_detail(&db, lang, &slug).await?.ok_or(AppError::NotFound)
+    let county = county.unwrap_or(County::DEFAULT);
+    super::service::product_page(&db, lang, &slug, county, chrono::Utc::now()).await?.ok_or(AppError::NotFound)
 }

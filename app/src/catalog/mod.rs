@@ -3,7 +3,9 @@
 //! the pages `pages`.
 
 pub mod api;
-mod components;
+#[cfg(feature = "ssr")]
+pub mod changes;
+pub mod components;
 pub mod pages;
 pub mod paging;
 pub mod tree;
@@ -78,4 +80,11 @@ pub struct ProductDetail {
     pub perishable: bool,
     pub cold_chain: bool,
     pub storable: bool,
+}
+
+/// The product page and the offers page: the product and its offers for the shopper's county.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductPageData {
+    pub product: ProductDetail,
+    pub offers: crate::offers::ProductOffers,
 }

@@ -4,9 +4,12 @@
 use super::api::{get_category, get_home, get_product};
 use super::components::{Breadcrumbs, Pager, ProductGrid};
 use super::paging::{list_query, parse_page, ProductSort};
-use super::{CategoryPageData, HomeData, ProductDetail};
+use super::{CategoryPageData, HomeData, ProductDetail, ProductPageData};
+use crate::delivery::County;
+use crate::offers::buybox::OfferSort;
+use crate::offers::components::{offers_query, BuyBox, OfferList};
 use crate::errors::AppError;
-use crate::i18n::{fill, format_price, offers_count};
+use crate::i18n::{county_name, fill};
 use crate::layout::{href, use_lang, use_texts, ErrorBody, Loading};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -14,7 +17,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use serde::{de::DeserializeOwned, Serialize};
 
 /// A page's data once loaded: `render` for the data, the translated error page otherwise.
-fn loaded<T, V>(
+pub fn loaded<T, V>(
     data: Resource<Result<T, AppError>>,
     render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
 ) -> impl IntoView
@@ -170,30 +173,71 @@ fn CategoryView(data: CategoryPageData) -> impl IntoView {
     }
 }
 
-#[component]
-pub fn ProductPage() -> impl IntoView {
+/// The shopper's county from `?county=` (the default region when absent or unknown).
+fn use_county() -> Memo<County> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get("county").as_deref().and_then(County::from_code).unwrap_or(County::DEFAULT))
+}
+
+fn product_resource() -> Resource<Result<ProductPageData, AppError>> {
     let lang = use_lang();
     let params = use_params_map();
-    let data = Resource::new(
-        move || (lang.get(), params.read().get("slug").unwrap_or_default()),
-        |(lang, slug)| get_product(lang, slug),
-    );
-    loaded(data, |product| view! { <ProductView product/> })
+    let county = use_county();
+    Resource::new(
+        move || (lang.get(), params.read().get("slug").unwrap_or_default(), county.get()),
+        |(lang, slug, county)| get_product(lang, slug, Some(county)),
+    )
 }
 
 #[component]
-fn ProductView(product: ProductDetail) -> impl IntoView {
+pub fn ProductPage() -> impl IntoView {
+    loaded(product_resource(), |data| view! { <ProductView data/> })
+}
+
+/// schema.org Product with an AggregateOffer over the buyable offers, for search engines.
+fn product_json_ld(data: &ProductPageData, url: &str) -> String {
+    let p = &data.product;
+    let buyable: Vec<i64> =
+        data.offers.offers.iter().filter(|o| o.unavailable.is_none()).map(|o| o.price_cents).collect();
+    let euros = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.title,
+        "brand": { "@type": "Brand", "name": p.brand },
+        "gtin13": p.ean,
+        "description": p.description,
+        "image": p.images,
+        "url": url,
+    });
+    if let (Some(low), Some(high)) = (buyable.iter().min(), buyable.iter().max()) {
+        ld["offers"] = serde_json::json!({
+            "@type": "AggregateOffer",
+            "priceCurrency": "EUR",
+            "lowPrice": euros(*low),
+            "highPrice": euros(*high),
+            "offerCount": buyable.len(),
+            "availability": "https://schema.org/InStock",
+        });
+    }
+    // `</` must not close the script element early.
+    ld.to_string().replace("</", "<\\/")
+}
+
+#[component]
+fn ProductView(data: ProductPageData) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
+    let json_ld = product_json_ld(&data, &href(lang.get_untracked(), &format!("/p/{}", data.product.slug)));
+    let ProductPageData { product, offers } = data;
     let ProductDetail {
-        title, brand, ean, description, images, attributes, categories, min_price_cents, offer_count,
-        perishable, cold_chain, storable, ..
+        slug, title, brand, ean, description, images, attributes, categories, perishable, cold_chain, storable, ..
     } = product;
-    let offers = offer_count.max(0) as u64;
     let summary = description.chars().take(160).collect::<String>();
     view! {
         <Title text=format!("{title} — {}", t.get_untracked().site_name)/>
         <Meta name="description" content=summary/>
+        <script type="application/ld+json" inner_html=json_ld></script>
         <Breadcrumbs trail=categories current=title.clone()/>
         <article class="product">
             <div class="gallery">
@@ -209,21 +253,12 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
             <div class="summary">
                 <p class="brand">{brand}</p>
                 <h1>{title.clone()}</h1>
-                <div class="price-box">
-                    {match min_price_cents {
-                        Some(cents) => view! {
-                            <p class="price">{move || fill(t.get().price_from, &[("price", &format_price(cents, lang.get()))])}</p>
-                            <p class="offers">{move || offers_count(lang.get(), offers)}</p>
-                            <p class="vat">{move || t.get().vat_included}</p>
-                        }.into_any(),
-                        None => view! { <p class="unavailable">{move || t.get().not_available}</p> }.into_any(),
-                    }}
-                </div>
                 <ul class="badges">
                     {cold_chain.then(|| view! { <li class="badge cold">{move || t.get().badge_cold_chain}</li> })}
                     {(perishable && !cold_chain).then(|| view! { <li class="badge">{move || t.get().badge_perishable}</li> })}
                     {storable.then(|| view! { <li class="badge pantry">{move || t.get().badge_storable}</li> })}
                 </ul>
+                <BuyBox offers slug/>
             </div>
         </article>
         <section class="details" aria-labelledby="description-heading">
@@ -242,5 +277,31 @@ fn ProductView(product: ProductDetail) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// `/{lang}/p/{slug}/offers`: every seller's offer, sortable, for the chosen county.
+#[component]
+pub fn OffersPage() -> impl IntoView {
+    let query = use_query_map();
+    let sort = Memo::new(move |_| query.read().get("sort").as_deref().and_then(OfferSort::from_code).unwrap_or_default());
+    loaded(product_resource(), move |data| view! { <OffersView data sort/> })
+}
+
+#[component]
+fn OffersView(data: ProductPageData, sort: Memo<OfferSort>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let ProductPageData { product, offers } = data;
+    let heading = fill(t.offers_title, &[("title", &product.title)]);
+    let back = href(lang, &format!("/p/{}{}", product.slug, offers_query(offers.county, OfferSort::default())));
+    view! {
+        <Title text=format!("{heading} — {}", t.site_name)/>
+        <Meta name="robots" content="noindex, follow"/>
+        <Breadcrumbs trail=product.categories.clone() current=product.title.clone()/>
+        <h1>{heading}</h1>
+        <p class="back"><a href=back>{t.back_to_product}</a></p>
+        <p class="county-note">{fill(t.county_default_note, &[("county", county_name(t, offers.county))])}</p>
+        <OfferList offers slug=product.slug sort/>
     }
 }

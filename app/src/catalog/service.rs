@@ -5,8 +5,10 @@
 use super::{
     paging::{Page, ProductSort, PER_PAGE},
     tree::Tree,
-    Attribute, CategoryLink, CategoryPageData, CategoryTile, HomeData, ProductCard, ProductDetail,
+    Attribute, CategoryLink, CategoryPageData, CategoryTile, HomeData, ProductCard, ProductDetail, ProductPageData,
 };
+use crate::delivery::County;
+use chrono::{DateTime, Utc};
 use crate::db::entity::{category, category_text, product, product_text};
 use crate::i18n::Lang;
 use sea_orm::{
@@ -58,7 +60,7 @@ impl Categories {
 }
 
 /// Cards for products, in the given order, with titles in `lang`.
-async fn cards<C: ConnectionTrait>(db: &C, lang: Lang, products: Vec<product::Model>) -> Result<Vec<ProductCard>, DbErr> {
+pub(crate) async fn cards<C: ConnectionTrait>(db: &C, lang: Lang, products: Vec<product::Model>) -> Result<Vec<ProductCard>, DbErr> {
     let ids: Vec<i32> = products.iter().map(|p| p.id).collect();
     let mut titles: HashMap<i32, String> = product_text::Entity::find()
         .select_only()
@@ -156,9 +158,28 @@ pub async fn category_page<C: ConnectionTrait>(
 
 /// Everything the product page shows about the product itself. `None` for an unknown slug.
 pub async fn product_detail<C: ConnectionTrait>(db: &C, lang: Lang, slug: &str) -> Result<Option<ProductDetail>, DbErr> {
+    match product::Entity::find().filter(product::Column::Slug.eq(slug)).one(db).await? {
+        Some(p) => Ok(Some(detail(db, lang, p).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The product page: the product and its offers evaluated for the shopper's county at `now`.
+pub async fn product_page<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+    slug: &str,
+    county: County,
+    now: DateTime<Utc>,
+) -> Result<Option<ProductPageData>, DbErr> {
     let Some(p) = product::Entity::find().filter(product::Column::Slug.eq(slug)).one(db).await? else {
         return Ok(None);
     };
+    let offers = crate::offers::service::product_offers(db, lang, p.id, p.cold_chain, county, now).await?;
+    Ok(Some(ProductPageData { product: detail(db, lang, p).await?, offers }))
+}
+
+async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Result<ProductDetail, DbErr> {
     let text = product_text::Entity::find_by_id((p.id, lang.code().to_owned())).one(db).await?;
     let categories = Categories::load(db, lang).await?;
     let mut trail = categories.tree.ancestors(p.category_id);
@@ -167,7 +188,7 @@ pub async fn product_detail<C: ConnectionTrait>(db: &C, lang: Lang, slug: &str) 
         Some(t) => (t.title, t.description, serde_json::from_str::<Vec<Attribute>>(&t.attributes).unwrap_or_default()),
         None => (p.slug.clone(), String::new(), Vec::new()),
     };
-    Ok(Some(ProductDetail {
+    Ok(ProductDetail {
         images: images(&p.images),
         categories: categories.links(&trail),
         slug: p.slug,
@@ -181,7 +202,7 @@ pub async fn product_detail<C: ConnectionTrait>(db: &C, lang: Lang, slug: &str) 
         perishable: p.perishable,
         cold_chain: p.cold_chain,
         storable: p.storable,
-    }))
+    })
 }
 
 /// Slugs of every public catalog page, for the sitemap.
@@ -214,10 +235,11 @@ const SUMMARY_SET: &str = "SET \
     offer_count = (SELECT COUNT(*) FROM offers o JOIN sellers s ON s.id = o.seller_id \
         WHERE o.product_id = products.id AND o.active = TRUE AND o.stock > 0 AND s.status = 'active')";
 
-/// Recomputes one product's lowest price and offer count; call after any change to its offers.
+/// Recomputes one product's lowest price and offer count and marks it changed (for the search
+/// index and page caches); call after any change to its offers.
 pub async fn refresh_offer_summary<C: ConnectionTrait>(db: &C, product_id: i32) -> Result<(), DbErr> {
     db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET} WHERE id = {product_id}")).await?;
-    Ok(())
+    super::changes::touch_products(db, &[product_id]).await
 }
 
 /// Recomputes every product's summary (after seeding or a bulk change, or a seller's status change).

@@ -4,7 +4,9 @@
 mod format;
 mod negotiate;
 
+mod places;
 pub use format::{format_date, format_price};
+pub use places::{country_name, county_name, EU_COUNTRIES};
 pub use negotiate::negotiate;
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
@@ -132,15 +134,20 @@ pub fn plural(lang: Lang, n: u64) -> Plural {
     }
 }
 
+/// A count in the right plural form of its three templates (`{n}` is filled in).
+pub fn counted(lang: Lang, n: u64, one: &str, few: &str, other: &str) -> String {
+    let template = match plural(lang, n) {
+        Plural::One => one,
+        Plural::Few => few,
+        Plural::Other => other,
+    };
+    fill(template, &[("n", &n.to_string())])
+}
+
 /// "{n} offers" in the right plural form.
 pub fn offers_count(lang: Lang, n: u64) -> String {
     let t = lang.texts();
-    let template = match plural(lang, n) {
-        Plural::One => t.offers_one,
-        Plural::Few => t.offers_few,
-        Plural::Other => t.offers_other,
-    };
-    fill(template, &[("n", &n.to_string())])
+    counted(lang, n, t.offers_one, t.offers_few, t.offers_other)
 }
 
 #[cfg(test)]

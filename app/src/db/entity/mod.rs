@@ -9,3 +9,4 @@ pub mod offer;
 pub mod product;
 pub mod product_text;
 pub mod seller;
+pub mod seller_review;

@@ -18,9 +18,29 @@ pub struct Model {
     /// Paused offers are kept but not sold.
     pub active: bool,
     pub created_at: DateTimeUtc,
+    /// JSON array of the seller's delivery method ids this offer ships with; `None` means all
+    /// of the seller's active methods that suit the product.
+    pub delivery_method_ids: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(belongs_to = "super::product::Entity", from = "Column::ProductId", to = "super::product::Column::Id")]
+    Product,
+    #[sea_orm(belongs_to = "super::seller::Entity", from = "Column::SellerId", to = "super::seller::Column::Id")]
+    Seller,
+}
+
+impl Related<super::product::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Product.def()
+    }
+}
+
+impl Related<super::seller::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Seller.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -23,6 +23,9 @@ pub struct Model {
     pub min_price_cents: Option<i64>,
     pub offer_count: i32,
     pub created_at: DateTimeUtc,
+    /// Set whenever the product, its texts or its offers change: the search index and the page
+    /// caches of every server instance poll it (see `catalog::changes`).
+    pub updated_at: DateTimeUtc,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -26,6 +26,9 @@ pub struct Model {
     /// `pending`, `active` or `suspended` (see `catalog::SellerStatus`).
     pub status: String,
     pub created_at: DateTimeUtc,
+    /// Sum of the stars of all reviews, and their number: the rating is their exact ratio.
+    pub rating_stars_total: i64,
+    pub review_count: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -156,6 +156,7 @@ pub(crate) async fn write_categories_and_sellers<C: ConnectionTrait>(
         });
         delivery_method::Entity::insert_many(methods).exec_without_returning(db).await?;
     }
+    super::reviews::write_reviews(db, &seller_ids).await?;
     Ok((category_ids, seller_ids))
 }
 
@@ -218,6 +219,7 @@ async fn write_demo<C: ConnectionTrait>(db: &C) -> Result<DemoReport, DbErr> {
             min_price_cents: Set(None),
             offer_count: Set(0),
             created_at: Set(created_at),
+            updated_at: Set(created_at),
             ..Default::default()
         };
         let product_id = product::Entity::insert(row).exec(db).await?.last_insert_id;

@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod demo_data;
+mod reviews;
 pub mod scale;
 
 pub use demo::seed_demo;

@@ -86,6 +86,7 @@ pub async fn seed_scale(
             ..Default::default()
         };
         delivery_method::Entity::insert(method).exec_without_returning(db).await?;
+        super::reviews::write_reviews(db, &[id]).await?;
         seller_ids.push(id);
         sellers_added += 1;
     }
@@ -128,6 +129,7 @@ pub async fn seed_scale(
                     handling_days: Set(rng.range(0, 2) as i32),
                     active: Set(active),
                     created_at: Set(created_at),
+                    delivery_method_ids: Set(None),
                 });
                 next_offer += 1;
             }
@@ -144,6 +146,7 @@ pub async fn seed_scale(
                 min_price_cents: Set(min_price),
                 offer_count: Set(buyable),
                 created_at: Set(created_at),
+                updated_at: Set(created_at),
             });
             for lang in ["et", "en", "ru"] {
                 text_rows.push(product_text::ActiveModel {
@@ -171,7 +174,7 @@ pub async fn seed_scale(
 
     // Explicit ids leave PostgreSQL's sequences behind; move them past the new rows.
     if db.get_database_backend() == DbBackend::Postgres {
-        for table in ["products", "offers", "sellers", "categories", "delivery_methods"] {
+        for table in ["products", "offers", "sellers", "categories", "delivery_methods", "seller_reviews"] {
             db.execute_unprepared(&format!(
                 "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
             ))

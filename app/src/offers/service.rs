@@ -1,0 +1,156 @@
+//! Loads a product's offers, their sellers and delivery methods, and evaluates them with the
+//! pure buy-box rule for the shopper's county. Three queries, whatever the number of offers.
+
+use super::buybox::{buy_box, sort_order, OfferFacts, OfferSort, Rating};
+use super::{BuyBoxView, DeliveryOption, OfferView, ProductOffers, SellerBrief};
+use crate::db::entity::{delivery_method, offer, seller};
+use crate::delivery::{County, DeliveryKind, MethodTerms};
+use crate::i18n::Lang;
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// A seller "in good standing" may sell; others' offers are not shown.
+pub const SELLER_ACTIVE: &str = "active";
+
+/// The text of a `{"et": …, "en": …, "ru": …}` column in `lang` (English, then any, as fallback).
+pub fn localized(json: &str, lang: Lang) -> String {
+    let map: HashMap<String, String> = serde_json::from_str(json).unwrap_or_default();
+    map.get(lang.code()).or_else(|| map.get("en")).or_else(|| map.values().next()).cloned().unwrap_or_default()
+}
+
+pub fn seller_brief(s: &seller::Model) -> SellerBrief {
+    SellerBrief {
+        slug: s.slug.clone(),
+        name: s.name.clone(),
+        country: s.country.clone(),
+        rating_tenths: rating(s).average_tenths(),
+        review_count: s.review_count,
+    }
+}
+
+pub fn rating(s: &seller::Model) -> Rating {
+    Rating { stars_total: s.rating_stars_total, count: i64::from(s.review_count) }
+}
+
+pub fn method_terms(m: &delivery_method::Model) -> Option<MethodTerms> {
+    let regions: Vec<String> = serde_json::from_str(&m.regions).unwrap_or_default();
+    Some(MethodTerms {
+        id: m.id,
+        kind: DeliveryKind::from_code(&m.kind)?,
+        price_cents: m.price_cents,
+        free_over_cents: m.free_over_cents,
+        // An unknown county code is dropped rather than widening the method to all of Estonia.
+        regions: regions.iter().filter_map(|c| County::from_code(c)).collect(),
+        days_min: m.days_min.max(0) as u32,
+        days_max: m.days_max.max(m.days_min).max(0) as u32,
+        active: m.active,
+    })
+}
+
+/// Every shown offer of a product evaluated for `county` at `now`.
+pub async fn product_offers<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+    product_id: i32,
+    cold_chain: bool,
+    county: County,
+    now: DateTime<Utc>,
+) -> Result<ProductOffers, DbErr> {
+    let offers = offer::Entity::find()
+        .filter(offer::Column::ProductId.eq(product_id))
+        .filter(offer::Column::Active.eq(true))
+        .order_by_asc(offer::Column::Id)
+        .all(db)
+        .await?;
+    let seller_ids: Vec<i32> = offers.iter().map(|o| o.seller_id).collect();
+    let sellers: HashMap<i32, seller::Model> = seller::Entity::find()
+        .filter(seller::Column::Id.is_in(seller_ids.clone()))
+        .filter(seller::Column::Status.eq(SELLER_ACTIVE))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let mut methods: HashMap<i32, Vec<delivery_method::Model>> = HashMap::new();
+    for m in delivery_method::Entity::find()
+        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
+        .filter(delivery_method::Column::Active.eq(true))
+        .order_by_asc(delivery_method::Column::Id)
+        .all(db)
+        .await?
+    {
+        methods.entry(m.seller_id).or_default().push(m);
+    }
+
+    // Offers of sellers not in good standing are not shown (and so never win).
+    let offers: Vec<offer::Model> = offers.into_iter().filter(|o| sellers.contains_key(&o.seller_id)).collect();
+    let facts: Vec<OfferFacts> = offers
+        .iter()
+        .map(|o| {
+            let s = &sellers[&o.seller_id];
+            let allowed: Option<Vec<i32>> = o.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok());
+            OfferFacts {
+                offer_id: o.id,
+                price_cents: o.price_cents,
+                stock: o.stock,
+                active: o.active,
+                seller_active: s.status == SELLER_ACTIVE,
+                seller_rating: rating(s),
+                created_at: o.created_at,
+                handling_days: o.handling_days.max(0) as u32,
+                methods: methods
+                    .get(&o.seller_id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|m| allowed.as_ref().is_none_or(|ids| ids.contains(&m.id)))
+                    .filter_map(method_terms)
+                    .collect(),
+            }
+        })
+        .collect();
+    let (evaluated, chosen) = buy_box(&facts, cold_chain, county, now);
+    let landed = sort_order(&facts, &evaluated, OfferSort::Landed);
+    // Positions in the landed order, so the other orders can index the shown list.
+    let mut position = vec![0; landed.len()];
+    for (pos, &i) in landed.iter().enumerate() {
+        position[i] = pos;
+    }
+    let reorder = |sort| sort_order(&facts, &evaluated, sort).into_iter().map(|i| position[i]).collect();
+    let names: HashMap<i32, String> = methods.values().flatten().map(|m| (m.id, localized(&m.name, lang))).collect();
+    let free_over: HashMap<i32, Option<i64>> = methods.values().flatten().map(|m| (m.id, m.free_over_cents)).collect();
+    let views = landed
+        .iter()
+        .map(|&i| {
+            let (o, e) = (&offers[i], &evaluated[i]);
+            OfferView {
+                offer_id: o.id,
+                seller: seller_brief(&sellers[&o.seller_id]),
+                price_cents: o.price_cents,
+                stock: o.stock,
+                condition: o.condition.clone(),
+                landed_cents: e.landed_cents,
+                options: e
+                    .quotes
+                    .iter()
+                    .map(|q| DeliveryOption {
+                        name: names.get(&q.method_id).cloned().unwrap_or_default(),
+                        kind: q.kind,
+                        fee_cents: q.fee_cents,
+                        free_over_cents: free_over.get(&q.method_id).copied().flatten(),
+                        earliest: q.window.earliest,
+                        latest: q.window.latest,
+                    })
+                    .collect(),
+                unavailable: e.unavailable,
+            }
+        })
+        .collect();
+    Ok(ProductOffers {
+        county,
+        offers: views,
+        buy_box: chosen.map(|b| BuyBoxView { index: position[b.winner], why: b.why }),
+        by_date: reorder(OfferSort::Date),
+        by_rating: reorder(OfferSort::Rating),
+    })
+}

@@ -1,0 +1,202 @@
+//! Seller queries (server only), the same on SQLite and PostgreSQL.
+
+use super::{
+    Requisites, Review, SellerListItem, SellerProfile, SellersPageData, REVIEWS_SHOWN, SELLERS_PER_PAGE,
+};
+use crate::catalog::{paging::Page, service::cards, tree::Tree, CategoryLink};
+use crate::db::entity::{category, category_text, offer, product, seller, seller_review};
+use crate::delivery::local_time::to_tallinn;
+use crate::i18n::Lang;
+use crate::offers::service::{localized, seller_brief, SELLER_ACTIVE};
+use crate::catalog::paging::PER_PAGE;
+use sea_orm::{
+    sea_query::{Expr, Func, LikeExpr},
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use std::collections::HashMap;
+
+/// Active sellers, optionally filtered by a name search and a country, by name.
+pub async fn sellers_page<C: ConnectionTrait>(
+    db: &C,
+    q: &str,
+    country: Option<&str>,
+    page: u64,
+) -> Result<SellersPageData, DbErr> {
+    let q = q.trim();
+    let country = country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| c.len() == 2);
+    let mut query = seller::Entity::find().filter(seller::Column::Status.eq(SELLER_ACTIVE));
+    if !q.is_empty() {
+        // Case-insensitive on both engines; `%` and `_` typed by the shopper match literally.
+        let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let name = |col: seller::Column| {
+            sea_orm::sea_query::ExprTrait::like(Expr::expr(Func::lower(Expr::col(col))), LikeExpr::new(pattern.clone()).escape('\\'))
+        };
+        query = query.filter(Condition::any().add(name(seller::Column::Name)).add(name(seller::Column::LegalName)));
+    }
+    // The country filter's counts follow the name search but not the country itself.
+    let countries: Vec<(String, i64)> = query
+        .clone()
+        .select_only()
+        .column(seller::Column::Country)
+        .column_as(seller::Column::Id.count(), "n")
+        .group_by(seller::Column::Country)
+        .order_by_asc(seller::Column::Country)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if let Some(c) = &country {
+        query = query.filter(seller::Column::Country.eq(c.clone()));
+    }
+    let total = query.clone().count(db).await?;
+    let page = Page::new(page, total, SELLERS_PER_PAGE);
+    let rows = query
+        .order_by_asc(seller::Column::Name)
+        .order_by_asc(seller::Column::Id)
+        .offset(page.offset(SELLERS_PER_PAGE))
+        .limit(SELLERS_PER_PAGE)
+        .all(db)
+        .await?;
+    Ok(SellersPageData {
+        sellers: rows
+            .iter()
+            .map(|s| SellerListItem { seller: seller_brief(s), trading_since: s.trading_since, city: s.city.clone() })
+            .collect(),
+        page,
+        countries: countries.into_iter().map(|(c, n)| (c, n.max(0) as u64)).collect(),
+        q: q.to_owned(),
+        country,
+    })
+}
+
+/// A seller's public profile with one page of its assortment. `None` for an unknown slug or
+/// a seller that is not trading (pending approval or suspended).
+pub async fn seller_profile<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+    slug: &str,
+    category_slug: Option<&str>,
+    page: u64,
+) -> Result<Option<SellerProfile>, DbErr> {
+    let Some(s) = seller::Entity::find()
+        .filter(seller::Column::Slug.eq(slug))
+        .filter(seller::Column::Status.eq(SELLER_ACTIVE))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+
+    let mut star_counts = [0u64; 5];
+    let stars: Vec<(i16, i64)> = seller_review::Entity::find()
+        .select_only()
+        .column(seller_review::Column::Stars)
+        .column_as(seller_review::Column::Id.count(), "n")
+        .filter(seller_review::Column::SellerId.eq(s.id))
+        .group_by(seller_review::Column::Stars)
+        .into_tuple()
+        .all(db)
+        .await?;
+    for (star, n) in stars {
+        if (1..=5).contains(&star) {
+            star_counts[star as usize - 1] = n.max(0) as u64;
+        }
+    }
+    let reviews = seller_review::Entity::find()
+        .filter(seller_review::Column::SellerId.eq(s.id))
+        .order_by_desc(seller_review::Column::CreatedAt)
+        .order_by_desc(seller_review::Column::Id)
+        .limit(REVIEWS_SHOWN)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|r| Review { author: r.author, stars: r.stars, body: r.body, lang: r.lang, date: to_tallinn(r.created_at).date() })
+        .collect();
+
+    // The assortment: products with an offer of this seller that is on sale.
+    let on_sale = || {
+        offer::Entity::find()
+            .inner_join(product::Entity)
+            .filter(offer::Column::SellerId.eq(s.id))
+            .filter(offer::Column::Active.eq(true))
+    };
+    let per_category: Vec<(i32, i64)> = on_sale()
+        .select_only()
+        .column(product::Column::CategoryId)
+        .column_as(offer::Column::Id.count(), "n")
+        .group_by(product::Column::CategoryId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let category_rows = category::Entity::find().all(db).await?;
+    let names: HashMap<i32, String> = category_text::Entity::find()
+        .filter(category_text::Column::Lang.eq(lang.code()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|t| (t.category_id, t.name))
+        .collect();
+    let tree = Tree::new(category_rows.iter().map(|c| (c.id, c.parent_id)));
+    let link = |id: i32| {
+        category_rows.iter().find(|c| c.id == id).map(|c| CategoryLink {
+            slug: c.slug.clone(),
+            name: names.get(&id).cloned().unwrap_or_else(|| c.slug.clone()),
+        })
+    };
+    let mut categories: Vec<(CategoryLink, u64)> =
+        per_category.iter().filter_map(|&(id, n)| Some((link(id)?, n.max(0) as u64))).collect();
+    categories.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+
+    let chosen = category_slug.and_then(|slug| category_rows.iter().find(|c| c.slug == slug));
+    let mut assortment = on_sale();
+    if let Some(c) = chosen {
+        assortment = assortment.filter(product::Column::CategoryId.is_in(tree.subtree(c.id)));
+    }
+    let total = assortment.clone().count(db).await?;
+    let page = Page::new(page, total, PER_PAGE);
+    let prices: Vec<(i32, i64)> = assortment
+        .select_only()
+        .column(offer::Column::ProductId)
+        .column(offer::Column::PriceCents)
+        .order_by_asc(offer::Column::ProductId)
+        .offset(page.offset(PER_PAGE))
+        .limit(PER_PAGE)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_id: HashMap<i32, product::Model> = product::Entity::find()
+        .filter(product::Column::Id.is_in(prices.iter().map(|(id, _)| *id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    // Each card shows this seller's own price.
+    let products = prices
+        .into_iter()
+        .filter_map(|(id, price)| by_id.remove(&id).map(|p| product::Model { min_price_cents: Some(price), ..p }))
+        .collect();
+
+    let about = localized(&s.about, lang);
+    Ok(Some(SellerProfile {
+        seller: seller_brief(&s),
+        about,
+        trading_since: s.trading_since,
+        requisites: Requisites {
+            legal_name: s.legal_name,
+            registry_code: s.registry_code,
+            vat_number: s.vat_number,
+            street: s.street,
+            city: s.city,
+            postal_code: s.postal_code,
+            country: s.country,
+            email: s.email,
+            phone: s.phone,
+        },
+        star_counts,
+        reviews,
+        categories,
+        category: chosen.map(|c| c.slug.clone()),
+        products: cards(db, lang, products).await?,
+        page,
+    }))
+}
