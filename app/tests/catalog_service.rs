@@ -212,5 +212,6 @@ async fn scale_generator_fills_an_empty_database(db: &DatabaseConnection) {
     assert_eq!(product::Entity::find().count(db).await.unwrap(), 1510);
     let slugs = service::sitemap_slugs(db).await.unwrap();
     assert_eq!(slugs.products.len(), 1510);
+    assert_eq!(slugs.sellers.len() as u64, seller::Entity::find().count(db).await.unwrap());
 }
 on_both_engines!(scale_generator_fills_an_empty_database);

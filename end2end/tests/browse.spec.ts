@@ -118,6 +118,8 @@ test("machine-facing files", async ({ request }) => {
   const urls = sitemap.match(/<loc>/g)?.length ?? 0;
   expect(urls).toBeGreaterThan(3 * 200);
   expect(sitemap).toContain("/ru/c/food</loc>");
+  expect(sitemap).toContain("/en/sellers/turg-toidupood</loc>");
+  expect(sitemap).toContain("/et/ranking</loc>");
 
   const manifest = await request.get("/manifest.webmanifest");
   expect(manifest.headers()["content-type"]).toContain("application/manifest+json");

@@ -6,11 +6,18 @@
 //! server seed --demo                       add the demo catalog to an empty database
 //! server seed --products N --offers-per-product M
 //!                                          add N synthetic products with M offers each (scale tests)
+//! server bench [--seconds S] [--concurrency C] [--samples N]
+//!                                          latency and throughput against the catalog in DATABASE_URL
 //! ```
 //! Configuration is by environment: `DATABASE_URL` (default `sqlite://data/turg.db?mode=rwc`),
 //! `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000), `TURG_PUBLIC_URL` (absolute URLs in the sitemap),
-//! `RUST_LOG`.
+//! `TURG_PAGE_CACHE=0` (no product page cache), `RUST_LOG`.
 
+// Leptos's view types of the app's pages nest deeply.
+#![recursion_limit = "256"]
+
+mod bench;
+mod page_cache;
 mod routes;
 
 use app::db;
@@ -21,6 +28,7 @@ enum Command {
     Migrate,
     SeedDemo,
     SeedScale { products: usize, offers_per_product: usize },
+    Bench(bench::Options),
     Help,
 }
 
@@ -43,6 +51,14 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             let products = number("--products")?.ok_or("seed needs --demo or --products N")?;
             let offers_per_product = number("--offers-per-product")?.unwrap_or(5);
             Ok(Command::SeedScale { products, offers_per_product })
+        }
+        Some("bench") => {
+            let d = bench::Options::default();
+            Ok(Command::Bench(bench::Options {
+                seconds: number("--seconds")?.map_or(d.seconds, |s| s as u64),
+                concurrency: number("--concurrency")?.unwrap_or(d.concurrency).max(1),
+                samples: number("--samples")?.unwrap_or(d.samples).max(1),
+            }))
         }
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
@@ -121,6 +137,7 @@ async fn main() -> ExitCode {
             })
             .map_err(|e| e.to_string())
         }
+        Command::Bench(options) => bench::run(database, &url, options).await,
         Command::Help => unreachable!(),
     };
     match result {
@@ -133,8 +150,10 @@ async fn main() -> ExitCode {
 }
 
 fn usage() -> &'static str {
-    "usage: server [serve | migrate | seed --demo | seed --products N [--offers-per-product M]]\n\
-     environment: DATABASE_URL (default sqlite://data/turg.db?mode=rwc), LEPTOS_SITE_ADDR, TURG_DEMO=1, TURG_PUBLIC_URL"
+    "usage: server [serve | migrate | seed --demo | seed --products N [--offers-per-product M]\n\
+     \x20             | bench [--seconds S] [--concurrency C] [--samples N]]\n\
+     environment: DATABASE_URL (default sqlite://data/turg.db?mode=rwc), LEPTOS_SITE_ADDR, TURG_DEMO=1, TURG_PUBLIC_URL,\n\
+     \x20            TURG_PAGE_CACHE=0"
 }
 
 #[cfg(test)]
@@ -157,5 +176,14 @@ mod tests {
         assert!(parse_args(&args("seed --products many")).is_err());
         assert!(parse_args(&args("seed")).is_err());
         assert!(parse_args(&args("frobnicate")).is_err());
+        assert!(matches!(
+            parse_args(&args("bench --seconds 3 --concurrency 8")),
+            Ok(Command::Bench(bench::Options { seconds: 3, concurrency: 8, samples: 300 }))
+        ));
+        assert!(matches!(
+            parse_args(&args("bench")),
+            Ok(Command::Bench(bench::Options { seconds: 10, concurrency: 64, samples: 300 }))
+        ));
+        assert!(parse_args(&args("bench --samples")).is_err());
     }
 }

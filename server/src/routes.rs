@@ -13,7 +13,8 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use serde_json::json;
-use std::path::PathBuf;
+use app::{catalog::changes::ChangeFeed, search::service::Search};
+use std::{path::PathBuf, sync::Arc};
 use tower_http::{
     compression::CompressionLayer,
     services::{ServeDir, ServeFile},
@@ -25,6 +26,10 @@ use tower::Layer;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub db: DatabaseConnection,
+    /// This instance's view of catalog changes (polled from the shared database).
+    pub feed: ChangeFeed,
+    /// The search index (a cache of the database, built in the background at start-up).
+    pub search: Arc<Search>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -50,10 +55,11 @@ pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
             tracing::info!(products = r.products, offers = r.offers, sellers = r.sellers, "seeded the demo catalog");
         }
     }
-    let leptos = leptos_options()?;
-    let addr = leptos.site_addr;
-    let state = AppState { leptos: leptos.clone(), db: db.clone() };
-    let app = router(state);
+    let state = app_state(db.clone()).await?;
+    let addr = state.leptos.site_addr;
+    let page_cache = crate::page_cache::PageCache::from_env();
+    crate::page_cache::spawn_invalidator(page_cache.clone(), state.feed.clone());
+    let app = page_cache.layer(router(state));
     let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Turg listening on http://{addr}");
     axum::serve(listener, app.into_make_service())
@@ -62,6 +68,17 @@ pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
         })
         .await
         .map_err(|e| e.to_string())
+}
+
+/// The state every route shares, from the environment (`serve` and `server bench`). Starts
+/// this instance's change poller (one per instance: subscribe to `feed` rather than starting
+/// another) and the search index build; `search.is_ready()` tells when that has finished.
+pub async fn app_state(db: DatabaseConnection) -> Result<AppState, String> {
+    let feed = ChangeFeed::new();
+    feed.spawn_poller(db.clone(), std::time::Duration::from_secs(1));
+    let search = Search::new().map_err(|e| e.to_string())?;
+    search.spawn(db.clone(), &feed);
+    Ok(AppState { leptos: leptos_options()?, db, feed, search })
 }
 
 fn static_dir(root: &std::path::Path, dir: &str, cache: &'static str) -> SetResponseHeader<ServeDir, HeaderValue> {
@@ -79,8 +96,11 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos.clone();
     let root = PathBuf::from(options.site_root.as_ref());
     let routes = generate_route_list(App);
-    let db = state.db.clone();
-    let context = move || provide_context(db.clone());
+    let (db, search) = (state.db.clone(), state.search.clone());
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(search.clone());
+    };
     const IMMUTABLE: &str = "public, max-age=31536000, immutable";
     const DAY: &str = "public, max-age=86400";
 
@@ -147,7 +167,7 @@ async fn robots(headers: HeaderMap) -> impl IntoResponse {
     let origin = public_origin(&headers);
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/account/\n\
-         Disallow: /*/seller/\nDisallow: /*/admin/\n\nSitemap: {origin}/sitemap.xml\n"
+         Disallow: /*/seller/\nDisallow: /*/admin/\nDisallow: /*/search\n\nSitemap: {origin}/sitemap.xml\n"
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
 }
@@ -159,14 +179,19 @@ fn xml_escape(s: &str) -> String {
 /// The sitemap protocol allows at most 50,000 URLs per file.
 const SITEMAP_MAX_URLS: usize = 50_000;
 
-/// Every public page path: home, categories and products, in each language.
+/// Every public page path: home, the seller list and ranking page, categories, products and
+/// seller profiles, in each language.
 fn sitemap_paths(slugs: &service::SitemapSlugs) -> Vec<String> {
-    let mut paths = Vec::with_capacity(3 * (1 + slugs.categories.len() + slugs.products.len()));
+    let mut paths =
+        Vec::with_capacity(3 * (3 + slugs.categories.len() + slugs.products.len() + slugs.sellers.len()));
     for lang in Lang::ALL {
         let code = lang.code();
         paths.push(format!("/{code}"));
+        paths.push(format!("/{code}/sellers"));
+        paths.push(format!("/{code}/ranking"));
         paths.extend(slugs.categories.iter().map(|c| format!("/{code}/c/{c}")));
         paths.extend(slugs.products.iter().map(|p| format!("/{code}/p/{p}")));
+        paths.extend(slugs.sellers.iter().map(|s| format!("/{code}/sellers/{s}")));
     }
     paths
 }
@@ -263,13 +288,19 @@ mod tests {
 
     #[test]
     fn sitemap_lists_every_page_in_every_language() {
-        let slugs = service::SitemapSlugs { categories: vec!["food".into()], products: vec!["a&b".into(), "c".into()] };
+        let slugs = service::SitemapSlugs {
+            categories: vec!["food".into()],
+            products: vec!["a&b".into(), "c".into()],
+            sellers: vec!["shop".into()],
+        };
         let paths = sitemap_paths(&slugs);
-        assert_eq!(paths.len(), 3 * 4);
+        assert_eq!(paths.len(), 3 * 7);
         assert!(paths.contains(&"/ru/p/c".to_string()));
+        assert!(paths.contains(&"/en/sellers/shop".to_string()));
+        assert!(paths.contains(&"/et/ranking".to_string()));
         let xml = urlset("https://turg.ee", &paths);
         assert!(xml.contains("<loc>https://turg.ee/et/p/a&amp;b</loc>"));
-        assert_eq!(xml.matches("<url>").count(), 12);
+        assert_eq!(xml.matches("<url>").count(), 21);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::delivery::County;
 use chrono::{DateTime, Utc};
-use crate::db::entity::{category, category_text, product, product_text};
+use crate::db::entity::{category, category_text, product, product_text, seller};
 use crate::i18n::Lang;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -209,6 +209,8 @@ async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Re
 pub struct SitemapSlugs {
     pub categories: Vec<String>,
     pub products: Vec<String>,
+    /// Sellers that are trading (their profiles are public).
+    pub sellers: Vec<String>,
 }
 
 pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, DbErr> {
@@ -224,7 +226,15 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
         .into_tuple::<String>()
         .all(db)
         .await?;
-    Ok(SitemapSlugs { categories, products })
+    let sellers = seller::Entity::find()
+        .select_only()
+        .column(seller::Column::Slug)
+        .filter(seller::Column::Status.eq(crate::offers::service::SELLER_ACTIVE))
+        .order_by_asc(seller::Column::Id)
+        .into_tuple::<String>()
+        .all(db)
+        .await?;
+    Ok(SitemapSlugs { categories, products, sellers })
 }
 
 /// The SQL that recomputes a product's offer summary: buyable offers are active, in stock and

@@ -1,6 +1,6 @@
 //! Server functions of search: thin adapters to `service`.
 
-use super::{SearchPageData, SearchParams, Suggestion, SUGGESTIONS};
+use super::{SearchPageData, SearchParams, Suggestion};
 use crate::{errors::AppError, i18n::Lang};
 use leptos::prelude::*;
 
@@ -15,5 +15,5 @@ pub async fn search(lang: Lang, params: SearchParams) -> Result<SearchPageData, 
 #[server(prefix = "/api", endpoint = "suggest")]
 pub async fn suggest(lang: Lang, q: String) -> Result<Vec<Suggestion>, AppError> {
     let (db, search) = (crate::server::db()?, crate::server::search()?);
-    Ok(super::service::suggestions(&db, &search, lang, &q, SUGGESTIONS).await?)
+    Ok(super::service::suggestions(&db, &search, lang, &q, super::SUGGESTIONS).await?)
 }

@@ -179,7 +179,7 @@ fn SellerView(profile: SellerProfile) -> impl IntoView {
                                 view! {
                                     <tr>
                                         <th scope="row">{fill(t.stars_n, &[("n", &s.to_string())])}</th>
-                                        <td><span class="bar" style=width></span></td>
+                                        <td><span class="star-bar" style=width></span></td>
                                         <td>{n}</td>
                                     </tr>
                                 }
