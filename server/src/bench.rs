@@ -333,14 +333,13 @@ async fn load(addr: SocketAddr, paths: &[String], connections: usize, duration: 
             tokio::spawn(async move {
                 let mut out = Load::default();
                 let mut sender = None;
-                let mut next = c * uris.len() / connections;
+                let first = c * uris.len() / connections;
                 for sent in 0.. {
                     let done = if duration.is_zero() { sent == uris.len() } else { Instant::now() >= deadline };
                     if done {
                         break;
                     }
-                    let uri = uris[next % uris.len()].clone();
-                    next += 1;
+                    let uri = uris[(first + sent) % uris.len()].clone();
                     let t = Instant::now();
                     match request(&mut sender, addr, &host, uri).await {
                         Ok((StatusCode::OK, hit)) => {

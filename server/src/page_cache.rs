@@ -88,10 +88,10 @@ impl Encoding {
 
     /// Whether a response with this `Content-Encoding` is what this class gets.
     fn matches(self, content_encoding: Option<&HeaderValue>) -> bool {
-        match (self, content_encoding.map(HeaderValue::as_bytes)) {
-            (Encoding::Brotli, Some(b"br")) | (Encoding::Gzip, Some(b"gzip")) | (Encoding::Identity, None) => true,
-            _ => false,
-        }
+        matches!(
+            (self, content_encoding.map(HeaderValue::as_bytes)),
+            (Encoding::Brotli, Some(b"br")) | (Encoding::Gzip, Some(b"gzip")) | (Encoding::Identity, None)
+        )
     }
 }
 
@@ -123,10 +123,14 @@ struct Entry {
 }
 
 impl Entry {
-    fn response(&self) -> Response {
-        let mut res = Response::new(Body::from(self.body.clone()));
+    /// The stored response; for `HEAD`, its headers only (with the body's length).
+    fn response(&self, head: bool) -> Response {
+        let mut res = Response::new(if head { Body::empty() } else { Body::from(self.body.clone()) });
         *res.status_mut() = self.status;
         *res.headers_mut() = self.headers.clone();
+        if head {
+            res.headers_mut().insert(header::CONTENT_LENGTH, HeaderValue::from(self.body.len()));
+        }
         res.headers_mut().insert(X_CACHE, HeaderValue::from_static("hit"));
         res
     }
@@ -245,10 +249,7 @@ fn path_of(uri: &str) -> &str {
 fn product_slug(path: &str) -> Option<&str> {
     let mut segments = path.strip_prefix('/')?.split('/');
     let (lang, p, slug) = (segments.next()?, segments.next()?, segments.next()?);
-    let tail_ok = match (segments.next(), segments.next()) {
-        (None, _) | (Some("offers"), None) => true,
-        _ => false,
-    };
+    let tail_ok = matches!((segments.next(), segments.next()), (None, _) | (Some("offers"), None));
     (tail_ok && p == "p" && !slug.is_empty() && Lang::from_code(lang).is_some()).then_some(slug)
 }
 
@@ -295,7 +296,7 @@ impl Inner {
         let encoding = Encoding::negotiate(req.headers());
         if let Some(entry) = self.cache.get(&KeyRef { uri, encoding }) {
             if entry.stored.elapsed() < self.ttl {
-                return entry.response();
+                return entry.response(method == Method::HEAD);
             }
         }
         let key = Key { uri: uri.into(), encoding };
@@ -423,6 +424,8 @@ mod tests {
         let req = Request::head("/et/p/milk").body(Body::empty()).unwrap();
         let res = router.clone().oneshot(req).await.unwrap();
         assert_eq!(res.headers()[X_CACHE], "hit");
+        let length: usize = res.headers()[header::CONTENT_LENGTH].to_str().unwrap().parse().unwrap();
+        assert!(length > 0);
         assert!(res.into_body().collect().await.unwrap().to_bytes().is_empty());
         assert_eq!(calls.load(Ordering::SeqCst), 1);
     }

@@ -87,4 +87,6 @@ pub struct ProductDetail {
 pub struct ProductPageData {
     pub product: ProductDetail,
     pub offers: crate::offers::ProductOffers,
+    /// schema.org Product JSON-LD, made on the server (keeps serde_json's `json!` out of the WASM).
+    pub json_ld: String,
 }

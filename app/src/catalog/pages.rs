@@ -194,42 +194,10 @@ pub fn ProductPage() -> impl IntoView {
     loaded(product_resource(), |data| view! { <ProductView data/> })
 }
 
-/// schema.org Product with an AggregateOffer over the buyable offers, for search engines.
-fn product_json_ld(data: &ProductPageData, url: &str) -> String {
-    let p = &data.product;
-    let buyable: Vec<i64> =
-        data.offers.offers.iter().filter(|o| o.unavailable.is_none()).map(|o| o.price_cents).collect();
-    let euros = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
-    let mut ld = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "Product",
-        "name": p.title,
-        "brand": { "@type": "Brand", "name": p.brand },
-        "gtin13": p.ean,
-        "description": p.description,
-        "image": p.images,
-        "url": url,
-    });
-    if let (Some(low), Some(high)) = (buyable.iter().min(), buyable.iter().max()) {
-        ld["offers"] = serde_json::json!({
-            "@type": "AggregateOffer",
-            "priceCurrency": "EUR",
-            "lowPrice": euros(*low),
-            "highPrice": euros(*high),
-            "offerCount": buyable.len(),
-            "availability": "https://schema.org/InStock",
-        });
-    }
-    // `</` must not close the script element early.
-    ld.to_string().replace("</", "<\\/")
-}
-
 #[component]
 fn ProductView(data: ProductPageData) -> impl IntoView {
-    let lang = use_lang();
     let t = use_texts();
-    let json_ld = product_json_ld(&data, &href(lang.get_untracked(), &format!("/p/{}", data.product.slug)));
-    let ProductPageData { product, offers } = data;
+    let ProductPageData { product, offers, json_ld } = data;
     let ProductDetail {
         slug, title, brand, ean, description, images, attributes, categories, perishable, cold_chain, storable, ..
     } = product;
@@ -292,7 +260,7 @@ pub fn OffersPage() -> impl IntoView {
 fn OffersView(data: ProductPageData, sort: Memo<OfferSort>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
-    let ProductPageData { product, offers } = data;
+    let ProductPageData { product, offers, .. } = data;
     let heading = fill(t.offers_title, &[("title", &product.title)]);
     let back = href(lang, &format!("/p/{}{}", product.slug, offers_query(offers.county, OfferSort::default())));
     view! {

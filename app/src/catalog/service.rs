@@ -176,7 +176,9 @@ pub async fn product_page<C: ConnectionTrait>(
         return Ok(None);
     };
     let offers = crate::offers::service::product_offers(db, lang, p.id, p.cold_chain, county, now).await?;
-    Ok(Some(ProductPageData { product: detail(db, lang, p).await?, offers }))
+    let product = detail(db, lang, p).await?;
+    let json_ld = product_json_ld(&product, &offers, &format!("/{}/p/{}", lang.code(), product.slug));
+    Ok(Some(ProductPageData { product, offers, json_ld }))
 }
 
 async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Result<ProductDetail, DbErr> {
@@ -261,4 +263,33 @@ pub async fn refresh_all_offer_summaries<C: ConnectionTrait>(db: &C) -> Result<(
 /// Whether the database answers, for `/healthz`.
 pub async fn ping<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     db.execute_unprepared("SELECT 1").await.map(|_| ())
+}
+
+/// schema.org Product with an AggregateOffer over the buyable offers, for search engines.
+pub fn product_json_ld(p: &ProductDetail, offers: &crate::offers::ProductOffers, url: &str) -> String {
+    let buyable: Vec<i64> =
+        offers.offers.iter().filter(|o| o.unavailable.is_none()).map(|o| o.price_cents).collect();
+    let euros = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": p.title,
+        "brand": { "@type": "Brand", "name": p.brand },
+        "gtin13": p.ean,
+        "description": p.description,
+        "image": p.images,
+        "url": url,
+    });
+    if let (Some(low), Some(high)) = (buyable.iter().min(), buyable.iter().max()) {
+        ld["offers"] = serde_json::json!({
+            "@type": "AggregateOffer",
+            "priceCurrency": "EUR",
+            "lowPrice": euros(*low),
+            "highPrice": euros(*high),
+            "offerCount": buyable.len(),
+            "availability": "https://schema.org/InStock",
+        });
+    }
+    // `</` must not close the script element early.
+    ld.to_string().replace("</", "<\\/")
 }

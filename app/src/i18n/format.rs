@@ -1,7 +1,7 @@
 //! Money and dates as each language writes them. Money is integer euro cents, never floats.
 
 use super::Lang;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// `1234567` cents → "12 345,67 €" (et, ru) or "€12,345.67" (en). Non-breaking spaces keep
 /// the amount on one line.
@@ -28,10 +28,13 @@ pub fn format_price(cents: i64, lang: Lang) -> String {
 }
 
 /// A calendar date the way the language writes it: 24.11.2026 (et, ru), 24 Nov 2026 (en).
+/// Written out by hand: chrono's `format` machinery would add tens of kilobytes to the WASM.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let (d, m, y) = (date.day(), date.month(), date.year());
     match lang {
-        Lang::Et | Lang::Ru => date.format("%d.%m.%Y").to_string(),
-        Lang::En => date.format("%-d %b %Y").to_string(),
+        Lang::Et | Lang::Ru => format!("{d:02}.{m:02}.{y}"),
+        Lang::En => format!("{d} {} {y}", MONTHS[m as usize - 1]),
     }
 }
 
@@ -61,5 +64,8 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(format_date(d, Lang::Et), "24.11.2026");
         assert_eq!(format_date(d, Lang::En), "24 Nov 2026");
+        let early = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        assert_eq!(format_date(early, Lang::Ru), "05.01.2027");
+        assert_eq!(format_date(early, Lang::En), "5 Jan 2027");
     }
 }
