@@ -4,7 +4,8 @@
 //!    random product, one at a time, in-process (`oneshot` into the full router, page cache off),
 //!    timed until the body is collected.
 //! 2. **Throughput over TCP**: the full app (page cache on) and a hello-world axum, both in this
-//!    process, loaded by `--concurrency` keep-alive HTTP/1.1 connections for `--seconds` each.
+//!    process, loaded by `--concurrency` keep-alive HTTP/1.1 connections for `--seconds` each,
+//!    in one-second turns.
 
 use crate::page_cache::{PageCache, CAPACITY_BYTES, TTL};
 use crate::routes;
@@ -150,19 +151,28 @@ pub async fn run(db: DatabaseConnection, url: &str, options: Options) -> Result<
         eprintln!("  warming the cache: {} of {} product pages failed", warm.errors, hot.len());
     }
 
-    println!("\nThroughput over TCP ({} keep-alive connections, {} s each)", options.concurrency, options.seconds);
-    let duration = Duration::from_secs(options.seconds);
+    println!(
+        "\nThroughput over TCP ({} keep-alive connections, {} s each, in turns of 1 s)",
+        options.concurrency,
+        options.seconds.max(1)
+    );
     let runs: [(&str, SocketAddr, &[String]); 4] = [
         ("hello world", hello_addr, &["/".to_string()]),
         ("product pages, 200 products, cached", app_addr, &hot),
         ("one product page, cached", app_addr, &hot[..1]),
         ("product pages, page cache off", plain_addr, &all),
     ];
+    // One-second turns in rotation, so that whatever else the machine does weighs on every run alike.
+    let mut results: Vec<Load> = runs.iter().map(|_| Load::default()).collect();
+    for second in 0..options.seconds.max(1) {
+        for ((name, addr, paths), total) in runs.iter().zip(&mut results) {
+            progress(&format!("{name} ({}/{} s)", second + 1, options.seconds.max(1)));
+            total.add(load(*addr, paths, options.concurrency, Duration::from_secs(1)).await);
+        }
+    }
     let mut rows = Vec::new();
     let mut hello = f64::NAN;
-    for (name, addr, paths) in runs {
-        progress(name);
-        let mut result = load(addr, paths, options.concurrency, duration).await;
+    for ((name, addr, _), mut result) in runs.into_iter().zip(results) {
         result.latencies.sort_by(f64::total_cmp);
         let rate = result.ok as f64 / result.elapsed.as_secs_f64();
         if hello.is_nan() {
@@ -319,6 +329,16 @@ struct Load {
     elapsed: Duration,
 }
 
+impl Load {
+    fn add(&mut self, other: Load) {
+        self.ok += other.ok;
+        self.errors += other.errors;
+        self.hits += other.hits;
+        self.latencies.extend(other.latencies);
+        self.elapsed += other.elapsed;
+    }
+}
+
 /// `connections` keep-alive connections, each sending requests for `paths` in turn (each
 /// starting at a different one) until `duration` is over; a zero duration sends every path once
 /// on each connection.
@@ -361,11 +381,7 @@ async fn load(addr: SocketAddr, paths: &[String], connections: usize, duration: 
         .collect();
     let mut total = Load::default();
     for task in tasks {
-        let part = task.await.unwrap_or_default();
-        total.ok += part.ok;
-        total.errors += part.errors;
-        total.hits += part.hits;
-        total.latencies.extend(part.latencies);
+        total.add(task.await.unwrap_or_default());
     }
     total.elapsed = started.elapsed();
     total
