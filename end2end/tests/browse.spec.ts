@@ -109,7 +109,7 @@ test("the layout fits a 360 px wide phone", async ({ page }, info) => {
 test("machine-facing files", async ({ request }) => {
   const health = await request.get("/healthz");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+  expect(await health.json()).toEqual({ status: "ok", database: "ok", search: "ok" });
 
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);

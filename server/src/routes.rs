@@ -141,12 +141,20 @@ async fn root_redirect(headers: HeaderMap) -> Response {
     res
 }
 
+/// Ready when the database answers and the search index has been built (an instance that is
+/// still building it serves pages but not search, so it reports 503 until then).
 async fn healthz(State(state): State<AppState>) -> Response {
+    let search = if state.search.is_ready() { "ok" } else { "building" };
     match service::ping(&state.db).await {
-        Ok(()) => Json(json!({ "status": "ok", "database": "ok" })).into_response(),
+        Ok(()) if state.search.is_ready() => Json(json!({ "status": "ok", "database": "ok", "search": search })).into_response(),
+        Ok(()) => (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "starting", "database": "ok", "search": search })))
+            .into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "health check: database unavailable");
-            (StatusCode::SERVICE_UNAVAILABLE, Json(json!({ "status": "unavailable", "database": "unreachable" })))
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({ "status": "unavailable", "database": "unreachable", "search": search })),
+            )
                 .into_response()
         }
     }
