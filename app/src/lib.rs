@@ -8,10 +8,12 @@ pub mod delivery;
 pub mod errors;
 pub mod i18n;
 pub mod offers;
+pub mod payment;
 mod layout;
 pub mod pwa;
 pub mod search;
 pub mod sellers;
+pub mod vat;
 
 #[cfg(feature = "ssr")]
 pub mod db;
