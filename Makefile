@@ -37,13 +37,14 @@ BENCH_ARGS ?=
 BENCH_SEED := seed --products 100000 --offers-per-product 10
 BENCH_PG := postgres://postgres@127.0.0.1:5432
 bench:
-	cargo build -p server --release
+	@# LEPTOS_OUTPUT_NAME as cargo-leptos sets it: `make build` and this then share their build.
+	LEPTOS_OUTPUT_NAME=turg cargo build -p server --release
 	@# Seeded under a temporary name and renamed when done: an interrupted seed leaves nothing behind.
 	@test -f data/bench.db || { rm -f data/bench-seeding.db*; \
 	  DATABASE_URL='sqlite://data/bench-seeding.db?mode=rwc' target/release/server $(BENCH_SEED) && \
 	  for f in db db-wal db-shm; do if [ -f data/bench-seeding.$$f ]; then mv data/bench-seeding.$$f data/bench.$$f; fi; done; }
 	@echo; echo "=== SQLite: data/bench.db ==="
-	DATABASE_URL='sqlite://data/bench.db?mode=rwc' LEPTOS_OUTPUT_NAME=turg target/release/server bench $(BENCH_ARGS)
+	DATABASE_URL='sqlite://data/bench.db?mode=rwc' target/release/server bench $(BENCH_ARGS)
 	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "PostgreSQL does not answer at 127.0.0.1:5432: no PostgreSQL run (start it, then run make bench again)"; exit 1; fi
 	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'turg_bench'" | grep -q 1 || { \
@@ -51,7 +52,7 @@ bench:
 	  DATABASE_URL='$(BENCH_PG)/turg_bench_seeding' target/release/server $(BENCH_SEED) && \
 	  psql -h 127.0.0.1 -U postgres -qc 'ALTER DATABASE turg_bench_seeding RENAME TO turg_bench'; }
 	@echo; echo "=== PostgreSQL: $(BENCH_PG)/turg_bench ==="
-	DATABASE_URL='$(BENCH_PG)/turg_bench' LEPTOS_OUTPUT_NAME=turg target/release/server bench $(BENCH_ARGS)
+	DATABASE_URL='$(BENCH_PG)/turg_bench' target/release/server bench $(BENCH_ARGS)
 
 fmt:
 	cargo fmt --all

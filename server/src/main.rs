@@ -71,12 +71,6 @@ fn database_url() -> String {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn,sea_orm=warn".into()),
-        )
-        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match parse_args(&args) {
         Ok(c) => c,
@@ -85,6 +79,11 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The benchmark prints tables; only warnings and errors should come in between.
+    let log = if matches!(command, Command::Bench(_)) { "warn" } else { "info,sqlx=warn,sea_orm=warn" };
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| log.into()))
+        .init();
     if let Command::Help = command {
         println!("{}", usage());
         return ExitCode::SUCCESS;
