@@ -45,8 +45,24 @@ impl Search {
         self.ready.load(Ordering::Acquire)
     }
 
+    /// Runs index writes on the blocking pool: tantivy's indexing and commit are CPU work that
+    /// must not hold up a runtime worker serving pages.
+    async fn write(self: &Arc<Self>, docs: Vec<SearchDoc>, gone: Vec<i32>) -> Result<(), IndexError> {
+        let search = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            search.engine.upsert(docs)?;
+            if !gone.is_empty() {
+                search.engine.remove(&gone)?;
+            }
+            Ok::<_, SearchError>(())
+        })
+        .await
+        .map_err(|e| SearchError::Index(tantivy::TantivyError::InternalError(e.to_string())))??;
+        Ok(())
+    }
+
     /// Indexes every product, batch by batch, then marks the index ready.
-    pub async fn build(&self, db: &DatabaseConnection) -> Result<usize, IndexError> {
+    pub async fn build(self: &Arc<Self>, db: &DatabaseConnection) -> Result<usize, IndexError> {
         let ids: Vec<i32> = product::Entity::find()
             .select_only()
             .column(product::Column::Id)
@@ -56,22 +72,19 @@ impl Search {
             .await?;
         for chunk in ids.chunks(BATCH) {
             let docs = load_docs(db, chunk).await?;
-            self.engine.upsert(docs)?;
+            self.write(docs, Vec::new()).await?;
         }
         self.ready.store(true, Ordering::Release);
         Ok(ids.len())
     }
 
     /// Re-reads these products from the database: changed ones are replaced, deleted ones removed.
-    pub async fn refresh(&self, db: &DatabaseConnection, ids: &[i32]) -> Result<(), IndexError> {
+    pub async fn refresh(self: &Arc<Self>, db: &DatabaseConnection, ids: &[i32]) -> Result<(), IndexError> {
         for chunk in ids.chunks(BATCH) {
             let docs = load_docs(db, chunk).await?;
             let found: Vec<i32> = docs.iter().map(|d| d.product_id).collect();
             let gone: Vec<i32> = chunk.iter().copied().filter(|id| !found.contains(id)).collect();
-            self.engine.upsert(docs)?;
-            if !gone.is_empty() {
-                self.engine.remove(&gone)?;
-            }
+            self.write(docs, gone).await?;
         }
         Ok(())
     }
