@@ -20,14 +20,14 @@ use std::collections::HashMap;
 pub const FEATURED: u64 = 12;
 
 /// The category table with names in one language.
-struct Categories {
-    rows: Vec<category::Model>,
-    names: HashMap<i32, String>,
-    tree: Tree,
+pub(crate) struct Categories {
+    pub rows: Vec<category::Model>,
+    pub names: HashMap<i32, String>,
+    pub tree: Tree,
 }
 
 impl Categories {
-    async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<Categories, DbErr> {
+    pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<Categories, DbErr> {
         let rows = category::Entity::find()
             .order_by_asc(category::Column::Position)
             .order_by_asc(category::Column::Id)
@@ -44,17 +44,17 @@ impl Categories {
         Ok(Categories { rows, names, tree })
     }
 
-    fn row(&self, id: i32) -> Option<&category::Model> {
+    pub fn row(&self, id: i32) -> Option<&category::Model> {
         self.rows.iter().find(|c| c.id == id)
     }
 
-    fn link(&self, id: i32) -> Option<CategoryLink> {
+    pub fn link(&self, id: i32) -> Option<CategoryLink> {
         let row = self.row(id)?;
         let name = self.names.get(&id).cloned().unwrap_or_else(|| row.slug.clone());
         Some(CategoryLink { slug: row.slug.clone(), name })
     }
 
-    fn links(&self, ids: &[i32]) -> Vec<CategoryLink> {
+    pub fn links(&self, ids: &[i32]) -> Vec<CategoryLink> {
         ids.iter().filter_map(|&id| self.link(id)).collect()
     }
 }

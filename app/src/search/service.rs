@@ -7,7 +7,10 @@ use super::engine::{SearchDoc, SearchEngine, SearchError, SearchRequest, SearchS
 use super::{parse_price_range, FacetValue, Facets, SearchOrder, SearchPageData, SearchParams, Suggestion, PRICE_RANGES};
 use crate::catalog::changes::ChangeFeed;
 use crate::catalog::paging::{Page, PER_PAGE};
-use crate::catalog::{service::cards, tree::Tree};
+use crate::catalog::{
+    service::{cards, Categories},
+    tree::Tree,
+};
 use crate::db::entity::{category, category_text, offer, product, product_text, seller};
 use crate::i18n::Lang;
 use crate::offers::service::SELLER_ACTIVE;
@@ -214,8 +217,8 @@ pub async fn search_page<C: ConnectionTrait>(
     if !search.is_ready() {
         return Ok(None);
     }
-    let categories = category::Entity::find().all(db).await?;
-    let category_id = params.category.as_deref().and_then(|slug| categories.iter().find(|c| c.slug == slug)).map(|c| c.id);
+    let categories = Categories::load(db, lang).await?;
+    let category_id = params.category.as_deref().and_then(|slug| categories.rows.iter().find(|c| c.slug == slug)).map(|c| c.id);
     let seller_id = match params.seller.as_deref() {
         Some(slug) => seller::Entity::find()
             .select_only()
@@ -262,14 +265,6 @@ pub async fn search_page<C: ConnectionTrait>(
         .collect();
     let products = hits.product_ids.iter().filter_map(|id| by_id.remove(id)).collect();
 
-    let category_names: HashMap<i32, String> = category_text::Entity::find()
-        .filter(category_text::Column::Lang.eq(lang.code()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.category_id, t.name))
-        .collect();
-    let slug_of = |id: i32| categories.iter().find(|c| c.id == id).map(|c| c.slug.clone());
     let seller_ids: Vec<i32> = hits.facets.sellers.iter().map(|(id, _)| *id).collect();
     let sellers: HashMap<i32, (String, String)> = seller::Entity::find()
         .select_only()
@@ -289,7 +284,8 @@ pub async fn search_page<C: ConnectionTrait>(
             .categories
             .iter()
             .filter_map(|&(id, n)| {
-                Some(FacetValue { value: slug_of(id)?, label: category_names.get(&id).cloned().unwrap_or_default(), count: n as u64 })
+                let link = categories.link(id)?;
+                Some(FacetValue { value: link.slug, label: link.name, count: n as u64 })
             })
             .collect(),
         brands: hits

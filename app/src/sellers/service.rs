@@ -3,8 +3,8 @@
 use super::{
     Requisites, Review, SellerListItem, SellerProfile, SellersPageData, REVIEWS_SHOWN, SELLERS_PER_PAGE,
 };
-use crate::catalog::{paging::Page, service::cards, tree::Tree, CategoryLink};
-use crate::db::entity::{category, category_text, offer, product, seller, seller_review};
+use crate::catalog::{paging::Page, service::{cards, Categories}, CategoryLink};
+use crate::db::entity::{offer, product, seller, seller_review};
 use crate::delivery::local_time::to_tallinn;
 use crate::i18n::Lang;
 use crate::offers::service::{localized, seller_brief, SELLER_ACTIVE};
@@ -127,29 +127,15 @@ pub async fn seller_profile<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
-    let category_rows = category::Entity::find().all(db).await?;
-    let names: HashMap<i32, String> = category_text::Entity::find()
-        .filter(category_text::Column::Lang.eq(lang.code()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.category_id, t.name))
-        .collect();
-    let tree = Tree::new(category_rows.iter().map(|c| (c.id, c.parent_id)));
-    let link = |id: i32| {
-        category_rows.iter().find(|c| c.id == id).map(|c| CategoryLink {
-            slug: c.slug.clone(),
-            name: names.get(&id).cloned().unwrap_or_else(|| c.slug.clone()),
-        })
-    };
+    let all = Categories::load(db, lang).await?;
     let mut categories: Vec<(CategoryLink, u64)> =
-        per_category.iter().filter_map(|&(id, n)| Some((link(id)?, n.max(0) as u64))).collect();
+        per_category.iter().filter_map(|&(id, n)| Some((all.link(id)?, n.max(0) as u64))).collect();
     categories.sort_by(|a, b| a.0.name.cmp(&b.0.name));
 
-    let chosen = category_slug.and_then(|slug| category_rows.iter().find(|c| c.slug == slug));
+    let chosen = category_slug.and_then(|slug| all.rows.iter().find(|c| c.slug == slug));
     let mut assortment = on_sale();
     if let Some(c) = chosen {
-        assortment = assortment.filter(product::Column::CategoryId.is_in(tree.subtree(c.id)));
+        assortment = assortment.filter(product::Column::CategoryId.is_in(all.tree.subtree(c.id)));
     }
     let total = assortment.clone().count(db).await?;
     let page = Page::new(page, total, PER_PAGE);
