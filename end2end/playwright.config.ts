@@ -40,6 +40,7 @@ export default defineConfig({
     env: {
       DATABASE_URL: "sqlite://data/e2e.db?mode=rwc",
       TURG_DEMO: "1",
+      TURG_ADMIN_PAGES: "1",
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: "target/site",
       LEPTOS_OUTPUT_NAME: "turg",

@@ -19,6 +19,18 @@ pub enum AppError {
     /// The database failed or could not be reached; details are logged on the server only.
     #[error("the database is unavailable")]
     Unavailable,
+    /// The offer is sold out.
+    #[error("sold out")]
+    SoldOut,
+    /// The offer is paused or its seller may not sell now.
+    #[error("not for sale")]
+    NotForSale,
+    /// The cart changed (stock, prices, delivery) and must be looked at again before ordering.
+    #[error("the cart cannot be ordered as it is")]
+    CartNotOrderable,
+    /// Not allowed for this visitor.
+    #[error("forbidden")]
+    Forbidden,
     /// The server function transport failed (network, encoding).
     #[error("request failed: {0}")]
     Transport(String),
@@ -30,6 +42,8 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::BadRequest(_) => 400,
             AppError::Unavailable => 503,
+            AppError::SoldOut | AppError::NotForSale | AppError::CartNotOrderable => 409,
+            AppError::Forbidden => 403,
             AppError::Transport(_) => 500,
         }
     }
@@ -40,6 +54,10 @@ impl AppError {
             AppError::NotFound => t.error_not_found,
             AppError::BadRequest(_) => t.error_bad_request,
             AppError::Unavailable => t.error_unavailable,
+            AppError::SoldOut => t.error_sold_out,
+            AppError::NotForSale => t.error_not_for_sale,
+            AppError::CartNotOrderable => t.error_cart_changed,
+            AppError::Forbidden => t.error_forbidden,
             AppError::Transport(_) => t.error_transport,
         }
     }

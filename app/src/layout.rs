@@ -3,6 +3,7 @@
 
 use crate::errors::AppError;
 use crate::i18n::{switch_lang_path, Lang, Texts};
+use crate::cart::pages::{provide_cart_changed, CartLink};
 use crate::search::pages::SearchBox;
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
@@ -61,6 +62,7 @@ pub fn NotFound() -> impl IntoView {
 
 #[component]
 fn Chrome(children: Children) -> impl IntoView {
+    provide_cart_changed();
     let lang = use_lang();
     let t = use_texts();
     view! {
@@ -111,14 +113,7 @@ fn Header() -> impl IntoView {
                 <nav class="lang-switch" aria-label=move || t.get().nav_language>
                     <ul>{switch}</ul>
                 </nav>
-                <a class="cart-link" href=move || href(lang.get(), "/cart")>
-                    <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-                        <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.7L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
-                        <circle cx="9" cy="19" r="1.6" fill="currentColor"/>
-                        <circle cx="17" cy="19" r="1.6" fill="currentColor"/>
-                    </svg>
-                    <span>{move || t.get().nav_cart}</span>
-                </a>
+                <CartLink/>
             </div>
             <SearchBox/>
         </header>

@@ -3,11 +3,15 @@
 //! behind `#[cfg(feature = "ssr")]`; see ARCHITECTURE.md.
 #![recursion_limit = "256"]
 
+pub mod admin;
+pub mod cart;
 pub mod catalog;
+pub mod checkout;
 pub mod delivery;
 pub mod errors;
 pub mod i18n;
 pub mod offers;
+pub mod orders;
 pub mod payment;
 mod layout;
 pub mod pwa;
@@ -18,9 +22,16 @@ pub mod vat;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
+pub mod outbox;
+#[cfg(feature = "ssr")]
 pub mod server;
 
+use admin::pages::OutboxPage;
+use cart::pages::CartPage;
 use catalog::pages::{CategoryPage, HomePage, OffersPage, ProductPage};
+use checkout::pages::CheckoutPage;
+use orders::pages::OrderPage;
+use payment::pages::SandboxBankPage;
 use search::pages::SearchPage;
 use sellers::pages::{RankingPage, SellerPage, SellersPage};
 use layout::{LangLayout, NotFound};
@@ -77,6 +88,11 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("sellers"), ParamSegment("slug")) view=SellerPage/>
                     <Route path=StaticSegment("ranking") view=RankingPage/>
                     <Route path=StaticSegment("search") view=SearchPage/>
+                    <Route path=StaticSegment("cart") view=CartPage/>
+                    <Route path=StaticSegment("checkout") view=CheckoutPage/>
+                    <Route path=(StaticSegment("orders"), ParamSegment("id")) view=OrderPage/>
+                    <Route path=(StaticSegment("pay"), StaticSegment("sandbox"), ParamSegment("reference")) view=SandboxBankPage/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view=OutboxPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -16,6 +16,21 @@ pub enum VatClass {
     Reduced13,
 }
 
+impl VatClass {
+    /// The code stored in `products.vat_class`.
+    pub fn code(self) -> &'static str {
+        match self {
+            VatClass::Standard => "standard",
+            VatClass::Reduced9 => "reduced9",
+            VatClass::Reduced13 => "reduced13",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<VatClass> {
+        [VatClass::Standard, VatClass::Reduced9, VatClass::Reduced13].into_iter().find(|c| c.code() == code)
+    }
+}
+
 /// (country, class, valid from, basis points). A later row for the same country and class
 /// replaces the earlier one from its date on.
 const TABLE: &[(&str, VatClass, (i32, u32, u32), u32)] = &[

@@ -17,8 +17,11 @@
 #![recursion_limit = "256"]
 
 mod bench;
+mod mail;
 mod page_cache;
+mod payments;
 mod routes;
+mod workers;
 
 use app::db;
 use std::process::ExitCode;

@@ -56,6 +56,7 @@ pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
         }
     }
     let state = app_state(db.clone()).await?;
+    crate::workers::spawn(db.clone(), crate::workers::transport_from_env()?);
     let addr = state.leptos.site_addr;
     let page_cache = crate::page_cache::PageCache::from_env();
     crate::page_cache::spawn_invalidator(page_cache.clone(), state.feed.clone());
@@ -107,6 +108,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(root_redirect))
         .route("/healthz", get(healthz))
+        .route("/payment/sandbox/decide", axum::routing::post(crate::payments::sandbox_decide))
+        .route("/payment/callback", get(crate::payments::callback))
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap))
         .route("/sitemaps/{file}", get(sitemap_part))
@@ -175,7 +178,7 @@ async fn robots(headers: HeaderMap) -> impl IntoResponse {
     let origin = public_origin(&headers);
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/account/\n\
-         Disallow: /*/seller/\nDisallow: /*/admin/\nDisallow: /*/search\n\nSitemap: {origin}/sitemap.xml\n"
+         Disallow: /*/seller/\nDisallow: /*/admin/\nDisallow: /*/search\nDisallow: /*/orders/\nDisallow: /*/pay/\nDisallow: /payment/\n\nSitemap: {origin}/sitemap.xml\n"
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
 }

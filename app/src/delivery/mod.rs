@@ -35,6 +35,12 @@ pub enum County {
     Voru,
 }
 
+impl Default for County {
+    fn default() -> County {
+        County::DEFAULT
+    }
+}
+
 impl County {
     /// All 15 counties, in the order of the enum.
     pub const ALL: [County; 15] = [

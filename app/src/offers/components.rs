@@ -6,6 +6,7 @@ use super::{DeliveryOption, OfferView, ProductOffers, SellerBrief};
 use crate::delivery::County;
 use crate::i18n::{counted, county_name, country_name, fill, format_date, format_price, Lang, Texts};
 use crate::layout::{href, use_lang};
+use crate::cart::pages::AddToCartForm;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 
@@ -115,21 +116,6 @@ fn SellerLine(seller: SellerBrief) -> impl IntoView {
 }
 
 /// Quantity and "add to cart": a plain form that posts, so it works before hydration.
-#[component]
-fn AddToCart(offer_id: i32, stock: i32) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let t = lang.texts();
-    let field = format!("qty-{offer_id}");
-    view! {
-        <form class="add-to-cart" method="post" action=href(lang, "/cart/add")>
-            <input type="hidden" name="offer_id" value=offer_id/>
-            <label for=field.clone()>{t.quantity}</label>
-            <input id=field type="number" name="quantity" value="1" min="1" max=stock.max(1) inputmode="numeric"/>
-            <button type="submit" class="primary">{t.add_to_cart}</button>
-        </form>
-    }
-}
-
 /// Chooses the county whose delivery the prices include. A GET form: works without
 /// JavaScript, navigates in place when hydrated.
 #[component]
@@ -175,7 +161,7 @@ pub fn BuyBox(offers: ProductOffers, slug: String) -> impl IntoView {
                         </p>
                     })}
                     <p class="stock">{stock_text(t, offer.stock)}</p>
-                    <AddToCart offer_id=offer.offer_id stock=offer.stock/>
+                    <AddToCartForm offer_id=offer.offer_id stock=offer.stock/>
                     <p class="why">
                         <strong>{t.why_heading}</strong>" "{why_text(t, why, county)}" "
                         <a href=href(lang, "/ranking")>{t.how_we_rank}</a>
@@ -254,7 +240,7 @@ fn OfferItem(offer: OfferView, county: County, best: bool) -> impl IntoView {
                 </dd>
             </dl>
             <p class="stock">{stock_text(t, offer.stock)}</p>
-            {buyable.then(|| view! { <AddToCart offer_id=offer.offer_id stock=offer.stock/> })}
+            {buyable.then(|| view! { <AddToCartForm offer_id=offer.offer_id stock=offer.stock/> })}
         </li>
     }
 }

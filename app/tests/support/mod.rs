@@ -62,3 +62,32 @@ macro_rules! on_both_engines {
         }
     };
 }
+
+/// A SQLite database file for one test, with a pool of several connections like the
+/// server's (the in-memory database has a single connection); removed when dropped.
+#[allow(dead_code)] // used by some test crates only
+pub struct TempSqliteFile {
+    path: std::path::PathBuf,
+}
+
+#[allow(dead_code)]
+impl TempSqliteFile {
+    pub fn new() -> TempSqliteFile {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let path = std::env::temp_dir()
+            .join(format!("turg_test_{}_{}.db", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst)));
+        TempSqliteFile { path }
+    }
+
+    pub fn url(&self) -> String {
+        format!("sqlite://{}?mode=rwc", self.path.display())
+    }
+}
+
+impl Drop for TempSqliteFile {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.path.display()));
+        }
+    }
+}

@@ -1,12 +1,22 @@
-//! sea-orm entities of the catalog core. One file per table; the schema itself is made by
+//! sea-orm entities of the catalog, carts and orders. One file per table; the schema itself is made by
 //! `db::migration`, and these structs must agree with it (the service tests check on both
 //! engines).
 
+pub mod cart;
+pub mod cart_line;
+pub mod cart_method;
 pub mod category;
 pub mod category_text;
+pub mod counter;
 pub mod delivery_method;
+pub mod instalment;
 pub mod offer;
+pub mod order;
+pub mod order_line;
+pub mod outbox;
+pub mod payment;
 pub mod product;
 pub mod product_text;
 pub mod seller;
 pub mod seller_review;
+pub mod shipment;

@@ -26,6 +26,8 @@ pub struct Model {
     /// Set whenever the product, its texts or its offers change: the search index and the page
     /// caches of every server instance poll it (see `catalog::changes`).
     pub updated_at: DateTimeUtc,
+    /// `standard`, `reduced9` or `reduced13` (see `vat::VatClass`).
+    pub vat_class: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

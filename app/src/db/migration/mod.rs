@@ -5,12 +5,17 @@ use sea_orm_migration::prelude::*;
 
 mod m20261122_000001_catalog;
 mod m20261122_000002_marketplace;
+mod m20261122_000003_orders;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261122_000001_catalog::Migration), Box::new(m20261122_000002_marketplace::Migration)]
+        vec![
+            Box::new(m20261122_000001_catalog::Migration),
+            Box::new(m20261122_000002_marketplace::Migration),
+            Box::new(m20261122_000003_orders::Migration),
+        ]
     }
 }

@@ -147,6 +147,7 @@ pub async fn seed_scale(
                 offer_count: Set(buyable),
                 created_at: Set(created_at),
                 updated_at: Set(created_at),
+                vat_class: Set("standard".to_owned()),
             });
             for lang in ["et", "en", "ru"] {
                 text_rows.push(product_text::ActiveModel {

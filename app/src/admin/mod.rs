@@ -1,0 +1,58 @@
+//! Pages for administrators. Until accounts and roles exist (a later issue), they are switched
+//! on for a whole instance by `TURG_ADMIN_PAGES=1` (development and tests) and answer
+//! "forbidden" otherwise; the check is on the server, in every server function.
+
+pub mod pages;
+
+use crate::errors::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// One e-mail in the outbox, as administrators see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub id: i32,
+    pub kind: String,
+    pub to: String,
+    pub subject: String,
+    pub status: String,
+    pub attempts: i32,
+    pub transport: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub body_text: String,
+    pub last_error: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn allowed() -> Result<(), AppError> {
+    if std::env::var("TURG_ADMIN_PAGES").is_ok_and(|v| v == "1") {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// The latest 50 messages of the outbox, newest first.
+#[server(prefix = "/api", endpoint = "admin_outbox")]
+pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
+    allowed()?;
+    let db = crate::server::db()?;
+    Ok(crate::outbox::latest(&db, 50)
+        .await?
+        .into_iter()
+        .map(|m| OutboxMessage {
+            id: m.id,
+            kind: m.kind,
+            to: m.to_address,
+            subject: m.subject,
+            status: m.status,
+            attempts: m.attempts,
+            transport: m.transport,
+            created_at: m.created_at,
+            sent_at: m.sent_at,
+            body_text: m.body_text,
+            last_error: m.last_error,
+        })
+        .collect())
+}

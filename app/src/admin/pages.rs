@@ -1,0 +1,49 @@
+//! `/{lang}/admin/outbox`: the e-mails the shop has queued and sent.
+
+use super::{get_outbox, OutboxMessage};
+use crate::catalog::pages::loaded;
+use crate::i18n::format_date;
+use crate::layout::use_lang;
+use chrono::Timelike;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let data = Resource::new(|| (), |_| get_outbox());
+    loaded(data, |messages| view! { <Outbox messages/> })
+}
+
+#[component]
+fn Outbox(messages: Vec<OutboxMessage>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    view! {
+        <Title text=format!("{} — {}", t.outbox_title, t.site_name)/>
+        <Meta name="robots" content="noindex"/>
+        <h1>{t.outbox_title}</h1>
+        {messages.is_empty().then(|| view! { <p>{t.outbox_empty}</p> })}
+        <ol class="outbox" reversed>
+            {messages
+                .into_iter()
+                .map(|m| {
+                    let created = crate::delivery::local_time::to_tallinn(m.created_at);
+                    view! {
+                        <li class="outbox-message" data-testid="outbox-message">
+                            <details>
+                                <summary>
+                                    <strong>{m.subject.clone()}</strong>" → "{m.to.clone()}
+                                    <span class="muted">
+                                        {format!(" · {} {:02}:{:02} · {} · {}", format_date(created.date(), lang), created.hour(), created.minute(), m.status, m.transport.clone().unwrap_or_default())}
+                                    </span>
+                                </summary>
+                                <pre class="mail-text">{m.body_text.clone()}</pre>
+                                {m.last_error.clone().map(|e| view! { <p class="notice">{e}</p> })}
+                            </details>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

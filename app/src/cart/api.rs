@@ -1,0 +1,145 @@
+//! Server functions of the cart. Each is a form's action: without JavaScript the browser posts
+//! the form and is redirected to the cart page; when hydrated the page updates in place. The
+//! cart is found by the `turg_cart` cookie, set on the first addition.
+
+use super::{Added, CartView};
+use crate::delivery::County;
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use super::super::{service, CART_COOKIE};
+    use crate::errors::AppError;
+    use crate::i18n::Lang;
+
+    /// A cart cookie lives for 90 days after the last change.
+    const CART_COOKIE_DAYS: i64 = 90;
+
+    /// The cart of this request, created (and the cookie set) when `create` is true.
+    pub async fn cart_id(create: bool) -> Result<Option<i32>, AppError> {
+        let db = crate::server::db()?;
+        let token = crate::server::cookie(CART_COOKIE);
+        if !create {
+            return Ok(match token {
+                Some(t) => service::find(&db, &t).await?.map(|c| c.id),
+                None => None,
+            });
+        }
+        let (cart, new_token) = service::find_or_create(&db, token.as_deref(), chrono::Utc::now()).await?;
+        let token = new_token.or(token).unwrap_or_default();
+        // Refreshed on every change, so an active cart never expires.
+        crate::server::set_cookie(CART_COOKIE, &token, CART_COOKIE_DAYS * 86_400);
+        Ok(Some(cart.id))
+    }
+
+    pub fn lang_of(code: &str) -> Lang {
+        Lang::from_code(code).unwrap_or_default()
+    }
+
+    pub fn cart_path(lang: Lang, notice: Option<&str>) -> String {
+        match notice {
+            Some(n) => format!("/{}/cart?notice={n}", lang.code()),
+            None => format!("/{}/cart", lang.code()),
+        }
+    }
+
+    impl From<service::CartError> for AppError {
+        fn from(e: service::CartError) -> AppError {
+            match e {
+                service::CartError::NoOffer | service::CartError::NoLine | service::CartError::NoMethod => AppError::NotFound,
+                service::CartError::NotSold => AppError::NotForSale,
+                service::CartError::SoldOut => AppError::SoldOut,
+                service::CartError::Db(db) => db.into(),
+            }
+        }
+    }
+
+    /// Without JavaScript an error is shown on the cart page, as a notice.
+    pub fn notice_for(e: &AppError) -> &'static str {
+        match e {
+            AppError::SoldOut => "sold_out",
+            AppError::NotForSale => "not_for_sale",
+            _ => "error",
+        }
+    }
+}
+
+/// The cart of this browser, priced for its county.
+#[server(prefix = "/api", endpoint = "cart")]
+pub async fn get_cart(lang: Lang) -> Result<CartView, AppError> {
+    let db = crate::server::db()?;
+    let token = crate::server::cookie(super::CART_COOKIE);
+    Ok(super::service::cart_view(&db, token.as_deref(), lang, chrono::Utc::now()).await?)
+}
+
+/// Units in this browser's cart (the header's count).
+#[server(prefix = "/api", endpoint = "cart_count")]
+pub async fn cart_count() -> Result<i32, AppError> {
+    match server_side::cart_id(false).await? {
+        Some(id) => Ok(super::service::count(&crate::server::db()?, id).await?),
+        None => Ok(0),
+    }
+}
+
+/// Adds an offer to the cart (creating the cart and its cookie on first use).
+#[server(prefix = "/api", endpoint = "cart_add")]
+pub async fn add_to_cart(lang: String, offer_id: i32, quantity: i32) -> Result<Added, AppError> {
+    use server_side::*;
+    let lang = lang_of(&lang);
+    let result = async {
+        let id = cart_id(true).await?.ok_or(AppError::Unavailable)?;
+        let db = crate::server::db()?;
+        Ok::<_, AppError>(super::service::add(&db, id, offer_id, quantity, chrono::Utc::now()).await?)
+    }
+    .await;
+    let notice = match &result {
+        Ok(added) if added.limited_to.is_some() => Some("limited"),
+        Ok(_) => Some("added"),
+        Err(e) => Some(notice_for(e)),
+    };
+    crate::server::redirect_form_post(&cart_path(lang, notice));
+    result
+}
+
+/// Sets a line's quantity; 0 removes the line.
+#[server(prefix = "/api", endpoint = "cart_update")]
+pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Option<i32>, AppError> {
+    use server_side::*;
+    let lang = lang_of(&lang);
+    let result = async {
+        let id = cart_id(false).await?.ok_or(AppError::NotFound)?;
+        let db = crate::server::db()?;
+        let (_, limited) = super::service::set_quantity(&db, id, line_id, quantity, chrono::Utc::now()).await?;
+        Ok::<_, AppError>(limited)
+    }
+    .await;
+    let notice = match &result {
+        Ok(Some(_)) => Some("limited"),
+        Ok(None) => None,
+        Err(e) => Some(notice_for(e)),
+    };
+    crate::server::redirect_form_post(&cart_path(lang, notice));
+    result
+}
+
+/// Chooses the delivery method for one seller's goods.
+#[server(prefix = "/api", endpoint = "cart_method")]
+pub async fn choose_method(lang: String, method_id: i32) -> Result<(), AppError> {
+    use server_side::*;
+    let lang = lang_of(&lang);
+    crate::server::redirect_form_post(&cart_path(lang, None));
+    let id = cart_id(false).await?.ok_or(AppError::NotFound)?;
+    Ok(super::service::choose_method(&crate::server::db()?, id, method_id, chrono::Utc::now()).await?)
+}
+
+/// The county the cart is delivered to (fees, dates and which methods apply).
+#[server(prefix = "/api", endpoint = "cart_county")]
+pub async fn choose_county(lang: String, county: County) -> Result<(), AppError> {
+    use server_side::*;
+    let lang = lang_of(&lang);
+    crate::server::redirect_form_post(&cart_path(lang, None));
+    let id = cart_id(true).await?.ok_or(AppError::Unavailable)?;
+    Ok(super::service::set_county(&crate::server::db()?, id, county, chrono::Utc::now()).await?)
+}

@@ -1,0 +1,345 @@
+//! `/{lang}/cart`, the add-to-cart form and the header's cart count. Every change is a form
+//! (ActionForm): a plain post without JavaScript, an in-place update when hydrated.
+
+use super::api::{cart_count, get_cart, AddToCart, ChooseCounty, ChooseMethod, UpdateLine};
+use super::pricing::LineProblem;
+use super::{CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
+use crate::catalog::pages::loaded;
+use crate::delivery::dates::DeliveryWindow;
+use crate::delivery::County;
+use crate::i18n::{counted, county_name, fill, format_date, format_price, Lang, Texts};
+use crate::layout::{href, use_lang, use_texts};
+use crate::vat::VatLine;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+/// Bumped whenever this page changed the cart, so the header count and the cart reload.
+#[derive(Clone, Copy)]
+pub struct CartChanged(pub RwSignal<u32>);
+
+pub fn provide_cart_changed() {
+    provide_context(CartChanged(RwSignal::new(0)));
+}
+
+fn cart_changed() -> RwSignal<u32> {
+    use_context::<CartChanged>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(0))
+}
+
+/// The header's cart link with the number of units in the cart.
+#[component]
+pub fn CartLink() -> impl IntoView {
+    let lang = use_lang();
+    let t = use_texts();
+    let changed = cart_changed();
+    let count = Resource::new(move || changed.get(), |_| cart_count());
+    let label = move |n: i32| counted(lang.get(), n.max(0) as u64, t.get().cart_items_one, t.get().cart_items_few, t.get().cart_items_other);
+    view! {
+        <a class="cart-link" href=move || href(lang.get(), "/cart")>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.7L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
+                <circle cx="9" cy="19" r="1.6" fill="currentColor"/>
+                <circle cx="17" cy="19" r="1.6" fill="currentColor"/>
+            </svg>
+            <span>{move || t.get().nav_cart}</span>
+            <Transition fallback=|| ()>
+                {move || {
+                    count.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| {
+                        view! {
+                            <span class="cart-count" data-testid="cart-count" aria-hidden="true">{n}</span>
+                            <span class="visually-hidden">{label(n)}</span>
+                        }
+                    })
+                }}
+            </Transition>
+        </a>
+    }
+}
+
+/// "Add to cart" for one offer: quantity and button. Without JavaScript it leads to the cart;
+/// hydrated it stays on the page and says what it did.
+#[component]
+pub fn AddToCartForm(offer_id: i32, stock: i32) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let add = ServerAction::<AddToCart>::new();
+    let changed = cart_changed();
+    Effect::new(move |_| {
+        if add.version().get() > 0 {
+            changed.update(|n| *n += 1);
+        }
+    });
+    let field = format!("qty-{offer_id}");
+    let status = move || {
+        add.value().get().map(|result| match result {
+            Ok(added) => match added.limited_to {
+                Some(n) => fill(t.cart_limited, &[("n", &n.to_string())]),
+                None => t.cart_added.to_owned(),
+            },
+            Err(e) => e.message(t).to_owned(),
+        })
+    };
+    view! {
+        <ActionForm action=add attr:class="add-to-cart">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <input type="hidden" name="offer_id" value=offer_id/>
+            <label for=field.clone()>{t.quantity}</label>
+            <input id=field type="number" name="quantity" value="1" min="1" max=stock.clamp(1, MAX_QUANTITY) inputmode="numeric" required/>
+            <button type="submit" class="primary">{t.add_to_cart}</button>
+            <p class="form-status" role="status" aria-live="polite">
+                {status}
+                {move || add.value().get().is_some_and(|r| r.is_ok()).then(|| view! { " " <a href=href(lang, "/cart")>{t.cart_go}</a> })}
+            </p>
+        </ActionForm>
+    }
+}
+
+fn window_text(t: &Texts, lang: Lang, w: DeliveryWindow) -> String {
+    if w.earliest == w.latest {
+        fill(t.arrives_on, &[("date", &format_date(w.earliest, lang))])
+    } else {
+        fill(t.arrives_between, &[("from", &format_date(w.earliest, lang)), ("to", &format_date(w.latest, lang))])
+    }
+}
+
+fn fee_text(t: &Texts, lang: Lang, fee: i64) -> String {
+    if fee == 0 { t.delivery_free.to_owned() } else { fill(t.delivery_fee, &[("fee", &format_price(fee, lang))]) }
+}
+
+fn problem_text(t: &Texts, problem: LineProblem) -> String {
+    match problem {
+        LineProblem::NotSold => t.cart_line_not_sold.to_owned(),
+        LineProblem::SoldOut => t.cart_line_sold_out.to_owned(),
+        LineProblem::OnlyLeft(n) => fill(t.cart_line_only_left, &[("n", &n.to_string())]),
+    }
+}
+
+fn notice_text(t: &Texts, notice: &str) -> Option<&'static str> {
+    Some(match notice {
+        "added" => t.cart_added,
+        "limited" => t.cart_limited_notice,
+        "sold_out" => t.error_sold_out,
+        "not_for_sale" => t.error_not_for_sale,
+        "changed" => t.error_cart_changed,
+        "error" => t.error_bad_request,
+        _ => return None,
+    })
+}
+
+/// The VAT lines of a summary: "VAT 24% included: €1.23".
+pub fn vat_lines(t: &'static Texts, lang: Lang, vat: &[VatLine]) -> impl IntoView {
+    vat.iter()
+        .map(|v| {
+            let rate = format!("{}%", v.rate_bp / 100);
+            view! {
+                <dt>{fill(t.vat_rate_included, &[("rate", &rate)])}</dt>
+                <dd>{format_price(v.vat_cents, lang)}</dd>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let lang = use_lang();
+    let changed = cart_changed();
+    let data = Resource::new(move || (lang.get(), changed.get()), |(lang, _)| get_cart(lang));
+    loaded(data, |cart| view! { <CartBody cart/> })
+}
+
+#[component]
+fn CartBody(cart: CartView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let query = use_query_map();
+    let notice = move || query.read().get("notice").and_then(|n| notice_text(t, &n));
+    let head = view! {
+        <Title text=format!("{} — {}", t.cart_title, t.site_name)/>
+        <Meta name="robots" content="noindex"/>
+        <h1>{t.cart_title}</h1>
+        {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+    };
+    if cart.groups.is_empty() {
+        return view! {
+            {head}
+            <p class="cart-empty">{t.cart_empty}</p>
+            <p><a href=href(lang, "")>{t.back_home}</a></p>
+        }
+        .into_any();
+    }
+    let CartView { county, groups, goods_cents, delivery_cents, total_cents, vat, orderable, .. } = cart;
+    view! {
+        {head}
+        <CountyChooser county/>
+        <div class="cart-layout">
+            <div class="cart-groups">
+                {groups.into_iter().map(|group| view! { <SellerGroup group county/> }).collect_view()}
+            </div>
+            <aside class="cart-summary" aria-labelledby="cart-summary-h">
+                <h2 id="cart-summary-h">{t.cart_summary}</h2>
+                <dl class="totals">
+                    <dt>{t.cart_goods}</dt><dd>{format_price(goods_cents, lang)}</dd>
+                    <dt>{t.cart_delivery}</dt><dd>{format_price(delivery_cents, lang)}</dd>
+                    <dt class="total">{t.cart_total}</dt><dd class="total" data-testid="cart-total">{format_price(total_cents, lang)}</dd>
+                    {vat_lines(t, lang, &vat)}
+                </dl>
+                {if orderable {
+                    view! { <a class="button primary" href=href(lang, "/checkout")>{t.cart_to_checkout}</a> }.into_any()
+                } else {
+                    view! { <p class="notice">{t.cart_fix_first}</p> }.into_any()
+                }}
+            </aside>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn CountyChooser(county: County) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<ChooseCounty>::new();
+    let changed = cart_changed();
+    Effect::new(move |_| {
+        if action.version().get() > 0 {
+            changed.update(|n| *n += 1);
+        }
+    });
+    view! {
+        <ActionForm action attr:class="county-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <label for="cart-county">{t.county_label}</label>
+            <select id="cart-county" name="county">
+                {County::ALL
+                    .into_iter()
+                    .map(|c| view! { <option value=c.code() selected={c == county}>{county_name(t, c)}</option> })
+                    .collect_view()}
+            </select>
+            <button type="submit">{t.county_submit}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn SellerGroup(group: CartGroupView, county: County) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let heading_id = format!("seller-{}", group.seller_id);
+    let chosen = group.chosen_option().cloned();
+    let fee = chosen.as_ref().map(|c| c.fee_cents).unwrap_or(0);
+    let CartGroupView { seller, lines, goods_cents, options, chosen: chosen_id, .. } = group;
+    let seller_link = href(lang, &format!("/sellers/{}", seller.slug));
+    view! {
+        <section class="cart-group" aria-labelledby=heading_id.clone() data-testid="cart-group">
+            <h2 id=heading_id.clone()>
+                {t.sold_by}" "<a href=seller_link>{seller.name.clone()}</a>
+            </h2>
+            <ul class="cart-lines">
+                {lines.into_iter().map(|line| view! { <CartLine line/> }).collect_view()}
+            </ul>
+            {if options.is_empty() {
+                view! { <p class="notice">{fill(t.cart_no_method, &[("county", county_name(t, county))])}</p> }.into_any()
+            } else {
+                view! { <MethodChooser options chosen=chosen_id/> }.into_any()
+            }}
+            <dl class="totals group-totals">
+                <dt>{t.cart_goods}</dt><dd>{format_price(goods_cents, lang)}</dd>
+                <dt>{t.cart_delivery}</dt><dd data-testid="group-fee">{fee_text(t, lang, fee)}</dd>
+                {chosen.map(|c| view! { <dt>{t.cart_arrives}</dt><dd data-testid="group-date">{window_text(t, lang, c.window)}</dd> })}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn CartLine(line: CartLineView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let update = ServerAction::<UpdateLine>::new();
+    let remove = ServerAction::<UpdateLine>::new();
+    let changed = cart_changed();
+    Effect::new(move |_| {
+        if update.version().get() + remove.version().get() > 0 {
+            changed.update(|n| *n += 1);
+        }
+    });
+    let field = format!("line-qty-{}", line.line_id);
+    let product = href(lang, &format!("/p/{}", line.product_slug));
+    let status = move || {
+        update.value().get().and_then(|r| match r {
+            Ok(Some(n)) => Some(fill(t.cart_limited, &[("n", &n.to_string())])),
+            Ok(None) => None,
+            Err(e) => Some(e.message(t).to_owned()),
+        })
+    };
+    view! {
+        <li class="cart-line" data-testid="cart-line">
+            {line.image.clone().map(|src| view! { <img src=src alt="" width="64" height="64" loading="lazy"/> })}
+            <div class="cart-line-main">
+                <a href=product class="cart-line-title">{line.title.clone()}</a>
+                <p class="muted">{fill(t.cart_unit_price, &[("price", &format_price(line.unit_price_cents, lang))])}</p>
+                {line.problem.map(|p| view! { <p class="notice" role="alert">{problem_text(t, p)}</p> })}
+                <div class="cart-line-forms">
+                    <ActionForm action=update attr:class="qty-form">
+                        <input type="hidden" name="lang" value=lang.code()/>
+                        <input type="hidden" name="line_id" value=line.line_id/>
+                        <label for=field.clone()>{t.quantity}</label>
+                        <input id=field type="number" name="quantity" value=line.quantity min="0" max=MAX_QUANTITY inputmode="numeric" required/>
+                        <button type="submit">{t.cart_update}</button>
+                    </ActionForm>
+                    <ActionForm action=remove attr:class="remove-form">
+                        <input type="hidden" name="lang" value=lang.code()/>
+                        <input type="hidden" name="line_id" value=line.line_id/>
+                        <input type="hidden" name="quantity" value="0"/>
+                        <button type="submit" class="link-button">
+                            {t.cart_remove}<span class="visually-hidden">": "{line.title.clone()}</span>
+                        </button>
+                    </ActionForm>
+                </div>
+                <p class="form-status" role="status" aria-live="polite">{status}</p>
+            </div>
+            <p class="cart-line-total">{format_price(line.total_cents, lang)}</p>
+        </li>
+    }
+}
+
+#[component]
+fn MethodChooser(options: Vec<MethodOptionView>, chosen: Option<i32>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<ChooseMethod>::new();
+    let changed = cart_changed();
+    Effect::new(move |_| {
+        if action.version().get() > 0 {
+            changed.update(|n| *n += 1);
+        }
+    });
+    view! {
+        <ActionForm action attr:class="method-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <fieldset>
+                <legend>{t.cart_method_legend}</legend>
+                {options
+                    .into_iter()
+                    .map(|o| {
+                        let id = format!("method-{}", o.method_id);
+                        let free_over = o.free_over_cents.filter(|_| o.fee_cents > 0).map(|f| {
+                            format!(" · {}", fill(t.delivery_free_over, &[("price", &format_price(f, lang))]))
+                        });
+                        view! {
+                            <div class="method-option">
+                                <input type="radio" id=id.clone() name="method_id" value=o.method_id checked={chosen == Some(o.method_id)}/>
+                                <label for=id>
+                                    <strong>{o.name.clone()}</strong>" — "{fee_text(t, lang, o.fee_cents)}{free_over}
+                                    <br/><span class="muted">{window_text(t, lang, o.window)}</span>
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <button type="submit">{t.cart_method_submit}</button>
+        </ActionForm>
+    }
+}

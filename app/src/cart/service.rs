@@ -1,0 +1,407 @@
+//! Carts in the database. A guest's cart is found by the SHA-256 of the random token in the
+//! `turg_cart` cookie; lines are offers × quantity (at most the offer's stock); each seller
+//! group remembers the delivery method the shopper chose. `facts` loads everything pricing
+//! needs in a handful of queries, and checkout uses the same function.
+
+use super::pricing::{line_problem, price_cart, CartQuote, LineFacts};
+use super::{Added, CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
+use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, product, product_text, seller};
+use crate::delivery::{County, MethodTerms};
+use crate::i18n::Lang;
+use crate::offers::service::{localized, method_terms, seller_brief, SELLER_ACTIVE};
+use crate::vat::{rate_bp, VatClass};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+/// Why a cart change was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum CartError {
+    #[error("no such offer")]
+    NoOffer,
+    #[error("the offer is not for sale")]
+    NotSold,
+    #[error("sold out")]
+    SoldOut,
+    #[error("no such line in this cart")]
+    NoLine,
+    #[error("the method does not belong to this seller")]
+    NoMethod,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// The cart of a token, if there is one.
+pub async fn find<C: ConnectionTrait>(db: &C, token: &str) -> Result<Option<cart::Model>, DbErr> {
+    cart::Entity::find()
+        .filter(cart::Column::TokenHash.eq(crate::server::token_hash(token)))
+        .one(db)
+        .await
+}
+
+/// The cart of `token`, or a new cart with a new token (returned, for the cookie).
+pub async fn find_or_create<C: ConnectionTrait>(
+    db: &C,
+    token: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(cart::Model, Option<String>), DbErr> {
+    if let Some(token) = token {
+        if let Some(cart) = find(db, token).await? {
+            return Ok((cart, None));
+        }
+    }
+    let token = crate::server::random_token();
+    let cart = cart::ActiveModel {
+        token_hash: Set(crate::server::token_hash(&token)),
+        county: Set(County::DEFAULT.code().to_owned()),
+        draft: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok((cart, Some(token)))
+}
+
+async fn touch<C: ConnectionTrait>(db: &C, cart_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
+    cart::Entity::update_many()
+        .col_expr(cart::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(cart::Column::Id.eq(cart_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Units in a cart.
+pub async fn count<C: ConnectionTrait>(db: &C, cart_id: i32) -> Result<i32, DbErr> {
+    let lines = cart_line::Entity::find().filter(cart_line::Column::CartId.eq(cart_id)).all(db).await?;
+    Ok(lines.iter().map(|l| l.quantity).sum())
+}
+
+async fn sellable_offer<C: ConnectionTrait>(db: &C, offer_id: i32) -> Result<offer::Model, CartError> {
+    let (offer, seller) = offer::Entity::find_by_id(offer_id)
+        .find_also_related(seller::Entity)
+        .one(db)
+        .await?
+        .ok_or(CartError::NoOffer)?;
+    if !offer.active || seller.is_none_or(|s| s.status != SELLER_ACTIVE) {
+        return Err(CartError::NotSold);
+    }
+    Ok(offer)
+}
+
+/// Adds `quantity` units of an offer (to an existing line of it, if any), at most what is in
+/// stock and [`MAX_QUANTITY`].
+pub async fn add<C: ConnectionTrait>(
+    db: &C,
+    cart_id: i32,
+    offer_id: i32,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<Added, CartError> {
+    let offer = sellable_offer(db, offer_id).await?;
+    if offer.stock <= 0 {
+        return Err(CartError::SoldOut);
+    }
+    let existing = cart_line::Entity::find()
+        .filter(cart_line::Column::CartId.eq(cart_id))
+        .filter(cart_line::Column::OfferId.eq(offer_id))
+        .filter(cart_line::Column::Mode.eq("deliver"))
+        .one(db)
+        .await?;
+    let wanted = existing.as_ref().map_or(0, |l| l.quantity).saturating_add(quantity.max(1));
+    let cap = offer.stock.min(MAX_QUANTITY);
+    let quantity = wanted.min(cap);
+    let line = cart_line::ActiveModel {
+        cart_id: Set(cart_id),
+        offer_id: Set(offer_id),
+        quantity: Set(quantity),
+        mode: Set("deliver".to_owned()),
+        created_at: Set(now),
+        ..Default::default()
+    };
+    cart_line::Entity::insert(line)
+        .on_conflict(
+            OnConflict::columns([cart_line::Column::CartId, cart_line::Column::OfferId, cart_line::Column::Mode])
+                .update_column(cart_line::Column::Quantity)
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    touch(db, cart_id, now).await?;
+    Ok(Added { quantity, limited_to: (wanted > cap).then_some(cap), count: count(db, cart_id).await? })
+}
+
+/// Sets a line's quantity (0 removes it), at most what is in stock. Returns the quantity set
+/// and, when it was limited, the limit.
+pub async fn set_quantity<C: ConnectionTrait>(
+    db: &C,
+    cart_id: i32,
+    line_id: i32,
+    quantity: i32,
+    now: DateTime<Utc>,
+) -> Result<(i32, Option<i32>), CartError> {
+    let line = cart_line::Entity::find_by_id(line_id)
+        .filter(cart_line::Column::CartId.eq(cart_id))
+        .one(db)
+        .await?
+        .ok_or(CartError::NoLine)?;
+    if quantity <= 0 {
+        cart_line::Entity::delete_by_id(line.id).exec(db).await?;
+        touch(db, cart_id, now).await?;
+        return Ok((0, None));
+    }
+    let stock = offer::Entity::find_by_id(line.offer_id).one(db).await?.map_or(0, |o| o.stock);
+    let cap = stock.clamp(1, MAX_QUANTITY);
+    let set = quantity.min(cap);
+    let mut active: cart_line::ActiveModel = line.into();
+    active.quantity = Set(set);
+    active.update(db).await?;
+    touch(db, cart_id, now).await?;
+    Ok((set, (quantity > cap).then_some(cap)))
+}
+
+/// Chooses the delivery method for one seller's goods.
+pub async fn choose_method<C: ConnectionTrait>(
+    db: &C,
+    cart_id: i32,
+    method_id: i32,
+    now: DateTime<Utc>,
+) -> Result<(), CartError> {
+    let method = delivery_method::Entity::find_by_id(method_id).one(db).await?.ok_or(CartError::NoMethod)?;
+    let row = cart_method::ActiveModel {
+        cart_id: Set(cart_id),
+        seller_id: Set(method.seller_id),
+        delivery_method_id: Set(method.id),
+    };
+    cart_method::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([cart_method::Column::CartId, cart_method::Column::SellerId])
+                .update_column(cart_method::Column::DeliveryMethodId)
+                .to_owned(),
+        )
+        .exec(db)
+        .await?;
+    touch(db, cart_id, now).await?;
+    Ok(())
+}
+
+/// The county the cart is delivered to.
+pub async fn set_county<C: ConnectionTrait>(db: &C, cart_id: i32, county: County, now: DateTime<Utc>) -> Result<(), DbErr> {
+    cart::Entity::update_many()
+        .col_expr(cart::Column::County, sea_orm::sea_query::Expr::value(county.code()))
+        .col_expr(cart::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .filter(cart::Column::Id.eq(cart_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Everything known about a cart's lines, for pricing and display.
+pub struct Facts {
+    pub county: County,
+    pub lines: Vec<LineFacts>,
+    /// Per line: the product row and its title in the asked language.
+    pub products: Vec<(product::Model, String)>,
+    pub sellers: HashMap<i32, seller::Model>,
+    pub methods: HashMap<i32, Vec<MethodTerms>>,
+    /// Method rows by id (names, for display and snapshots).
+    pub method_rows: HashMap<i32, delivery_method::Model>,
+    pub chosen: HashMap<i32, i32>,
+}
+
+impl Facts {
+    /// Prices these facts at `now`.
+    pub fn quote(&self, now: DateTime<Utc>) -> CartQuote {
+        const NONE: &[MethodTerms] = &[];
+        let today = crate::delivery::local_time::to_tallinn(now).date();
+        let standard = rate_bp("EE", VatClass::Standard, today).unwrap_or(0);
+        price_cart(
+            &self.lines,
+            |seller| self.methods.get(&seller).map_or(NONE, Vec::as_slice),
+            |seller| self.chosen.get(&seller).copied(),
+            self.county,
+            standard,
+            now,
+        )
+    }
+}
+
+/// Loads a cart's lines with their offers, products, sellers and the sellers' methods.
+pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, now: DateTime<Utc>) -> Result<Facts, DbErr> {
+    let county = County::from_code(&cart.county).unwrap_or_default();
+    let lines = cart_line::Entity::find()
+        .filter(cart_line::Column::CartId.eq(cart.id))
+        .filter(cart_line::Column::Mode.eq("deliver"))
+        .order_by_asc(cart_line::Column::CreatedAt)
+        .order_by_asc(cart_line::Column::Id)
+        .all(db)
+        .await?;
+    let offer_ids: Vec<i32> = lines.iter().map(|l| l.offer_id).collect();
+    let offers: HashMap<i32, offer::Model> =
+        offer::Entity::find().filter(offer::Column::Id.is_in(offer_ids)).all(db).await?.into_iter().map(|o| (o.id, o)).collect();
+    let product_ids: Vec<i32> = offers.values().map(|o| o.product_id).collect();
+    let seller_ids: Vec<i32> = offers.values().map(|o| o.seller_id).collect();
+    let products: HashMap<i32, product::Model> = product::Entity::find()
+        .filter(product::Column::Id.is_in(product_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let mut titles: HashMap<i32, String> = HashMap::new();
+    for text in product_text::Entity::find()
+        .filter(product_text::Column::ProductId.is_in(product_ids))
+        .filter(product_text::Column::Lang.is_in([lang.code(), "en"]))
+        .all(db)
+        .await?
+    {
+        if text.lang == lang.code() || !titles.contains_key(&text.product_id) {
+            titles.insert(text.product_id, text.title);
+        }
+    }
+    let sellers: HashMap<i32, seller::Model> = seller::Entity::find()
+        .filter(seller::Column::Id.is_in(seller_ids.clone()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let method_rows: HashMap<i32, delivery_method::Model> = delivery_method::Entity::find()
+        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
+        .order_by_asc(delivery_method::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
+    let mut sorted: Vec<&delivery_method::Model> = method_rows.values().collect();
+    sorted.sort_by_key(|m| m.id);
+    for m in sorted {
+        if let Some(terms) = method_terms(m) {
+            methods.entry(m.seller_id).or_default().push(terms);
+        }
+    }
+    let chosen: HashMap<i32, i32> = cart_method::Entity::find()
+        .filter(cart_method::Column::CartId.eq(cart.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.seller_id, c.delivery_method_id))
+        .collect();
+
+    let today = crate::delivery::local_time::to_tallinn(now).date();
+    let mut facts = Vec::new();
+    let mut product_rows = Vec::new();
+    for line in &lines {
+        // A line whose offer or product has gone (deleted) is skipped: nothing to show or buy.
+        let Some(offer) = offers.get(&line.offer_id) else { continue };
+        let Some(product) = products.get(&offer.product_id) else { continue };
+        let seller_ok = sellers.get(&offer.seller_id).is_some_and(|s| s.status == SELLER_ACTIVE);
+        let class = VatClass::from_code(&product.vat_class).unwrap_or(VatClass::Standard);
+        facts.push(LineFacts {
+            line_id: line.id,
+            offer_id: offer.id,
+            seller_id: offer.seller_id,
+            quantity: line.quantity,
+            unit_price_cents: offer.price_cents,
+            stock: offer.stock,
+            sellable: offer.active && seller_ok,
+            cold_chain: product.cold_chain,
+            handling_days: offer.handling_days.max(0) as u32,
+            vat_rate_bp: rate_bp("EE", class, today).unwrap_or(0),
+            method_ids: offer.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok()),
+        });
+        product_rows.push((product.clone(), titles.get(&product.id).cloned().unwrap_or_else(|| product.slug.clone())));
+    }
+    Ok(Facts { county, lines: facts, products: product_rows, sellers, methods, method_rows, chosen })
+}
+
+/// The cart as the cart page shows it.
+pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
+    let groups = quote
+        .groups
+        .iter()
+        .filter_map(|g| {
+            let seller = facts.sellers.get(&g.seller_id)?;
+            let lines = g
+                .lines
+                .iter()
+                .map(|&i| {
+                    let l = &facts.lines[i];
+                    let (product, title) = &facts.products[i];
+                    let images: Vec<String> = serde_json::from_str(&product.images).unwrap_or_default();
+                    CartLineView {
+                        line_id: l.line_id,
+                        offer_id: l.offer_id,
+                        product_slug: product.slug.clone(),
+                        title: title.clone(),
+                        image: images.into_iter().next(),
+                        unit_price_cents: l.unit_price_cents,
+                        quantity: l.quantity,
+                        total_cents: l.unit_price_cents * i64::from(l.quantity),
+                        stock: l.stock,
+                        problem: line_problem(l),
+                    }
+                })
+                .collect();
+            let options = g
+                .options
+                .iter()
+                .filter_map(|o| {
+                    let row = facts.method_rows.get(&o.method_id)?;
+                    let terms = method_terms(row)?;
+                    Some(MethodOptionView {
+                        method_id: o.method_id,
+                        kind: terms.kind,
+                        name: localized(&row.name, lang),
+                        fee_cents: o.fee_cents,
+                        free_over_cents: row.free_over_cents,
+                        window: o.window,
+                    })
+                })
+                .collect();
+            Some(CartGroupView {
+                seller_id: g.seller_id,
+                seller: seller_brief(seller),
+                lines,
+                goods_cents: g.goods_cents,
+                options,
+                chosen: g.chosen.as_ref().map(|c| c.method_id),
+            })
+        })
+        .collect();
+    CartView {
+        county: facts.county,
+        groups,
+        goods_cents: quote.goods_cents,
+        delivery_cents: quote.delivery_cents,
+        total_cents: quote.total_cents,
+        vat: quote.vat.clone(),
+        count: facts.lines.iter().map(|l| l.quantity).sum(),
+        orderable: quote.orderable(),
+    }
+}
+
+/// The cart page's data for the cart of `token` (an empty cart without one).
+pub async fn cart_view<C: ConnectionTrait>(
+    db: &C,
+    token: Option<&str>,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<CartView, DbErr> {
+    let Some(cart) = (match token {
+        Some(t) => find(db, t).await?,
+        None => None,
+    }) else {
+        return Ok(CartView::default());
+    };
+    let facts = facts(db, &cart, lang, now).await?;
+    let quote = facts.quote(now);
+    Ok(view(&facts, &quote, lang))
+}

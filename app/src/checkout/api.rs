@@ -1,0 +1,105 @@
+//! Server functions of the checkout page.
+
+use super::{CheckoutView, Submitted};
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// The checkout page's data: the cart priced now, what the shopper typed before, and the
+/// buy-now-pay-later schedules for its total.
+#[server(prefix = "/api", endpoint = "checkout")]
+pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> {
+    let db = crate::server::db()?;
+    let Some(token) = crate::server::cookie(crate::cart::CART_COOKIE) else { return Ok(None) };
+    let Some(cart) = crate::cart::service::find(&db, &token).await? else { return Ok(None) };
+    Ok(Some(super::service::checkout_view(&db, &cart, lang, chrono::Utc::now()).await?))
+}
+
+/// Submits the checkout form. Every field is kept with the cart first; then the form is
+/// checked; a valid form places the order (reserving the stock) and sends the shopper to pay.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api", endpoint = "place_order")]
+pub async fn place_order(
+    lang: String,
+    name: String,
+    email: String,
+    phone: String,
+    street: String,
+    city: String,
+    postal_code: String,
+    county: String,
+    comment: String,
+    #[server(default)] paper_invoice: Option<String>,
+    #[server(default)] payment: Option<String>,
+) -> Result<Submitted, AppError> {
+    use super::service::{checkout_view, place_order, save_draft, PlaceError};
+    use super::validate::{validate, ContactForm};
+    use super::{Draft, PayChoice};
+    use crate::payment::provider::PaymentProvider;
+
+    let lang = Lang::from_code(&lang).unwrap_or_default();
+    let now = chrono::Utc::now();
+    let db = crate::server::db()?;
+    let checkout_path = format!("/{}/checkout", lang.code());
+    let cart = match crate::server::cookie(crate::cart::CART_COOKIE) {
+        Some(token) => crate::cart::service::find(&db, &token).await?,
+        None => None,
+    };
+    let Some(cart) = cart else {
+        crate::server::redirect_form_post(&format!("/{}/cart", lang.code()));
+        return Err(AppError::CartNotOrderable);
+    };
+    let draft = Draft {
+        form: ContactForm {
+            name,
+            email,
+            phone,
+            street,
+            city,
+            postal_code,
+            county,
+            comment,
+            paper_invoice: paper_invoice.is_some_and(|v| !v.is_empty()),
+        },
+        payment: payment.unwrap_or_default(),
+        submitted: true,
+        repriced: false,
+    };
+    let mut draft = draft;
+    let validated = validate(&draft.form);
+    // Fees and dates depend on the county: an address elsewhere than the cart's county prices
+    // the cart again, and the shopper confirms the new figures before ordering.
+    if let Ok(contact) = &validated {
+        if contact.county.code() != cart.county {
+            crate::cart::service::set_county(&db, cart.id, contact.county, now).await?;
+            draft.repriced = true;
+        }
+    }
+    save_draft(&db, cart.id, &draft).await?;
+    let choice = PayChoice::from_code(&draft.payment);
+    let (contact, choice) = match (validated, choice) {
+        (Ok(contact), Some(choice)) if !draft.repriced => (contact, choice),
+        _ => {
+            crate::server::redirect_form_post(&checkout_path);
+            let cart = crate::cart::service::find(&db, &crate::server::cookie(crate::cart::CART_COOKIE).unwrap_or_default())
+                .await?
+                .unwrap_or(cart);
+            return Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)));
+        }
+    };
+    match place_order(&db, &cart, &contact, choice, lang, now).await {
+        Ok(placed) => {
+            let url = crate::payment::provider::Sandbox::from_env().start_url(lang, &placed.payment_reference);
+            leptos_axum::redirect(&url);
+            Ok(Submitted::Pay(url))
+        }
+        Err(e) => {
+            crate::server::redirect_form_post(&format!("/{}/cart?notice=changed", lang.code()));
+            Err(match e {
+                PlaceError::NotOrderable => AppError::CartNotOrderable,
+                PlaceError::SoldOut(_) => AppError::SoldOut,
+                PlaceError::Db(db) => db.into(),
+            })
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Turning a cart into an order. The cart is priced again at the moment of ordering (the fee
+//! and date shown are the ones the order gets); then, in one transaction, the stock of every
+//! line is reserved with a conditional update (`stock = stock - n WHERE stock >= n`, so two
+//! shoppers can never both take the last unit, on SQLite and PostgreSQL alike), and the order,
+//! its shipments (one per seller), lines (price, VAT and title as they are now), instalment
+//! schedule and pending payment are written.
+
+use super::{plan_code, CheckoutView, Draft, PayChoice, PlanPreview};
+use crate::cart::service::{facts, view, Facts};
+use crate::db::entity::{cart, instalment, offer, order, order_line, payment, shipment};
+use crate::i18n::Lang;
+use crate::orders::{OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
+use crate::payment::instalments::{schedule, PayLater};
+use crate::vat::vat_in_gross;
+use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use super::validate::{validate, Contact};
+
+/// How long an unpaid order holds its stock.
+pub const RESERVATION_MINUTES: i64 = 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    /// Empty, a line with a problem, or a seller group without delivery.
+    #[error("the cart cannot be ordered as it is")]
+    NotOrderable,
+    /// Another order took the stock between pricing and reserving.
+    #[error("offer {0} is sold out")]
+    SoldOut(i32),
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// A placed order, waiting for its payment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    pub order_id: i32,
+    pub token: String,
+    pub payment_reference: String,
+    pub total_cents: i64,
+}
+
+/// The draft kept with a cart.
+pub fn draft_of(cart: &cart::Model) -> Draft {
+    cart.draft.as_deref().and_then(|d| serde_json::from_str(d).ok()).unwrap_or_default()
+}
+
+/// Keeps what the shopper typed with the cart.
+pub async fn save_draft<C: ConnectionTrait>(db: &C, cart_id: i32, draft: &Draft) -> Result<(), DbErr> {
+    let json = serde_json::to_string(draft).map_err(|e| DbErr::Custom(e.to_string()))?;
+    cart::Entity::update_many()
+        .col_expr(cart::Column::Draft, Expr::value(json))
+        .filter(cart::Column::Id.eq(cart_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// The checkout page for a cart: its priced view, the draft, its problems and the plans.
+pub async fn checkout_view<C: ConnectionTrait>(
+    db: &C,
+    cart: &cart::Model,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<CheckoutView, DbErr> {
+    let facts = facts(db, cart, lang, now).await?;
+    let quote = facts.quote(now);
+    let draft = draft_of(cart);
+    Ok(view_for(&facts, &quote, draft, lang, now))
+}
+
+fn view_for(facts: &Facts, quote: &crate::cart::pricing::CartQuote, draft: Draft, lang: Lang, now: DateTime<Utc>) -> CheckoutView {
+    let today = crate::delivery::local_time::to_tallinn(now).date();
+    let plans = [PayLater::In30Days, PayLater::Monthly(2), PayLater::Monthly(3)]
+        .into_iter()
+        .filter_map(|p| {
+            Some(PlanPreview { choice: PayChoice::Later(p).code(), instalments: schedule(quote.total_cents, p, today).ok()? })
+        })
+        .collect();
+    let (errors, payment_missing) = if draft.submitted {
+        (validate(&draft.form).err().unwrap_or_default(), PayChoice::from_code(&draft.payment).is_none())
+    } else {
+        (Vec::new(), false)
+    };
+    CheckoutView { cart: view(facts, quote, lang), draft, errors, payment_missing, plans }
+}
+
+/// Places the order for a cart with a validated contact and payment choice.
+pub async fn place_order(
+    db: &DatabaseConnection,
+    cart: &cart::Model,
+    contact: &Contact,
+    choice: PayChoice,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Placed, PlaceError> {
+    let facts = facts(db, cart, lang, now).await?;
+    let quote = facts.quote(now);
+    if !quote.orderable() {
+        return Err(PlaceError::NotOrderable);
+    }
+    let today = crate::delivery::local_time::to_tallinn(now).date();
+    let instalments = match choice {
+        PayChoice::Later(plan) => schedule(quote.total_cents, plan, today).map_err(|_| PlaceError::NotOrderable)?,
+        PayChoice::Bank(_) => Vec::new(),
+    };
+
+    let txn = db.begin().await?;
+    // Reserve first: the first statement takes SQLite's write lock, so the transaction never
+    // has to upgrade a read snapshot; offers in id order so PostgreSQL never deadlocks.
+    let mut by_offer: Vec<(i32, i32)> = facts.lines.iter().map(|l| (l.offer_id, l.quantity)).collect();
+    by_offer.sort();
+    for &(offer_id, quantity) in &by_offer {
+        let done = offer::Entity::update_many()
+            .col_expr(offer::Column::Stock, Expr::col(offer::Column::Stock).sub(quantity))
+            .filter(offer::Column::Id.eq(offer_id))
+            .filter(offer::Column::Active.eq(true))
+            .filter(offer::Column::Stock.gte(quantity))
+            .exec(&txn)
+            .await?;
+        if done.rows_affected != 1 {
+            txn.rollback().await?;
+            return Err(PlaceError::SoldOut(offer_id));
+        }
+    }
+
+    let token = crate::server::random_token();
+    let (method, bank, plan) = match choice {
+        PayChoice::Bank(b) => (PaymentMethod::BankLink, Some(b.code().to_owned()), None),
+        PayChoice::Later(p) => (PaymentMethod::PayLater, None, Some(plan_code(p).to_owned())),
+    };
+    let order = order::ActiveModel {
+        token: Set(token.clone()),
+        cart_id: Set(Some(cart.id)),
+        lang: Set(lang.code().to_owned()),
+        status: Set(OrderStatus::AwaitingPayment.code().to_owned()),
+        name: Set(contact.name.clone()),
+        email: Set(contact.email.clone()),
+        phone: Set(contact.phone.clone()),
+        street: Set(contact.street.clone()),
+        city: Set(contact.city.clone()),
+        postal_code: Set(contact.postal_code.clone()),
+        county: Set(contact.county.code().to_owned()),
+        courier_comment: Set(contact.comment.clone()),
+        paper_invoice: Set(contact.paper_invoice),
+        goods_cents: Set(quote.goods_cents),
+        delivery_cents: Set(quote.delivery_cents),
+        total_cents: Set(quote.total_cents),
+        vat_cents: Set(quote.vat_cents()),
+        payment_method: Set(method.code().to_owned()),
+        bank: Set(bank.clone()),
+        pay_later_plan: Set(plan),
+        placed_at: Set(now),
+        reserved_until: Set(now + Duration::minutes(RESERVATION_MINUTES)),
+        paid_at: Set(None),
+        invoice_number: Set(None),
+        invoiced_on: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    for group in &quote.groups {
+        let chosen = group.chosen.as_ref().ok_or(PlaceError::NotOrderable)?;
+        let method_row = facts.method_rows.get(&chosen.method_id).ok_or(PlaceError::NotOrderable)?;
+        let ship = shipment::ActiveModel {
+            order_id: Set(order.id),
+            seller_id: Set(group.seller_id),
+            delivery_method_id: Set(chosen.method_id),
+            method_kind: Set(method_row.kind.clone()),
+            method_name: Set(method_row.name.clone()),
+            goods_cents: Set(group.goods_cents),
+            fee_cents: Set(chosen.fee_cents),
+            earliest: Set(chosen.window.earliest),
+            latest: Set(chosen.window.latest),
+            status: Set(ShipmentStatus::Placed.code().to_owned()),
+            status_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+        let lines: Vec<order_line::ActiveModel> = group
+            .lines
+            .iter()
+            .map(|&i| {
+                let l = &facts.lines[i];
+                let (product, title) = &facts.products[i];
+                let total = l.unit_price_cents * i64::from(l.quantity);
+                order_line::ActiveModel {
+                    order_id: Set(order.id),
+                    shipment_id: Set(ship.id),
+                    offer_id: Set(l.offer_id),
+                    product_id: Set(product.id),
+                    product_slug: Set(product.slug.clone()),
+                    title: Set(title.clone()),
+                    quantity: Set(l.quantity),
+                    unit_price_cents: Set(l.unit_price_cents),
+                    total_cents: Set(total),
+                    vat_rate_bp: Set(l.vat_rate_bp as i32),
+                    vat_cents: Set(vat_in_gross(total, l.vat_rate_bp)),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        order_line::Entity::insert_many(lines).exec(&txn).await?;
+    }
+
+    if !instalments.is_empty() {
+        let rows: Vec<instalment::ActiveModel> = instalments
+            .iter()
+            .enumerate()
+            .map(|(k, i)| instalment::ActiveModel {
+                order_id: Set(order.id),
+                seq: Set(k as i16 + 1),
+                due_on: Set(i.due),
+                amount_cents: Set(i.amount_cents),
+                ..Default::default()
+            })
+            .collect();
+        instalment::Entity::insert_many(rows).exec(&txn).await?;
+    }
+
+    let reference = crate::server::random_token();
+    payment::ActiveModel {
+        order_id: Set(order.id),
+        provider: Set(crate::payment::SANDBOX.to_owned()),
+        reference: Set(reference.clone()),
+        method: Set(method.code().to_owned()),
+        bank: Set(bank),
+        amount_cents: Set(quote.total_cents),
+        status: Set(PaymentStatus::Pending.code().to_owned()),
+        callbacks: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+
+    // The buy box and search follow the new stock (through the change feed).
+    let mut products: Vec<i32> = facts.products.iter().map(|(p, _)| p.id).collect();
+    products.sort_unstable();
+    products.dedup();
+    for id in products {
+        crate::catalog::service::refresh_offer_summary(&txn, id).await?;
+    }
+    txn.commit().await?;
+    Ok(Placed { order_id: order.id, token, payment_reference: reference, total_cents: quote.total_cents })
+}

@@ -1,0 +1,21 @@
+use sea_orm::entity::prelude::*;
+
+/// A shopper's cart: guests hold its random token in the `turg_cart` cookie (only its hash is stored).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "carts")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub token_hash: String,
+    pub county: String,
+    /// The checkout form as last typed (JSON of `checkout::Draft`).
+    pub draft: Option<String>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

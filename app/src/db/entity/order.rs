@@ -1,0 +1,45 @@
+use sea_orm::entity::prelude::*;
+
+/// A placed order: contact, totals and payment choice; one shipment per seller.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "orders")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    /// Random and unguessable: the guest's key to the order page.
+    pub token: String,
+    pub cart_id: Option<i32>,
+    pub lang: String,
+    /// `awaiting_payment`, `paid` or `cancelled`.
+    pub status: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+    pub county: String,
+    pub courier_comment: Option<String>,
+    pub paper_invoice: bool,
+    pub goods_cents: i64,
+    pub delivery_cents: i64,
+    pub total_cents: i64,
+    pub vat_cents: i64,
+    /// `bank_link` or `pay_later`.
+    pub payment_method: String,
+    pub bank: Option<String>,
+    pub pay_later_plan: Option<String>,
+    pub placed_at: DateTimeUtc,
+    /// An unpaid order gives its stock back after this.
+    pub reserved_until: DateTimeUtc,
+    pub paid_at: Option<DateTimeUtc>,
+    /// Gap-free, given when the order is paid.
+    pub invoice_number: Option<i64>,
+    pub invoiced_on: Option<Date>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

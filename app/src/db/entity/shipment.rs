@@ -1,0 +1,27 @@
+use sea_orm::entity::prelude::*;
+
+/// One seller's part of an order, with its own delivery and status.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "shipments")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub order_id: i32,
+    pub seller_id: i32,
+    pub delivery_method_id: i32,
+    pub method_kind: String,
+    /// JSON `{"et": …, "en": …, "ru": …}` as when ordered.
+    pub method_name: String,
+    pub goods_cents: i64,
+    pub fee_cents: i64,
+    pub earliest: Date,
+    pub latest: Date,
+    /// See `orders::ShipmentStatus`.
+    pub status: String,
+    pub status_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,175 @@
+//! Orders: one order per checkout, split into one shipment per seller, each with its own
+//! status; lines keep the price, VAT and title they were bought at. `status` holds the state
+//! rules (pure); `service` (ssr) reads orders and applies payments; `email` renders the
+//! confirmation with the invoice; `pages` shows an order to its buyer.
+
+pub mod email;
+pub mod pages;
+pub mod status;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod api;
+
+use crate::delivery::{County, DeliveryKind};
+use crate::i18n::Lang;
+use crate::payment::instalments::Instalment;
+use crate::vat::VatLine;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+pub use status::{OrderStatus, PaymentStatus, ShipmentStatus};
+
+/// How the order is paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    BankLink,
+    PayLater,
+}
+
+impl PaymentMethod {
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentMethod::BankLink => "bank_link",
+            PaymentMethod::PayLater => "pay_later",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PaymentMethod> {
+        [PaymentMethod::BankLink, PaymentMethod::PayLater].into_iter().find(|m| m.code() == code)
+    }
+}
+
+/// The banks of the bank link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bank {
+    Swedbank,
+    Seb,
+    Lhv,
+    Luminor,
+    CoopPank,
+    Citadele,
+}
+
+impl Bank {
+    pub const ALL: [Bank; 6] = [Bank::Swedbank, Bank::Seb, Bank::Lhv, Bank::Luminor, Bank::CoopPank, Bank::Citadele];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Bank::Swedbank => "swedbank",
+            Bank::Seb => "seb",
+            Bank::Lhv => "lhv",
+            Bank::Luminor => "luminor",
+            Bank::CoopPank => "coop_pank",
+            Bank::Citadele => "citadele",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Bank> {
+        Bank::ALL.into_iter().find(|b| b.code() == code)
+    }
+
+    /// The bank's own name (not translated).
+    pub fn name(self) -> &'static str {
+        match self {
+            Bank::Swedbank => "Swedbank",
+            Bank::Seb => "SEB",
+            Bank::Lhv => "LHV",
+            Bank::Luminor => "Luminor",
+            Bank::CoopPank => "Coop Pank",
+            Bank::Citadele => "Citadele",
+        }
+    }
+}
+
+/// One ordered line as bought.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderLineView {
+    pub product_slug: String,
+    pub title: String,
+    pub quantity: i32,
+    pub unit_price_cents: i64,
+    pub total_cents: i64,
+    pub vat_rate_bp: u32,
+}
+
+/// One seller's part of the order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentView {
+    pub id: i32,
+    pub seller_name: String,
+    pub seller_slug: String,
+    pub method_name: String,
+    pub method_kind: DeliveryKind,
+    pub goods_cents: i64,
+    pub fee_cents: i64,
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    pub status: ShipmentStatus,
+    pub lines: Vec<OrderLineView>,
+}
+
+/// The seller's requisites as printed on the invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceParty {
+    pub legal_name: String,
+    pub registry_code: String,
+    pub vat_number: String,
+    pub address: String,
+}
+
+/// What the buyer sees of an order, and what the confirmation e-mail and invoice print.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderView {
+    pub id: i32,
+    /// The guest's key (in links to the order page).
+    pub token: String,
+    pub lang: Lang,
+    pub status: OrderStatus,
+    pub placed_at: DateTime<Utc>,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+    pub county: County,
+    pub courier_comment: Option<String>,
+    pub paper_invoice: bool,
+    pub shipments: Vec<ShipmentView>,
+    pub goods_cents: i64,
+    pub delivery_cents: i64,
+    pub total_cents: i64,
+    /// By rate, highest first; goods and delivery.
+    pub vat: Vec<VatLine>,
+    pub payment_method: PaymentMethod,
+    pub bank: Option<Bank>,
+    pub payment_status: PaymentStatus,
+    /// Where to pay, while the order waits for its payment.
+    pub pay_path: Option<String>,
+    /// Buy now, pay later: the stored schedule (empty for the bank link).
+    pub instalments: Vec<Instalment>,
+    /// Gap-free invoice number, once paid (`None` before).
+    pub invoice_number: Option<i64>,
+    pub invoiced_on: Option<NaiveDate>,
+    /// Sellers in shipment order, with their requisites for the invoice.
+    pub sellers: Vec<InvoiceParty>,
+}
+
+impl OrderView {
+    /// "TRG-000042": the invoice number as printed.
+    pub fn invoice_label(&self) -> Option<String> {
+        self.invoice_number.map(invoice_label)
+    }
+
+    /// The path of the order page (with the guest key).
+    pub fn path(&self) -> String {
+        format!("/{}/orders/{}?key={}", self.lang.code(), self.id, self.token)
+    }
+}
+
+/// "TRG-000042".
+pub fn invoice_label(number: i64) -> String {
+    format!("TRG-{number:06}")
+}

@@ -1,0 +1,173 @@
+//! `/{lang}/orders/{id}?key=…`: an order for its buyer — the confirmation after paying, the
+//! shipments with their statuses and dates, the payment and the invoice.
+
+use super::api::get_order;
+use super::{OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus, ShipmentView};
+use crate::cart::pages::vat_lines;
+use crate::catalog::pages::loaded;
+use crate::i18n::{county_name, fill, format_date, format_price, Lang, Texts};
+use crate::layout::{href, use_lang};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
+    match s {
+        ShipmentStatus::Placed => t.status_placed,
+        ShipmentStatus::Paid => t.status_paid,
+        ShipmentStatus::Processing => t.status_processing,
+        ShipmentStatus::Shipped => t.status_shipped,
+        ShipmentStatus::Delivered => t.status_delivered,
+        ShipmentStatus::Cancelled => t.status_cancelled,
+        ShipmentStatus::Returned => t.status_returned,
+    }
+}
+
+fn dates_text(lang: Lang, s: &ShipmentView) -> String {
+    if s.earliest == s.latest {
+        format_date(s.earliest, lang)
+    } else {
+        format!("{} – {}", format_date(s.earliest, lang), format_date(s.latest, lang))
+    }
+}
+
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = Resource::new(
+        move || {
+            (
+                params.read().get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or(0),
+                query.read().get("key").unwrap_or_default(),
+            )
+        },
+        |(id, key)| get_order(id, key),
+    );
+    loaded(data, |order| view! { <OrderBody order/> })
+}
+
+#[component]
+fn OrderBody(order: OrderView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let title = fill(t.order_title, &[("n", &order.id.to_string())]);
+    let banner = match order.status {
+        OrderStatus::Paid => view! {
+            <div class="confirmation" role="status" data-testid="order-confirmed">
+                <h2>{t.order_thanks}</h2>
+                <p>{fill(t.order_confirmation_sent, &[("email", &order.email)])}</p>
+            </div>
+        }
+        .into_any(),
+        OrderStatus::AwaitingPayment => view! {
+            <div class="notice" role="status">
+                <p>{t.order_awaiting_payment}</p>
+                {order.pay_path.clone().map(|p| view! { <a class="button primary" href=p>{t.order_pay_now}</a> })}
+            </div>
+        }
+        .into_any(),
+        OrderStatus::Cancelled => view! {
+            <div class="notice" role="status"><p>{t.order_cancelled}</p></div>
+        }
+        .into_any(),
+    };
+    let payment = match order.payment_method {
+        PaymentMethod::BankLink => fill(t.order_paid_by_bank, &[("bank", order.bank.map(|b| b.name()).unwrap_or("—"))]),
+        PaymentMethod::PayLater => t.order_paid_later.to_owned(),
+    };
+    let payment_state = match order.payment_status {
+        PaymentStatus::Pending => t.payment_pending,
+        PaymentStatus::Paid => t.payment_paid,
+        PaymentStatus::Failed => t.payment_failed,
+        PaymentStatus::Abandoned => t.payment_abandoned,
+    };
+    let placed = crate::delivery::local_time::to_tallinn(order.placed_at).date();
+    view! {
+        <Title text=format!("{title} — {}", t.site_name)/>
+        <Meta name="robots" content="noindex"/>
+        <h1>{title.clone()}</h1>
+        <p class="muted">{fill(t.order_placed_on, &[("date", &format_date(placed, lang))])}</p>
+        {banner}
+        <section aria-labelledby="order-shipments-h">
+            <h2 id="order-shipments-h">{t.order_shipments}</h2>
+            <ol class="shipments">
+                {order
+                    .shipments
+                    .iter()
+                    .map(|s| {
+                        let fee = if s.fee_cents == 0 { t.delivery_free.to_owned() } else { format_price(s.fee_cents, lang) };
+                        view! {
+                            <li class="shipment" data-testid="order-shipment">
+                                <h3>
+                                    {fill(t.checkout_shipment_from, &[("seller", &s.seller_name)])}
+                                </h3>
+                                <dl class="totals">
+                                    <dt>{t.order_status}</dt><dd data-testid="shipment-status">{shipment_status_text(t, s.status)}</dd>
+                                    <dt>{t.cart_delivery}</dt><dd>{s.method_name.clone()}": "<span data-testid="shipment-fee">{fee}</span></dd>
+                                    <dt>{t.cart_arrives}</dt><dd data-testid="shipment-date">{dates_text(lang, s)}</dd>
+                                </dl>
+                                <ul>
+                                    {s.lines
+                                        .iter()
+                                        .map(|l| {
+                                            view! {
+                                                <li>
+                                                    <a href=href(lang, &format!("/p/{}", l.product_slug))>{l.title.clone()}</a>
+                                                    {format!(" × {} — {}", l.quantity, format_price(l.total_cents, lang))}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </section>
+        <section aria-labelledby="order-payment-h">
+            <h2 id="order-payment-h">{t.order_payment}</h2>
+            <dl class="totals">
+                <dt>{t.cart_goods}</dt><dd>{format_price(order.goods_cents, lang)}</dd>
+                <dt>{t.cart_delivery}</dt><dd>{format_price(order.delivery_cents, lang)}</dd>
+                <dt class="total">{t.cart_total}</dt><dd class="total" data-testid="order-total">{format_price(order.total_cents, lang)}</dd>
+                {vat_lines(t, lang, &order.vat)}
+                <dt>{t.order_payment_method}</dt><dd>{payment}</dd>
+                <dt>{t.order_payment_state}</dt><dd data-testid="payment-status">{payment_state}</dd>
+            </dl>
+            {(!order.instalments.is_empty()).then(|| view! {
+                <h3>{t.order_schedule}</h3>
+                <ul class="schedule-list">
+                    {order.instalments.iter().map(|i| view! {
+                        <li>{fill(t.checkout_instalment, &[("amount", &format_price(i.amount_cents, lang)), ("date", &format_date(i.due, lang))])}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+        {order.invoice_label().map(|label| view! {
+            <section aria-labelledby="order-invoice-h">
+                <h2 id="order-invoice-h">{t.order_invoice}</h2>
+                <p data-testid="invoice-number">{fill(t.order_invoice_number, &[("number", &label)])}</p>
+                {order.invoiced_on.map(|d| view! { <p>{fill(t.order_invoice_date, &[("date", &format_date(d, lang))])}</p> })}
+                <ul class="requisites">
+                    {order.sellers.iter().map(|s| view! {
+                        <li>{format!("{} · {} · {} · {}", s.legal_name, s.registry_code, s.vat_number, s.address)}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <section aria-labelledby="order-address-h">
+            <h2 id="order-address-h">{t.order_delivery_address}</h2>
+            <address>
+                {order.name.clone()}<br/>
+                {order.street.clone()}<br/>
+                {format!("{} {}", order.postal_code, order.city)}<br/>
+                {county_name(t, order.county)}<br/>
+                {order.phone.clone()}" · "{order.email.clone()}
+            </address>
+            {order.courier_comment.clone().map(|c| view! { <p>{t.checkout_comment}": "{c}</p> })}
+            {order.paper_invoice.then(|| view! { <p>{t.checkout_paper_invoice}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,161 @@
+//! Reading orders for their buyer, and queueing the confirmation e-mail.
+
+use super::{
+    Bank, InvoiceParty, OrderLineView, OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus, ShipmentView,
+};
+use crate::db::entity::{instalment, order, order_line, payment, seller, shipment};
+use crate::delivery::{County, DeliveryKind};
+use crate::i18n::Lang;
+use crate::offers::service::localized;
+use crate::payment::instalments::Instalment;
+use crate::vat::{breakdown, rate_bp, VatClass};
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// The shop's public origin for links in e-mails (`TURG_PUBLIC_URL`, else the local address).
+pub fn public_url() -> String {
+    std::env::var("TURG_PUBLIC_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| format!("http://{}", std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())))
+        .trim_end_matches('/')
+        .to_owned()
+}
+
+/// Compares a presented key with the order's, in constant time.
+pub fn key_matches(order_token: &str, key: &str) -> bool {
+    order_token.len() == key.len() && order_token.bytes().zip(key.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+/// An order as its buyer sees it, in the order's language.
+pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Option<OrderView>, DbErr> {
+    let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
+    let lang = Lang::from_code(&o.lang).unwrap_or_default();
+    let shipments = shipment::Entity::find()
+        .filter(shipment::Column::OrderId.eq(o.id))
+        .order_by_asc(shipment::Column::Id)
+        .all(db)
+        .await?;
+    let lines = order_line::Entity::find()
+        .filter(order_line::Column::OrderId.eq(o.id))
+        .order_by_asc(order_line::Column::Id)
+        .all(db)
+        .await?;
+    let seller_ids: Vec<i32> = shipments.iter().map(|s| s.seller_id).collect();
+    let sellers: HashMap<i32, seller::Model> =
+        seller::Entity::find().filter(seller::Column::Id.is_in(seller_ids)).all(db).await?.into_iter().map(|s| (s.id, s)).collect();
+    let pay = payment::Entity::find()
+        .filter(payment::Column::OrderId.eq(o.id))
+        .order_by_desc(payment::Column::Id)
+        .one(db)
+        .await?;
+    let instalments = instalment::Entity::find()
+        .filter(instalment::Column::OrderId.eq(o.id))
+        .order_by_asc(instalment::Column::Seq)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| Instalment { due: i.due_on, amount_cents: i.amount_cents })
+        .collect();
+
+    let placed_on = crate::delivery::local_time::to_tallinn(o.placed_at).date();
+    let standard = rate_bp("EE", VatClass::Standard, placed_on).unwrap_or(0);
+    let mut amounts: Vec<(i64, u32)> = lines.iter().map(|l| (l.total_cents, l.vat_rate_bp.max(0) as u32)).collect();
+    if o.delivery_cents > 0 {
+        amounts.push((o.delivery_cents, standard));
+    }
+    let mut parties = Vec::new();
+    let shipment_views = shipments
+        .iter()
+        .map(|s| {
+            let seller = sellers.get(&s.seller_id);
+            if let Some(seller) = seller {
+                parties.push(InvoiceParty {
+                    legal_name: seller.legal_name.clone(),
+                    registry_code: seller.registry_code.clone(),
+                    vat_number: seller.vat_number.clone(),
+                    address: format!("{}, {} {}, {}", seller.street, seller.postal_code, seller.city, seller.country),
+                });
+            }
+            ShipmentView {
+                id: s.id,
+                seller_name: seller.map(|x| x.name.clone()).unwrap_or_default(),
+                seller_slug: seller.map(|x| x.slug.clone()).unwrap_or_default(),
+                method_name: localized(&s.method_name, lang),
+                method_kind: DeliveryKind::from_code(&s.method_kind).unwrap_or(DeliveryKind::Courier),
+                goods_cents: s.goods_cents,
+                fee_cents: s.fee_cents,
+                earliest: s.earliest,
+                latest: s.latest,
+                status: ShipmentStatus::from_code(&s.status).unwrap_or(ShipmentStatus::Placed),
+                lines: lines
+                    .iter()
+                    .filter(|l| l.shipment_id == s.id)
+                    .map(|l| OrderLineView {
+                        product_slug: l.product_slug.clone(),
+                        title: l.title.clone(),
+                        quantity: l.quantity,
+                        unit_price_cents: l.unit_price_cents,
+                        total_cents: l.total_cents,
+                        vat_rate_bp: l.vat_rate_bp.max(0) as u32,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(Some(OrderView {
+        id: o.id,
+        token: o.token,
+        lang,
+        status: OrderStatus::from_code(&o.status).unwrap_or(OrderStatus::AwaitingPayment),
+        placed_at: o.placed_at,
+        paid_at: o.paid_at,
+        name: o.name,
+        email: o.email,
+        phone: o.phone,
+        street: o.street,
+        city: o.city,
+        postal_code: o.postal_code,
+        county: County::from_code(&o.county).unwrap_or_default(),
+        courier_comment: o.courier_comment,
+        paper_invoice: o.paper_invoice,
+        shipments: shipment_views,
+        goods_cents: o.goods_cents,
+        delivery_cents: o.delivery_cents,
+        total_cents: o.total_cents,
+        vat: breakdown(&amounts),
+        payment_method: PaymentMethod::from_code(&o.payment_method).unwrap_or(PaymentMethod::BankLink),
+        bank: o.bank.as_deref().and_then(Bank::from_code),
+        pay_path: pay
+            .as_ref()
+            .filter(|p| p.status == PaymentStatus::Pending.code() && o.status == OrderStatus::AwaitingPayment.code())
+            .map(|p| {
+                use crate::payment::provider::PaymentProvider;
+                crate::payment::provider::Sandbox::from_env().start_url(lang, &p.reference)
+            }),
+        payment_status: pay.and_then(|p| PaymentStatus::from_code(&p.status)).unwrap_or(PaymentStatus::Pending),
+        instalments,
+        invoice_number: o.invoice_number,
+        invoiced_on: o.invoiced_on,
+        sellers: parties,
+    }))
+}
+
+/// Queues the order confirmation with the invoice (once per order: the outbox's key).
+pub async fn queue_confirmation<C: ConnectionTrait>(db: &C, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let Some(view) = order_view(db, order_id).await? else { return Ok(()) };
+    let email = super::email::order_confirmation(&view, &public_url());
+    crate::outbox::enqueue(
+        db,
+        crate::outbox::NewMessage {
+            dedupe_key: format!("order-confirmation:{order_id}"),
+            kind: "order_confirmation",
+            lang: view.lang,
+            to: view.email.clone(),
+            email,
+        },
+        now,
+    )
+    .await
+}

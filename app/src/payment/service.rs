@@ -1,0 +1,273 @@
+//! Applying payment decisions. Every change is a conditional update on the state it starts
+//! from (`… WHERE status = 'pending'`) inside one transaction, so a callback that arrives
+//! twice, late or on two instances at once changes things exactly once:
+//!
+//! - **paid**: the order becomes paid and gets the next gap-free invoice number, its
+//!   shipments become paid, the ordered lines leave the cart, and the confirmation e-mail with
+//!   the invoice is queued in the outbox (same transaction: it is queued once or not at all);
+//! - **failed**, or **abandoned** (unpaid when the reservation ends): the order and its
+//!   shipments are cancelled and the reserved stock goes back to the offers.
+
+use super::provider::{Callback, Outcome};
+use super::SandboxPayment;
+use crate::db::entity::{cart_line, counter, instalment, offer, order, order_line, payment, shipment};
+use crate::orders::{OrderStatus, PaymentStatus, ShipmentStatus};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CallbackError {
+    #[error("no payment with this reference")]
+    UnknownPayment,
+    #[error("the amount does not match the payment")]
+    WrongAmount,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// What a callback did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub order_id: i32,
+    pub order_token: String,
+    pub order_lang: String,
+    /// False for a repeated or late callback, which changes nothing.
+    pub changed: bool,
+}
+
+/// The next value of a gap-free counter, inside the caller's transaction: the row stays
+/// locked until it commits, and a rollback takes the number back.
+pub async fn next_counter(txn: &DatabaseTransaction, name: &str) -> Result<i64, DbErr> {
+    counter::Entity::update_many()
+        .col_expr(counter::Column::Value, Expr::col(counter::Column::Value).add(1))
+        .filter(counter::Column::Name.eq(name))
+        .exec(txn)
+        .await?;
+    counter::Entity::find_by_id(name.to_owned())
+        .one(txn)
+        .await?
+        .map(|c| c.value)
+        .ok_or_else(|| DbErr::RecordNotFound(format!("counter {name}")))
+}
+
+/// Applies a verified callback.
+pub async fn apply_callback(
+    db: &DatabaseConnection,
+    callback: &Callback,
+    now: DateTime<Utc>,
+) -> Result<Applied, CallbackError> {
+    let pay = payment::Entity::find()
+        .filter(payment::Column::Reference.eq(&callback.reference))
+        .one(db)
+        .await?
+        .ok_or(CallbackError::UnknownPayment)?;
+    if pay.amount_cents != callback.amount_cents {
+        return Err(CallbackError::WrongAmount);
+    }
+    let order = order::Entity::find_by_id(pay.order_id).one(db).await?.ok_or(CallbackError::UnknownPayment)?;
+    let txn = db.begin().await?;
+    payment::Entity::update_many()
+        .col_expr(payment::Column::Callbacks, Expr::col(payment::Column::Callbacks).add(1))
+        .filter(payment::Column::Id.eq(pay.id))
+        .exec(&txn)
+        .await?;
+    let to = match callback.outcome {
+        Outcome::Paid => PaymentStatus::Paid,
+        Outcome::Failed => PaymentStatus::Failed,
+    };
+    let changed = decide_payment(&txn, pay.id, to, now).await?;
+    if changed {
+        match callback.outcome {
+            Outcome::Paid => mark_paid(&txn, &order, now).await?,
+            Outcome::Failed => cancel_order(&txn, order.id, now).await?,
+        }
+    } else if callback.outcome == Outcome::Paid && pay.status != PaymentStatus::Paid.code() {
+        // Money arrived for a payment already failed or abandoned: nothing changes here, but
+        // the money must go back; say so loudly.
+        tracing::warn!(order = order.id, reference = %pay.reference, "late payment for a cancelled order: refund it");
+    }
+    txn.commit().await?;
+    Ok(Applied { order_id: order.id, order_token: order.token, order_lang: order.lang, changed })
+}
+
+/// Moves a payment from pending to `to`; false when it was already decided.
+async fn decide_payment(txn: &DatabaseTransaction, payment_id: i32, to: PaymentStatus, now: DateTime<Utc>) -> Result<bool, DbErr> {
+    let done = payment::Entity::update_many()
+        .col_expr(payment::Column::Status, Expr::value(to.code()))
+        .col_expr(payment::Column::UpdatedAt, Expr::value(now))
+        .filter(payment::Column::Id.eq(payment_id))
+        .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+        .exec(txn)
+        .await?;
+    Ok(done.rows_affected == 1)
+}
+
+async fn set_shipments(txn: &DatabaseTransaction, order_id: i32, from: ShipmentStatus, to: ShipmentStatus, now: DateTime<Utc>) -> Result<(), DbErr> {
+    debug_assert!(from.can_become(to));
+    shipment::Entity::update_many()
+        .col_expr(shipment::Column::Status, Expr::value(to.code()))
+        .col_expr(shipment::Column::StatusAt, Expr::value(now))
+        .filter(shipment::Column::OrderId.eq(order_id))
+        .filter(shipment::Column::Status.eq(from.code()))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let done = order::Entity::update_many()
+        .col_expr(order::Column::Status, Expr::value(OrderStatus::Paid.code()))
+        .col_expr(order::Column::PaidAt, Expr::value(now))
+        .filter(order::Column::Id.eq(order.id))
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .exec(txn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Ok(());
+    }
+    let number = next_counter(txn, "invoice").await?;
+    let today = crate::delivery::local_time::to_tallinn(now).date();
+    order::Entity::update_many()
+        .col_expr(order::Column::InvoiceNumber, Expr::value(number))
+        .col_expr(order::Column::InvoicedOn, Expr::value(today))
+        .filter(order::Column::Id.eq(order.id))
+        .exec(txn)
+        .await?;
+    set_shipments(txn, order.id, ShipmentStatus::Placed, ShipmentStatus::Paid, now).await?;
+    // The bought lines leave the cart; anything added since stays.
+    if let Some(cart_id) = order.cart_id {
+        let offers: Vec<i32> = order_line::Entity::find()
+            .filter(order_line::Column::OrderId.eq(order.id))
+            .all(txn)
+            .await?
+            .into_iter()
+            .map(|l| l.offer_id)
+            .collect();
+        cart_line::Entity::delete_many()
+            .filter(cart_line::Column::CartId.eq(cart_id))
+            .filter(cart_line::Column::OfferId.is_in(offers))
+            .exec(txn)
+            .await?;
+    }
+    crate::orders::service::queue_confirmation(txn, order.id, now).await
+}
+
+/// Cancels an unpaid order and gives its stock back.
+async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let done = order::Entity::update_many()
+        .col_expr(order::Column::Status, Expr::value(OrderStatus::Cancelled.code()))
+        .filter(order::Column::Id.eq(order_id))
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .exec(txn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Ok(());
+    }
+    set_shipments(txn, order_id, ShipmentStatus::Placed, ShipmentStatus::Cancelled, now).await?;
+    let mut lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
+    lines.sort_by_key(|l| l.offer_id);
+    for line in &lines {
+        offer::Entity::update_many()
+            .col_expr(offer::Column::Stock, Expr::col(offer::Column::Stock).add(line.quantity))
+            .filter(offer::Column::Id.eq(line.offer_id))
+            .exec(txn)
+            .await?;
+    }
+    let mut products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
+    products.sort_unstable();
+    products.dedup();
+    for id in products {
+        crate::catalog::service::refresh_offer_summary(txn, id).await?;
+    }
+    Ok(())
+}
+
+/// Gives back the stock of orders still unpaid when their reservation ends (the shopper left
+/// the bank, or the bank never answered). Returns how many orders were released.
+pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let expired = order::Entity::find()
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .filter(order::Column::ReservedUntil.lt(now))
+        .order_by_asc(order::Column::Id)
+        .all(db)
+        .await?;
+    let mut released = 0;
+    for order in expired {
+        let txn = db.begin().await?;
+        let pending = payment::Entity::find()
+            .filter(payment::Column::OrderId.eq(order.id))
+            .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+            .all(&txn)
+            .await?;
+        for p in &pending {
+            decide_payment(&txn, p.id, PaymentStatus::Abandoned, now).await?;
+        }
+        cancel_order(&txn, order.id, now).await?;
+        txn.commit().await?;
+        released += 1;
+    }
+    Ok(released)
+}
+
+/// What the sandbox bank shows about a payment.
+pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Result<Option<SandboxPayment>, DbErr> {
+    let Some(pay) = payment::Entity::find().filter(payment::Column::Reference.eq(reference)).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(order) = order::Entity::find_by_id(pay.order_id).one(db).await? else { return Ok(None) };
+    let instalments = instalment::Entity::find()
+        .filter(instalment::Column::OrderId.eq(order.id))
+        .order_by_asc(instalment::Column::Seq)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| super::instalments::Instalment { due: i.due_on, amount_cents: i.amount_cents })
+        .collect();
+    Ok(Some(SandboxPayment {
+        reference: pay.reference,
+        order_id: order.id,
+        amount_cents: pay.amount_cents,
+        method: pay.method,
+        bank: pay.bank.as_deref().and_then(crate::orders::Bank::from_code).map(|b| b.name().to_owned()),
+        instalments,
+        pending: pay.status == PaymentStatus::Pending.code(),
+        order_path: format!("/{}/orders/{}?key={}", order.lang, order.id, order.token),
+    }))
+}
+
+/// The sandbox bank's answer to the shopper's decision: the signed callback address, for the
+/// amount the bank was asked to take. `None` for an unknown reference.
+pub async fn sandbox_decision<C: ConnectionTrait>(
+    db: &C,
+    sandbox: &super::provider::Sandbox,
+    reference: &str,
+    outcome: Outcome,
+) -> Result<Option<String>, DbErr> {
+    let pay = payment::Entity::find().filter(payment::Column::Reference.eq(reference)).one(db).await?;
+    Ok(pay.map(|p| sandbox.callback_url(&p.reference, outcome, p.amount_cents)))
+}
+
+/// Why a callback was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error(transparent)]
+    Verify(#[from] super::provider::VerifyError),
+    #[error(transparent)]
+    Callback(#[from] CallbackError),
+}
+
+/// Verifies a callback with the provider and applies it; returns the order page to show.
+pub async fn handle_callback(
+    db: &DatabaseConnection,
+    provider: &dyn super::provider::PaymentProvider,
+    params: &std::collections::HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<String, Refused> {
+    let callback = provider.verify(params)?;
+    let applied = apply_callback(db, &callback, now).await?;
+    Ok(format!("/{}/orders/{}?key={}", applied.order_lang, applied.order_id, applied.order_token))
+}
