@@ -27,6 +27,16 @@ fn cart_changed() -> RwSignal<u32> {
     use_context::<CartChanged>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(0))
 }
 
+/// Reloads the cart and the header count whenever the actions behind `versions` complete.
+fn reload_cart_after(versions: impl Fn() -> usize + Send + Sync + 'static) {
+    let changed = cart_changed();
+    Effect::new(move |_| {
+        if versions() > 0 {
+            changed.update(|n| *n += 1);
+        }
+    });
+}
+
 /// The header's cart link with the number of units in the cart.
 #[component]
 pub fn CartLink() -> impl IntoView {
@@ -64,12 +74,7 @@ pub fn AddToCartForm(offer_id: i32, stock: i32) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     let add = ServerAction::<AddToCart>::new();
-    let changed = cart_changed();
-    Effect::new(move |_| {
-        if add.version().get() > 0 {
-            changed.update(|n| *n += 1);
-        }
-    });
+    reload_cart_after(move || add.version().get());
     let field = format!("qty-{offer_id}");
     let status = move || {
         add.value().get().map(|result| match result {
@@ -200,12 +205,7 @@ fn CountyChooser(county: County) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     let action = ServerAction::<ChooseCounty>::new();
-    let changed = cart_changed();
-    Effect::new(move |_| {
-        if action.version().get() > 0 {
-            changed.update(|n| *n += 1);
-        }
-    });
+    reload_cart_after(move || action.version().get());
     view! {
         <ActionForm action attr:class="county-form">
             <input type="hidden" name="lang" value=lang.code()/>
@@ -258,12 +258,7 @@ fn CartLine(line: CartLineView) -> impl IntoView {
     let t = lang.texts();
     let update = ServerAction::<UpdateLine>::new();
     let remove = ServerAction::<UpdateLine>::new();
-    let changed = cart_changed();
-    Effect::new(move |_| {
-        if update.version().get() + remove.version().get() > 0 {
-            changed.update(|n| *n += 1);
-        }
-    });
+    reload_cart_after(move || update.version().get() + remove.version().get());
     let field = format!("line-qty-{}", line.line_id);
     let product = href(lang, &format!("/p/{}", line.product_slug));
     let status = move || {
@@ -309,12 +304,7 @@ fn MethodChooser(options: Vec<MethodOptionView>, chosen: Option<i32>) -> impl In
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     let action = ServerAction::<ChooseMethod>::new();
-    let changed = cart_changed();
-    Effect::new(move |_| {
-        if action.version().get() > 0 {
-            changed.update(|n| *n += 1);
-        }
-    });
+    reload_cart_after(move || action.version().get());
     view! {
         <ActionForm action attr:class="method-form">
             <input type="hidden" name="lang" value=lang.code()/>

@@ -81,9 +81,9 @@ pub async fn place_order(
         (Ok(contact), Some(choice)) if !draft.repriced => (contact, choice),
         _ => {
             crate::server::redirect_form_post(&checkout_path);
-            let cart = crate::cart::service::find(&db, &crate::server::cookie(crate::cart::CART_COOKIE).unwrap_or_default())
-                .await?
-                .unwrap_or(cart);
+            // Read again: the county may have changed above.
+            use sea_orm::EntityTrait;
+            let cart = crate::db::entity::cart::Entity::find_by_id(cart.id).one(&db).await?.unwrap_or(cart);
             return Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)));
         }
     };
