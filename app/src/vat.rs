@@ -31,9 +31,11 @@ impl VatClass {
     }
 }
 
-/// (country, class, valid from, basis points). A later row for the same country and class
-/// replaces the earlier one from its date on.
-const TABLE: &[(&str, VatClass, (i32, u32, u32), u32)] = &[
+/// One row of the table: (country, class, valid from (y, m, d), basis points).
+type Rate = (&'static str, VatClass, (i32, u32, u32), u32);
+
+/// A later row for the same country and class replaces the earlier one from its date on.
+const TABLE: &[Rate] = &[
     ("EE", VatClass::Standard, (2009, 7, 1), 2000),
     ("EE", VatClass::Standard, (2024, 1, 1), 2200),
     ("EE", VatClass::Standard, (2025, 7, 1), 2400),
@@ -83,7 +85,7 @@ pub fn breakdown(amounts: &[(i64, u32)]) -> Vec<VatLine> {
             None => by_rate.push((rate, gross)),
         }
     }
-    by_rate.sort_by(|a, b| b.0.cmp(&a.0));
+    by_rate.sort_by_key(|&(rate, _)| std::cmp::Reverse(rate));
     by_rate
         .into_iter()
         .map(|(rate_bp, gross_cents)| {

@@ -88,6 +88,21 @@ impl CartQuote {
     pub fn vat_cents(&self) -> i64 {
         self.vat.iter().map(|v| v.vat_cents).sum()
     }
+
+    /// What the shopper agrees to, in one string: the total and each group's method, fee and
+    /// dates. Checkout sends the one it showed; an order is placed only if it still holds, so
+    /// the fee and date shown are the ones the order gets (a price change or the 07:00 cut-off
+    /// passing in between asks the shopper to look again).
+    pub fn fingerprint(&self) -> String {
+        let mut out = format!("{}", self.total_cents);
+        for g in &self.groups {
+            match &g.chosen {
+                Some(m) => out.push_str(&format!("|{}:{}:{}:{}", m.method_id, m.fee_cents, m.window.earliest, m.window.latest)),
+                None => out.push_str("|-"),
+            }
+        }
+        out
+    }
 }
 
 /// A line's problem, if any.
@@ -349,6 +364,24 @@ mod tests {
         assert_eq!(q.vat[1].vat_cents, 90);
         assert_eq!(q.vat.iter().map(|v| v.gross_cents).sum::<i64>(), q.total_cents);
         assert_eq!(q.vat_cents(), q.vat.iter().map(|v| v.vat_cents).sum::<i64>());
+    }
+
+    #[test]
+    fn fingerprint_changes_with_the_date_the_order_would_get() {
+        let lines = [line(1, 1, 500, 1)];
+        let food = food_store();
+        let at = |now: DateTime<Utc>| price_cart(&lines, |_| &food[..], |_| None, County::Harju, 2400, now);
+        // Monday 2026-11-23 06:59:59 and 07:00:00 Tallinn (UTC+2) still make Tuesday's courier;
+        // 07:00:01 waits for Friday.
+        let before = at(Utc.with_ymd_and_hms(2026, 11, 23, 4, 59, 59).unwrap());
+        let cut_off = at(Utc.with_ymd_and_hms(2026, 11, 23, 5, 0, 0).unwrap());
+        let after = at(Utc.with_ymd_and_hms(2026, 11, 23, 5, 0, 1).unwrap());
+        assert_eq!(before.fingerprint(), cut_off.fingerprint());
+        assert_ne!(cut_off.fingerprint(), after.fingerprint());
+        assert_eq!(after.groups[0].chosen.as_ref().unwrap().window.earliest, day(2026, 11, 27));
+        // A price change changes it too.
+        let dearer = price_cart(&[line(1, 1, 501, 1)], |_| &food[..], |_| None, County::Harju, 2400, sunday());
+        assert_ne!(dearer.fingerprint(), price(&lines, County::Harju, None).fingerprint());
     }
 
     #[test]

@@ -1,5 +1,8 @@
 //! Server functions of the checkout page.
 
+// The checkout form posts its fields flat (as a no-JS form does), one argument each.
+#![allow(clippy::too_many_arguments)]
+
 use super::{CheckoutView, Submitted};
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -17,7 +20,6 @@ pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> 
 
 /// Submits the checkout form. Every field is kept with the cart first; then the form is
 /// checked; a valid form places the order (reserving the stock) and sends the shopper to pay.
-#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "place_order")]
 pub async fn place_order(
     lang: String,
@@ -31,6 +33,7 @@ pub async fn place_order(
     comment: String,
     #[server(default)] paper_invoice: Option<String>,
     #[server(default)] payment: Option<String>,
+    #[server(default)] seen: Option<String>,
 ) -> Result<Submitted, AppError> {
     use super::service::{checkout_view, place_order, save_draft, PlaceError};
     use super::validate::{validate, ContactForm};
@@ -87,16 +90,23 @@ pub async fn place_order(
             return Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)));
         }
     };
-    match place_order(&db, &cart, &contact, choice, lang, now).await {
+    match place_order(&db, &cart, &contact, choice, lang, seen.as_deref(), now).await {
         Ok(placed) => {
             let url = crate::payment::provider::Sandbox::from_env().start_url(lang, &placed.payment_reference);
             leptos_axum::redirect(&url);
             Ok(Submitted::Pay(url))
         }
+        Err(PlaceError::Changed) => {
+            // Show the new figures, with what was typed, and ask to confirm them.
+            draft.repriced = true;
+            save_draft(&db, cart.id, &draft).await?;
+            crate::server::redirect_form_post(&checkout_path);
+            Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)))
+        }
         Err(e) => {
             crate::server::redirect_form_post(&format!("/{}/cart?notice=changed", lang.code()));
             Err(match e {
-                PlaceError::NotOrderable => AppError::CartNotOrderable,
+                PlaceError::NotOrderable | PlaceError::Changed => AppError::CartNotOrderable,
                 PlaceError::SoldOut(_) => AppError::SoldOut,
                 PlaceError::Db(db) => db.into(),
             })

@@ -98,6 +98,9 @@ pub struct CheckoutView {
     /// The payment choice is missing or unknown (after a submit).
     pub payment_missing: bool,
     pub plans: Vec<PlanPreview>,
+    /// The priced cart's [`CartQuote::fingerprint`](crate::cart::pricing::CartQuote::fingerprint),
+    /// sent back with the form.
+    pub fingerprint: String,
 }
 
 /// What submitting the checkout form did.

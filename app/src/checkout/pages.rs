@@ -74,6 +74,7 @@ fn CheckoutBody(view: Option<CheckoutView>) -> impl IntoView {
                         .then(|| view! { <p class="notice" role="alert" id="form-problems">{t.checkout_fix_errors}</p> })
                 }}
                 <input type="hidden" name="lang" value=lang.code()/>
+                {move || view! { <input type="hidden" name="seen" value=current.get().fingerprint/> }}
                 {move || view! { <CheckoutFields view=current.get()/> }}
                 <button type="submit" class="primary">{t.checkout_submit}</button>
                 <p class="muted">{t.checkout_terms}</p>
@@ -88,7 +89,7 @@ fn CheckoutBody(view: Option<CheckoutView>) -> impl IntoView {
 fn CheckoutFields(view: CheckoutView) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
-    let CheckoutView { draft, errors, payment_missing, plans, cart } = view;
+    let CheckoutView { draft, errors, payment_missing, plans, cart, .. } = view;
     let form = draft.form;
     let text_field = |field: Field, label: &'static str, value: String, kind: &'static str, autocomplete: &'static str| {
         let id = format!("co-{}", field.code());

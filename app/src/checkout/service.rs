@@ -28,6 +28,9 @@ pub enum PlaceError {
     /// Empty, a line with a problem, or a seller group without delivery.
     #[error("the cart cannot be ordered as it is")]
     NotOrderable,
+    /// Prices, fees or dates are no longer the ones the shopper saw.
+    #[error("the cart's prices or dates changed")]
+    Changed,
     /// Another order took the stock between pricing and reserving.
     #[error("offer {0} is sold out")]
     SoldOut(i32),
@@ -86,22 +89,29 @@ fn view_for(facts: &Facts, quote: &crate::cart::pricing::CartQuote, draft: Draft
     } else {
         (Vec::new(), false)
     };
-    CheckoutView { cart: view(facts, quote, lang), draft, errors, payment_missing, plans }
+    CheckoutView { cart: view(facts, quote, lang), draft, errors, payment_missing, plans, fingerprint: quote.fingerprint() }
 }
 
-/// Places the order for a cart with a validated contact and payment choice.
+/// Places the order for a cart with a validated contact and payment choice. `seen` is the
+/// fingerprint of the figures the shopper was shown, if any: the order is refused with
+/// [`PlaceError::Changed`] when the cart no longer prices the same.
+#[allow(clippy::too_many_arguments)]
 pub async fn place_order(
     db: &DatabaseConnection,
     cart: &cart::Model,
     contact: &Contact,
     choice: PayChoice,
     lang: Lang,
+    seen: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Placed, PlaceError> {
     let facts = facts(db, cart, lang, now).await?;
     let quote = facts.quote(now);
     if !quote.orderable() {
         return Err(PlaceError::NotOrderable);
+    }
+    if seen.is_some_and(|s| s != quote.fingerprint()) {
+        return Err(PlaceError::Changed);
     }
     let today = crate::delivery::local_time::to_tallinn(now).date();
     let instalments = match choice {
