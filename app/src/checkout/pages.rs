@@ -53,6 +53,15 @@ fn CheckoutBody(view: Option<CheckoutView>) -> impl IntoView {
         }
         .into_any();
     };
+    if !initial.cart.orderable {
+        // A line sold out, or a seller cannot deliver to the county: fix it in the cart first.
+        return view! {
+            {head}
+            <p class="notice" role="alert">{t.cart_fix_first}</p>
+            <p><a class="button primary" href=href(lang, "/cart")>{t.checkout_change_cart}</a></p>
+        }
+        .into_any();
+    }
     let submit = ServerAction::<PlaceOrder>::new();
     // After a hydrated submit with problems the returned view replaces the first one.
     let current = Memo::new(move |_| match submit.value().get() {
