@@ -39,8 +39,64 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    ParamSegment, SsrMode, StaticSegment,
+    Lazy, ParamSegment, SsrMode, StaticSegment,
 };
+
+/// A route whose page code is loaded when first needed (a separate WASM chunk with
+/// `cargo leptos build --split`): pages off the hot path (buying, sellers, search, the offer
+/// comparison) stay out of the bundle every page downloads; home, category and product pages
+/// stay in it. The server renders lazy pages like any other.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                lazy_routes_loading(1);
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                lazy_routes_loading(-1);
+                Effect::new(move |_| mark_interactive());
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+/// Lazy routes matched whose code has not arrived yet (browser only).
+#[cfg(feature = "hydrate")]
+static LAZY_ROUTES_LOADING: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+#[allow(unused_variables)]
+fn lazy_routes_loading(delta: i32) {
+    #[cfg(feature = "hydrate")]
+    LAZY_ROUTES_LOADING.fetch_add(delta, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Marks the page interactive (`body[data-hydrated]`, for tests and CSS) once it is hydrated
+/// and no lazy route is still loading its code; effects only run in the browser.
+fn mark_interactive() {
+    #[cfg(feature = "hydrate")]
+    if LAZY_ROUTES_LOADING.load(std::sync::atomic::Ordering::Relaxed) == 0 {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    }
+}
+
+lazy_page!(OffersRoute, OffersPage);
+lazy_page!(SellersRoute, SellersPage);
+lazy_page!(SellerRoute, SellerPage);
+lazy_page!(RankingRoute, RankingPage);
+lazy_page!(SearchRoute, SearchPage);
+lazy_page!(CartRoute, CartPage);
+lazy_page!(CheckoutRoute, CheckoutPage);
+lazy_page!(OrderRoute, OrderPage);
+lazy_page!(SandboxBankRoute, SandboxBankPage);
+lazy_page!(OutboxRoute, OutboxPage);
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -70,12 +126,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Lets tests (and CSS) know the page is interactive; effects only run in the browser.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
+    Effect::new(move |_| mark_interactive());
     view! {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
@@ -83,16 +134,16 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("") view=HomePage/>
                     <Route path=(StaticSegment("c"), ParamSegment("slug")) view=CategoryPage/>
                     <Route path=(StaticSegment("p"), ParamSegment("slug")) view=ProductPage/>
-                    <Route path=(StaticSegment("p"), ParamSegment("slug"), StaticSegment("offers")) view=OffersPage/>
-                    <Route path=StaticSegment("sellers") view=SellersPage/>
-                    <Route path=(StaticSegment("sellers"), ParamSegment("slug")) view=SellerPage/>
-                    <Route path=StaticSegment("ranking") view=RankingPage/>
-                    <Route path=StaticSegment("search") view=SearchPage/>
-                    <Route path=StaticSegment("cart") view=CartPage/>
-                    <Route path=StaticSegment("checkout") view=CheckoutPage/>
-                    <Route path=(StaticSegment("orders"), ParamSegment("id")) view=OrderPage/>
-                    <Route path=(StaticSegment("pay"), StaticSegment("sandbox"), ParamSegment("reference")) view=SandboxBankPage/>
-                    <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view=OutboxPage/>
+                    <Route path=(StaticSegment("p"), ParamSegment("slug"), StaticSegment("offers")) view={Lazy::<OffersRoute>::new()}/>
+                    <Route path=StaticSegment("sellers") view={Lazy::<SellersRoute>::new()}/>
+                    <Route path=(StaticSegment("sellers"), ParamSegment("slug")) view={Lazy::<SellerRoute>::new()}/>
+                    <Route path=StaticSegment("ranking") view={Lazy::<RankingRoute>::new()}/>
+                    <Route path=StaticSegment("search") view={Lazy::<SearchRoute>::new()}/>
+                    <Route path=StaticSegment("cart") view={Lazy::<CartRoute>::new()}/>
+                    <Route path=StaticSegment("checkout") view={Lazy::<CheckoutRoute>::new()}/>
+                    <Route path=(StaticSegment("orders"), ParamSegment("id")) view={Lazy::<OrderRoute>::new()}/>
+                    <Route path=(StaticSegment("pay"), StaticSegment("sandbox"), ParamSegment("reference")) view={Lazy::<SandboxBankRoute>::new()}/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view={Lazy::<OutboxRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -4,5 +4,7 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    // Some routes load their code on demand (`cargo leptos build --split`): hydration may
+    // have to wait for such a chunk before it can walk the page the server rendered.
+    leptos::mount::hydrate_lazy(app::App);
 }
