@@ -3,29 +3,22 @@
 
 mod support;
 
+use support::{seeded, sunday};
+
 use app::catalog::changes::{touch_products, Poller};
 use app::catalog::service::{product_page, refresh_offer_summary};
 use app::db::entity::{offer, product, seller, seller_review};
-use app::db::seed::seed_demo;
 use app::delivery::County;
 use app::i18n::Lang;
 use app::offers::buybox::Unavailable;
 use app::search::{service::Search, SearchOrder, SearchParams};
 use app::sellers::service::{seller_profile, sellers_page};
-use chrono::{Datelike, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Utc, Weekday};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
 };
 
-async fn seeded(db: &DatabaseConnection) {
-    seed_demo(db).await.expect("seed").expect("empty database gets seeded");
-}
-
-/// A Sunday in November: cold courier then comes on Tuesday.
-fn sunday() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
-}
 
 async fn many_offers_product(db: &DatabaseConnection) -> product::Model {
     product::Entity::find()

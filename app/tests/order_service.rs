@@ -4,13 +4,14 @@
 
 mod support;
 
+use support::{seeded, sunday};
+
 use app::cart::pricing::LineProblem;
 use app::cart::service as cart;
 use app::checkout::service::{place_order, PlaceError, Placed};
 use app::checkout::validate::{validate, Contact, ContactForm};
 use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, seller, shipment};
-use app::db::seed::seed_demo;
 use app::delivery::County;
 use app::i18n::Lang;
 use app::orders::Bank;
@@ -18,7 +19,7 @@ use app::outbox::{deliver_due, LocalOutbox, Transport, MAX_ATTEMPTS};
 use app::payment::instalments::PayLater;
 use app::payment::provider::{Outcome, PaymentProvider, Sandbox};
 use app::payment::service::{handle_callback, release_expired, Refused};
-use chrono::{Duration, TimeZone, Utc};
+use chrono::Duration;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
@@ -27,14 +28,6 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
 
-async fn seeded(db: &DatabaseConnection) {
-    seed_demo(db).await.expect("seed").expect("empty database gets seeded");
-}
-
-/// Sunday 2026-11-22, 12:00 in Tallinn.
-fn sunday() -> chrono::DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
-}
 
 fn contact() -> Contact {
     validate(&ContactForm {

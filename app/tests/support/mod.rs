@@ -91,3 +91,16 @@ impl Drop for TempSqliteFile {
         }
     }
 }
+
+/// The demo catalog in an empty database.
+#[allow(dead_code)] // used by some test crates only
+pub async fn seeded(db: &DatabaseConnection) {
+    app::db::seed::seed_demo(db).await.expect("seed").expect("empty database gets seeded");
+}
+
+/// Sunday 2026-11-22, 12:00 in Tallinn: the cold courier then comes on Tuesday.
+#[allow(dead_code)]
+pub fn sunday() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
+}
