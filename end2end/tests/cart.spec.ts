@@ -11,6 +11,19 @@ async function ready(page: Page, project: string) {
 
 const euros = (cents: number) => `€${(cents / 100).toFixed(2)}`;
 
+type Contact = { name: string; email: string; phone: string; street: string; city: string; postal: string };
+
+/** Fills the checkout form's contact and address (Harju County). */
+async function fillContact(page: Page, c: Contact) {
+  await page.getByLabel(t.checkout_name).fill(c.name);
+  await page.getByLabel(t.checkout_email).fill(c.email);
+  await page.getByLabel(t.checkout_phone).fill(c.phone);
+  await page.getByLabel(t.checkout_street).fill(c.street);
+  await page.getByLabel(t.checkout_city).fill(c.city);
+  await page.getByLabel(t.checkout_postal_code).fill(c.postal);
+  await page.locator("select#co-county").selectOption("harju");
+}
+
 /** Adds `quantity` of an offer from its product's offers page and waits until it is in. */
 async function addToCart(page: Page, project: string, offer: Pick, quantity = 1) {
   await page.goto(`/en/p/${offer.slug}/offers`);
@@ -82,13 +95,7 @@ test("buy now, pay later: the schedule is offered, confirmed and stored", async 
   await addToCart(page, project, offer);
   await page.goto("/en/checkout");
   await ready(page, project);
-  await page.getByLabel(t.checkout_name).fill("Jaan Tamm");
-  await page.getByLabel(t.checkout_email).fill(email);
-  await page.getByLabel(t.checkout_phone).fill("+358 40 1234567");
-  await page.getByLabel(t.checkout_street).fill("Rüütli 2");
-  await page.getByLabel(t.checkout_city).fill("Tartu");
-  await page.getByLabel(t.checkout_postal_code).fill("51007");
-  await page.locator("select#co-county").selectOption("harju");
+  await fillContact(page, { name: "Jaan Tamm", email, phone: "+358 40 1234567", street: "Rüütli 2", city: "Tartu", postal: "51007" });
   await page.getByLabel(t.checkout_plan_3).check();
   await page.getByRole("button", { name: t.checkout_submit }).click();
 
@@ -123,13 +130,7 @@ test("a cancelled payment cancels the order and gives the stock back", async ({ 
   await addToCart(page, project, offer);
   await page.goto("/en/checkout");
   await ready(page, project);
-  await page.getByLabel(t.checkout_name).fill("Kati Karu");
-  await page.getByLabel(t.checkout_email).fill(email);
-  await page.getByLabel(t.checkout_phone).fill("5555 1234");
-  await page.getByLabel(t.checkout_street).fill("Rüütli 2");
-  await page.getByLabel(t.checkout_city).fill("Tallinn");
-  await page.getByLabel(t.checkout_postal_code).fill("10130");
-  await page.locator("select#co-county").selectOption("harju");
+  await fillContact(page, { name: "Kati Karu", email, phone: "5555 1234", street: "Rüütli 2", city: "Tallinn", postal: "10130" });
   await page.getByLabel("LHV").check();
   await page.getByRole("button", { name: t.checkout_submit }).click();
   await expect(page).toHaveURL(/\/en\/pay\/sandbox\//);
