@@ -333,7 +333,7 @@ mod tests {
         slow.handling_days = 2;
         let q = price(&[line(1, 2, 1000, 1), slow], County::Harju, None);
         let w = q.groups[0].chosen.as_ref().unwrap().window;
-        // Sunday + 2 handling + 3..7 working days: Mon 23 … → Fri 27 and Wed 2 Dec.
+        // Sunday + 2 handling + 3..7 working days: 5 and 9 working days on → Fri 27 Nov, Thu 3 Dec.
         assert_eq!(w.earliest, day(2026, 11, 27));
         assert_eq!(w.latest, day(2026, 12, 3));
     }
