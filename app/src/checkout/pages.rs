@@ -85,7 +85,8 @@ fn CheckoutBody(view: Option<CheckoutView>) -> impl IntoView {
                 <input type="hidden" name="lang" value=lang.code()/>
                 {move || view! { <input type="hidden" name="seen" value=current.get().fingerprint/> }}
                 {move || view! { <CheckoutFields view=current.get()/> }}
-                <button type="submit" class="primary">{t.checkout_submit}</button>
+                // Hydrated, a second click while the order is being placed does nothing.
+                <button type="submit" class="primary" disabled=move || submit.pending().get()>{t.checkout_submit}</button>
                 <p class="muted">{t.checkout_terms}</p>
             </ActionForm>
             {move || view! { <OrderSummary cart=current.get().cart/> }}
