@@ -250,8 +250,17 @@ const SUMMARY_SET: &str = "SET \
 /// Recomputes one product's lowest price and offer count and marks it changed (for the search
 /// index and page caches); call after any change to its offers.
 pub async fn refresh_offer_summary<C: ConnectionTrait>(db: &C, product_id: i32) -> Result<(), DbErr> {
-    db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET} WHERE id = {product_id}")).await?;
-    super::changes::touch_products(db, &[product_id]).await
+    refresh_offer_summaries(db, &[product_id]).await
+}
+
+/// [`refresh_offer_summary`] for several products in one statement (duplicates are fine).
+pub async fn refresh_offer_summaries<C: ConnectionTrait>(db: &C, product_ids: &[i32]) -> Result<(), DbErr> {
+    if product_ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = product_ids.iter().map(i32::to_string).collect();
+    db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET} WHERE id IN ({})", ids.join(", "))).await?;
+    super::changes::touch_products(db, product_ids).await
 }
 
 /// Recomputes every product's summary (after seeding or a bulk change, or a seller's status change).

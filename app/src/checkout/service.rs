@@ -252,12 +252,8 @@ pub async fn place_order(
     .await?;
 
     // The buy box and search follow the new stock (through the change feed).
-    let mut products: Vec<i32> = facts.products.iter().map(|(p, _)| p.id).collect();
-    products.sort_unstable();
-    products.dedup();
-    for id in products {
-        crate::catalog::service::refresh_offer_summary(&txn, id).await?;
-    }
+    let products: Vec<i32> = facts.products.iter().map(|(p, _)| p.id).collect();
+    crate::catalog::service::refresh_offer_summaries(&txn, &products).await?;
     txn.commit().await?;
     Ok(Placed { order_id: order.id, token, payment_reference: reference, total_cents: quote.total_cents })
 }

@@ -177,13 +177,8 @@ async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Ut
             .exec(txn)
             .await?;
     }
-    let mut products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
-    products.sort_unstable();
-    products.dedup();
-    for id in products {
-        crate::catalog::service::refresh_offer_summary(txn, id).await?;
-    }
-    Ok(())
+    let products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
+    crate::catalog::service::refresh_offer_summaries(txn, &products).await
 }
 
 /// Gives back the stock of orders still unpaid when their reservation ends (the shopper left
