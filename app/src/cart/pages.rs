@@ -5,9 +5,9 @@ use super::api::{cart_count, get_cart, AddToCart, ChooseCounty, ChooseMethod, Up
 use super::pricing::LineProblem;
 use super::{CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
 use crate::catalog::pages::loaded;
-use crate::delivery::dates::DeliveryWindow;
 use crate::delivery::County;
-use crate::i18n::{counted, county_name, fill, format_date, format_price, Lang, Texts};
+use crate::i18n::{counted, county_name, fill, format_price, Lang, Texts};
+use crate::offers::components::{arrival_text, fee_text};
 use crate::layout::{href, use_lang, use_texts};
 use crate::vat::VatLine;
 use leptos::form::ActionForm;
@@ -100,17 +100,6 @@ pub fn AddToCartForm(offer_id: i32, stock: i32) -> impl IntoView {
     }
 }
 
-fn window_text(t: &Texts, lang: Lang, w: DeliveryWindow) -> String {
-    if w.earliest == w.latest {
-        fill(t.arrives_on, &[("date", &format_date(w.earliest, lang))])
-    } else {
-        fill(t.arrives_between, &[("from", &format_date(w.earliest, lang)), ("to", &format_date(w.latest, lang))])
-    }
-}
-
-fn fee_text(t: &Texts, lang: Lang, fee: i64) -> String {
-    if fee == 0 { t.delivery_free.to_owned() } else { fill(t.delivery_fee, &[("fee", &format_price(fee, lang))]) }
-}
 
 fn problem_text(t: &Texts, problem: LineProblem) -> String {
     match problem {
@@ -246,7 +235,7 @@ fn SellerGroup(group: CartGroupView, county: County) -> impl IntoView {
             <dl class="totals group-totals">
                 <dt>{t.cart_goods}</dt><dd>{format_price(goods_cents, lang)}</dd>
                 <dt>{t.cart_delivery}</dt><dd data-testid="group-fee">{fee_text(t, lang, fee)}</dd>
-                {chosen.map(|c| view! { <dt>{t.cart_arrives}</dt><dd data-testid="group-date">{window_text(t, lang, c.window)}</dd> })}
+                {chosen.map(|c| view! { <dt>{t.cart_arrives}</dt><dd data-testid="group-date">{arrival_text(t, lang, c.window.earliest, c.window.latest)}</dd> })}
             </dl>
         </section>
     }
@@ -322,7 +311,7 @@ fn MethodChooser(options: Vec<MethodOptionView>, chosen: Option<i32>) -> impl In
                                 <input type="radio" id=id.clone() name="method_id" value=o.method_id checked={chosen == Some(o.method_id)}/>
                                 <label for=id>
                                     <strong>{o.name.clone()}</strong>" — "{fee_text(t, lang, o.fee_cents)}{free_over}
-                                    <br/><span class="muted">{window_text(t, lang, o.window)}</span>
+                                    <br/><span class="muted">{arrival_text(t, lang, o.window.earliest, o.window.latest)}</span>
                                 </label>
                             </div>
                         }

@@ -10,7 +10,8 @@ use crate::cart::pages::vat_lines;
 use crate::cart::CartView;
 use crate::catalog::pages::loaded;
 use crate::delivery::County;
-use crate::i18n::{county_name, fill, format_date, format_price, Texts};
+use crate::i18n::{county_name, fill, format_date, format_date_range, format_price, Texts};
+use crate::offers::components::fee_amount_text;
 use crate::layout::{href, use_lang};
 use crate::payment::instalments::PayLater;
 use leptos::form::ActionForm;
@@ -244,12 +245,8 @@ fn OrderSummary(cart: CartView) -> impl IntoView {
                                     .collect_view()}
                             </ul>
                             {chosen.map(|c| {
-                                let date = if c.window.earliest == c.window.latest {
-                                    format_date(c.window.earliest, lang)
-                                } else {
-                                    format!("{} – {}", format_date(c.window.earliest, lang), format_date(c.window.latest, lang))
-                                };
-                                let fee = if c.fee_cents == 0 { t.delivery_free.to_owned() } else { format_price(c.fee_cents, lang) };
+                                let date = format_date_range(c.window.earliest, c.window.latest, lang);
+                                let fee = fee_amount_text(t, lang, c.fee_cents);
                                 view! {
                                     <p>{c.name.clone()}": "<span data-testid="shipment-fee">{fee}</span></p>
                                     <p>{t.cart_arrives}": "<span data-testid="shipment-date">{date}</span></p>

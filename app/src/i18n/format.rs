@@ -38,6 +38,15 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// One date, or "from – to" when the two differ (a delivery window).
+pub fn format_date_range(earliest: NaiveDate, latest: NaiveDate, lang: Lang) -> String {
+    if earliest == latest {
+        format_date(earliest, lang)
+    } else {
+        format!("{} – {}", format_date(earliest, lang), format_date(latest, lang))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,5 +76,12 @@ mod tests {
         let early = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
         assert_eq!(format_date(early, Lang::Ru), "05.01.2027");
         assert_eq!(format_date(early, Lang::En), "5 Jan 2027");
+    }
+
+    #[test]
+    fn date_ranges() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        assert_eq!(format_date_range(d(24), d(24), Lang::Et), "24.11.2026");
+        assert_eq!(format_date_range(d(24), d(27), Lang::En), "24 Nov 2026 – 27 Nov 2026");
     }
 }

@@ -5,7 +5,7 @@ mod format;
 mod negotiate;
 
 mod places;
-pub use format::{format_date, format_price};
+pub use format::{format_date, format_date_range, format_price};
 pub use places::{country_name, county_name, EU_COUNTRIES};
 pub use negotiate::negotiate;
 

@@ -2,7 +2,8 @@
 //! `/{lang}/p/{slug}/offers`. Views only: every figure comes evaluated from the server.
 
 use super::buybox::{OfferSort, Unavailable, WhyChosen};
-use super::{DeliveryOption, OfferView, ProductOffers, SellerBrief};
+use super::{OfferView, ProductOffers, SellerBrief};
+use chrono::NaiveDate;
 use crate::delivery::County;
 use crate::i18n::{counted, county_name, country_name, fill, format_date, format_price, Lang, Texts};
 use crate::layout::{href, use_lang};
@@ -57,23 +58,27 @@ fn condition_text(t: &Texts, condition: &str) -> &'static str {
     }
 }
 
-pub fn arrival_text(t: &Texts, lang: Lang, option: &DeliveryOption) -> String {
-    if option.earliest == option.latest {
-        fill(t.arrives_on, &[("date", &format_date(option.earliest, lang))])
+/// "Arrives 24 Nov 2026", or "Arrives 24 Nov 2026–27 Nov 2026" for a window.
+pub fn arrival_text(t: &Texts, lang: Lang, earliest: NaiveDate, latest: NaiveDate) -> String {
+    if earliest == latest {
+        fill(t.arrives_on, &[("date", &format_date(earliest, lang))])
     } else {
-        fill(
-            t.arrives_between,
-            &[("from", &format_date(option.earliest, lang)), ("to", &format_date(option.latest, lang))],
-        )
+        fill(t.arrives_between, &[("from", &format_date(earliest, lang)), ("to", &format_date(latest, lang))])
     }
 }
 
-fn fee_text(t: &Texts, lang: Lang, option: &DeliveryOption) -> String {
-    if option.fee_cents == 0 {
+/// "Delivery €2.99", or "Free delivery".
+pub fn fee_text(t: &Texts, lang: Lang, fee_cents: i64) -> String {
+    if fee_cents == 0 {
         t.delivery_free.to_owned()
     } else {
-        fill(t.delivery_fee, &[("fee", &format_price(option.fee_cents, lang))])
+        fill(t.delivery_fee, &[("fee", &format_price(fee_cents, lang))])
     }
+}
+
+/// "€2.99", or "Free delivery": a fee next to its method's name.
+pub fn fee_amount_text(t: &Texts, lang: Lang, fee_cents: i64) -> String {
+    if fee_cents == 0 { t.delivery_free.to_owned() } else { format_price(fee_cents, lang) }
 }
 
 fn stock_text(t: &Texts, stock: i32) -> String {
@@ -156,8 +161,8 @@ pub fn BuyBox(offers: ProductOffers, slug: String) -> impl IntoView {
                     <p class="seller">{t.sold_by}": "<SellerLine seller=offer.seller.clone()/></p>
                     {delivery.map(|d| view! {
                         <p class="delivery">
-                            <span class="fee">{fee_text(t, lang, &d)}</span>" · "
-                            <span class="date">{arrival_text(t, lang, &d)}</span>
+                            <span class="fee">{fee_text(t, lang, d.fee_cents)}</span>" · "
+                            <span class="date">{arrival_text(t, lang, d.earliest, d.latest)}</span>
                         </p>
                     })}
                     <p class="stock">{stock_text(t, offer.stock)}</p>
@@ -220,11 +225,11 @@ fn OfferItem(offer: OfferView, county: County, best: bool) -> impl IntoView {
                             .map(|o| view! {
                                 <li>
                                     <span class="method">{o.name.clone()}</span>": "
-                                    <span class="fee">{fee_text(t, lang, o)}</span>
+                                    <span class="fee">{fee_text(t, lang, o.fee_cents)}</span>
                                     {o.free_over_cents.filter(|_| o.fee_cents > 0).map(|f| view! {
                                         " ("{fill(t.delivery_free_over, &[("price", &format_price(f, lang))])}")"
                                     })}
-                                    " · "<span class="date">{arrival_text(t, lang, o)}</span>
+                                    " · "<span class="date">{arrival_text(t, lang, o.earliest, o.latest)}</span>
                                 </li>
                             })
                             .collect_view()}

@@ -2,10 +2,11 @@
 //! shipments with their statuses and dates, the payment and the invoice.
 
 use super::api::get_order;
-use super::{OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus, ShipmentView};
+use super::{OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus};
 use crate::cart::pages::vat_lines;
 use crate::catalog::pages::loaded;
-use crate::i18n::{county_name, fill, format_date, format_price, Lang, Texts};
+use crate::i18n::{county_name, fill, format_date, format_date_range, format_price, Texts};
+use crate::offers::components::fee_amount_text;
 use crate::layout::{href, use_lang};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -20,14 +21,6 @@ pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
         ShipmentStatus::Delivered => t.status_delivered,
         ShipmentStatus::Cancelled => t.status_cancelled,
         ShipmentStatus::Returned => t.status_returned,
-    }
-}
-
-fn dates_text(lang: Lang, s: &ShipmentView) -> String {
-    if s.earliest == s.latest {
-        format_date(s.earliest, lang)
-    } else {
-        format!("{} – {}", format_date(s.earliest, lang), format_date(s.latest, lang))
     }
 }
 
@@ -96,7 +89,7 @@ fn OrderBody(order: OrderView) -> impl IntoView {
                     .shipments
                     .iter()
                     .map(|s| {
-                        let fee = if s.fee_cents == 0 { t.delivery_free.to_owned() } else { format_price(s.fee_cents, lang) };
+                        let fee = fee_amount_text(t, lang, s.fee_cents);
                         view! {
                             <li class="shipment" data-testid="order-shipment">
                                 <h3>
@@ -105,7 +98,7 @@ fn OrderBody(order: OrderView) -> impl IntoView {
                                 <dl class="totals">
                                     <dt>{t.order_status}</dt><dd data-testid="shipment-status">{shipment_status_text(t, s.status)}</dd>
                                     <dt>{t.cart_delivery}</dt><dd>{s.method_name.clone()}": "<span data-testid="shipment-fee">{fee}</span></dd>
-                                    <dt>{t.cart_arrives}</dt><dd data-testid="shipment-date">{dates_text(lang, s)}</dd>
+                                    <dt>{t.cart_arrives}</dt><dd data-testid="shipment-date">{format_date_range(s.earliest, s.latest, lang)}</dd>
                                 </dl>
                                 <ul>
                                     {s.lines
