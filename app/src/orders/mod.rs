@@ -165,8 +165,13 @@ impl OrderView {
 
     /// The path of the order page (with the guest key).
     pub fn path(&self) -> String {
-        format!("/{}/orders/{}?key={}", self.lang.code(), self.id, self.token)
+        order_path(self.lang.code(), self.id, &self.token)
     }
+}
+
+/// The order page, with the guest's key: `/{lang}/orders/{id}?key={token}`.
+pub fn order_path(lang_code: &str, id: i32, token: &str) -> String {
+    format!("/{lang_code}/orders/{id}?key={token}")
 }
 
 /// "TRG-000042".

@@ -28,6 +28,18 @@ pub fn key_matches(order_token: &str, key: &str) -> bool {
     order_token.len() == key.len() && order_token.bytes().zip(key.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
+/// An order's stored buy-now-pay-later schedule, in order (empty for the bank link).
+pub async fn instalments<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Vec<Instalment>, DbErr> {
+    Ok(instalment::Entity::find()
+        .filter(instalment::Column::OrderId.eq(order_id))
+        .order_by_asc(instalment::Column::Seq)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| Instalment { due: i.due_on, amount_cents: i.amount_cents })
+        .collect())
+}
+
 /// An order as its buyer sees it, in the order's language.
 pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Option<OrderView>, DbErr> {
     let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
@@ -50,14 +62,7 @@ pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Opt
         .order_by_desc(payment::Column::Id)
         .one(db)
         .await?;
-    let instalments = instalment::Entity::find()
-        .filter(instalment::Column::OrderId.eq(o.id))
-        .order_by_asc(instalment::Column::Seq)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|i| Instalment { due: i.due_on, amount_cents: i.amount_cents })
-        .collect();
+    let instalments = instalments(db, o.id).await?;
 
     let placed_on = crate::delivery::local_time::to_tallinn(o.placed_at).date();
     let standard = rate_bp("EE", VatClass::Standard, placed_on).unwrap_or(0);

@@ -10,7 +10,7 @@
 
 use super::provider::{Callback, Outcome};
 use super::SandboxPayment;
-use crate::db::entity::{cart_line, counter, instalment, offer, order, order_line, payment, shipment};
+use crate::db::entity::{cart_line, counter, offer, order, order_line, payment, shipment};
 use crate::orders::{OrderStatus, PaymentStatus, ShipmentStatus};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -214,14 +214,7 @@ pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Res
         return Ok(None);
     };
     let Some(order) = order::Entity::find_by_id(pay.order_id).one(db).await? else { return Ok(None) };
-    let instalments = instalment::Entity::find()
-        .filter(instalment::Column::OrderId.eq(order.id))
-        .order_by_asc(instalment::Column::Seq)
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|i| super::instalments::Instalment { due: i.due_on, amount_cents: i.amount_cents })
-        .collect();
+    let instalments = crate::orders::service::instalments(db, order.id).await?;
     Ok(Some(SandboxPayment {
         reference: pay.reference,
         order_id: order.id,
@@ -230,7 +223,7 @@ pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Res
         bank: pay.bank.as_deref().and_then(crate::orders::Bank::from_code).map(|b| b.name().to_owned()),
         instalments,
         pending: pay.status == PaymentStatus::Pending.code(),
-        order_path: format!("/{}/orders/{}?key={}", order.lang, order.id, order.token),
+        order_path: crate::orders::order_path(&order.lang, order.id, &order.token),
     }))
 }
 
@@ -264,5 +257,5 @@ pub async fn handle_callback(
 ) -> Result<String, Refused> {
     let callback = provider.verify(params)?;
     let applied = apply_callback(db, &callback, now).await?;
-    Ok(format!("/{}/orders/{}?key={}", applied.order_lang, applied.order_id, applied.order_token))
+    Ok(crate::orders::order_path(&applied.order_lang, applied.order_id, &applied.order_token))
 }
