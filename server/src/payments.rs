@@ -3,7 +3,7 @@
 //! rules are in `app::payment`.
 
 use crate::routes::AppState;
-use app::payment::provider::{Outcome, Sandbox};
+use app::payment::provider::{configured, Outcome};
 use app::payment::service::{handle_callback, sandbox_decision, CallbackError, Refused};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -20,7 +20,7 @@ pub struct Decision {
 /// The sandbox bank sends the shopper back with a signed callback.
 pub async fn sandbox_decide(State(state): State<AppState>, Form(decision): Form<Decision>) -> Response {
     let outcome = if decision.outcome == "paid" { Outcome::Paid } else { Outcome::Failed };
-    match sandbox_decision(&state.db, &Sandbox::from_env(), &decision.reference, outcome).await {
+    match sandbox_decision(&state.db, configured(), &decision.reference, outcome).await {
         Ok(Some(url)) => Redirect::to(&url).into_response(),
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
@@ -33,7 +33,7 @@ pub async fn sandbox_decide(State(state): State<AppState>, Form(decision): Form<
 /// A provider's callback: verified, applied once, and the shopper sent on to the order page.
 /// A forged or altered callback changes nothing and gets 400.
 pub async fn callback(State(state): State<AppState>, Query(params): Query<HashMap<String, String>>) -> Response {
-    match handle_callback(&state.db, &Sandbox::from_env(), &params, chrono::Utc::now()).await {
+    match handle_callback(&state.db, configured(), &params, chrono::Utc::now()).await {
         Ok(order_page) => Redirect::to(&order_page).into_response(),
         Err(Refused::Callback(CallbackError::Db(e))) => {
             tracing::error!(error = %e, "payment callback: database error");

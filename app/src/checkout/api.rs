@@ -92,7 +92,7 @@ pub async fn place_order(
     };
     match place_order(&db, &cart, &contact, choice, lang, seen.as_deref(), now).await {
         Ok(placed) => {
-            let url = crate::payment::provider::Sandbox::from_env().start_url(lang, &placed.payment_reference);
+            let url = crate::payment::provider::configured().start_url(lang, &placed.payment_reference);
             leptos_axum::redirect(&url);
             Ok(Submitted::Pay(url))
         }

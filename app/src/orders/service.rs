@@ -137,7 +137,7 @@ pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Opt
             .filter(|p| p.status == PaymentStatus::Pending.code() && o.status == OrderStatus::AwaitingPayment.code())
             .map(|p| {
                 use crate::payment::provider::PaymentProvider;
-                crate::payment::provider::Sandbox::from_env().start_url(lang, &p.reference)
+                crate::payment::provider::configured().start_url(lang, &p.reference)
             }),
         payment_status: pay.and_then(|p| PaymentStatus::from_code(&p.status)).unwrap_or(PaymentStatus::Pending),
         instalments,

@@ -54,6 +54,12 @@ pub trait PaymentProvider: Send + Sync {
     fn verify(&self, params: &HashMap<String, String>) -> Result<Callback, VerifyError>;
 }
 
+/// The shop's payment provider: the sandbox, configured from the environment once.
+pub fn configured() -> &'static Sandbox {
+    static PROVIDER: std::sync::OnceLock<Sandbox> = std::sync::OnceLock::new();
+    PROVIDER.get_or_init(Sandbox::from_env)
+}
+
 /// The built-in sandbox bank.
 #[derive(Clone)]
 pub struct Sandbox {
@@ -68,7 +74,7 @@ impl Sandbox {
     }
 
     /// With the secret from `TURG_PAYMENT_SECRET`, or the development secret.
-    pub fn from_env() -> Sandbox {
+    fn from_env() -> Sandbox {
         Sandbox::new(std::env::var("TURG_PAYMENT_SECRET").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| DEV_SECRET.to_owned()))
     }
 
