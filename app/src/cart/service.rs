@@ -271,22 +271,19 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let method_rows: HashMap<i32, delivery_method::Model> = delivery_method::Entity::find()
+    let method_list = delivery_method::Entity::find()
         .filter(delivery_method::Column::SellerId.is_in(seller_ids))
         .order_by_asc(delivery_method::Column::Id)
         .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, m))
-        .collect();
+        .await?;
+    // Per seller, in id order (the query's): no second sort needed.
     let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
-    let mut sorted: Vec<&delivery_method::Model> = method_rows.values().collect();
-    sorted.sort_by_key(|m| m.id);
-    for m in sorted {
+    for m in &method_list {
         if let Some(terms) = method_terms(m) {
             methods.entry(m.seller_id).or_default().push(terms);
         }
     }
+    let method_rows: HashMap<i32, delivery_method::Model> = method_list.into_iter().map(|m| (m.id, m)).collect();
     let chosen: HashMap<i32, i32> = cart_method::Entity::find()
         .filter(cart_method::Column::CartId.eq(cart.id))
         .all(db)
