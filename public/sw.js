@@ -3,9 +3,10 @@
 //   served from the cache afterwards: they never change under the same name.
 // - Images and icons: cache first, refreshed in the background.
 // - Page navigations go to the network; when it is gone, the cached copy of that page or the
-//   offline page is shown.
+//   offline page is shown. Only public pages are kept: never the cart, checkout, orders,
+//   payment, account, pantry, seller or admin pages, nor any response marked no-store/private.
 // Bump VERSION when this file's caching rules change; old caches are removed on activation.
-const VERSION = "v1";
+const VERSION = "v2";
 const STATIC_CACHE = `turg-static-${VERSION}`;
 const PAGE_CACHE = `turg-pages-${VERSION}`;
 const PRECACHE = ["/offline.html", "/icons/icon.svg", "/icons/icon-192.png", "/manifest.webmanifest"];
@@ -46,14 +47,25 @@ async function staleWhileRevalidate(request) {
   return hit || refresh;
 }
 
+// Pages that belong to one visitor (the server also marks them Cache-Control: no-store).
+const PERSONAL = /^\/[a-z]{2}\/(cart|checkout|orders|pay|account|pantry|seller|admin)(\/|$)/;
+
+function keepable(url, response) {
+  if (!response.ok || PERSONAL.test(url.pathname)) return false;
+  const cacheControl = response.headers.get("Cache-Control") || "";
+  return !/no-store|private/i.test(cacheControl);
+}
+
 async function networkFirstPage(request) {
   const cache = await caches.open(PAGE_CACHE);
+  const url = new URL(request.url);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (keepable(url, response)) cache.put(request, response.clone());
     return response;
   } catch (err) {
-    return (await cache.match(request)) || (await caches.match("/offline.html"));
+    const kept = PERSONAL.test(url.pathname) ? undefined : await cache.match(request);
+    return kept || (await caches.match("/offline.html"));
   }
 }
 

@@ -66,8 +66,23 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
+    /// Arguments the server function could not read (a malformed or missing field, a number
+    /// out of range, an unknown county) are the client's fault: 400 with a generic message,
+    /// the detail only in the server's log. Anything else is a transport failure.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
+        match value {
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::MissingArg(detail) | ServerFnErrorErr::Deserialization(detail) => {
+                #[cfg(feature = "ssr")]
+                {
+                    tracing::info!(%detail, "server function arguments refused");
+                    crate::server::set_status(400);
+                }
+                #[cfg(not(feature = "ssr"))]
+                let _ = detail;
+                AppError::BadRequest("arguments".into())
+            }
+            other => AppError::Transport(other.to_string()),
+        }
     }
 }
 

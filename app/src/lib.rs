@@ -14,6 +14,7 @@ pub mod offers;
 pub mod orders;
 pub mod payment;
 mod layout;
+pub mod markup;
 pub mod pwa;
 pub mod search;
 pub mod sellers;
@@ -36,7 +37,7 @@ use search::pages::SearchPage;
 use sellers::pages::{RankingPage, SellerPage, SellersPage};
 use layout::{LangLayout, NotFound};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     Lazy, ParamSegment, SsrMode, StaticSegment,
@@ -128,6 +129,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     Effect::new(move |_| mark_interactive());
     view! {
+        // Every page's <Title> goes through this formatter (the last one given wins, and pages
+        // give none): the title is escaped where leptos_meta writes it into the server's HTML.
+        <Title formatter=markup::document_title/>
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=ParamSegment("lang") view=LangLayout ssr=SsrMode::Async>

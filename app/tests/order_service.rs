@@ -184,7 +184,7 @@ async fn checkout_splits_per_seller_and_snapshots(db: &DatabaseConnection) {
     assert_eq!(ships.iter().map(|s| s.fee_cents).sum::<i64>(), o.delivery_cents);
     assert!(ships.iter().all(|s| s.status == "placed" && s.earliest > sunday().date_naive()));
 
-    let view = app::orders::service::order_view(db, o.id).await.unwrap().unwrap();
+    let view = app::orders::service::order_view(db, o.id, Some(&Sandbox::new("k"))).await.unwrap().unwrap();
     assert_eq!(view.instalments.len(), 3);
     assert_eq!(view.instalments.iter().map(|i| i.amount_cents).sum::<i64>(), o.total_cents, "instalments sum to the cent");
     assert_eq!(view.vat.iter().map(|v| v.gross_cents).sum::<i64>(), o.total_cents);
@@ -196,7 +196,7 @@ async fn checkout_splits_per_seller_and_snapshots(db: &DatabaseConnection) {
     let mut a: offer::ActiveModel = offer::Entity::find_by_id(offers[0].id).one(db).await.unwrap().unwrap().into();
     a.price_cents = Set(offers[0].price_cents + 1000);
     a.update(db).await.unwrap();
-    let again = app::orders::service::order_view(db, o.id).await.unwrap().unwrap();
+    let again = app::orders::service::order_view(db, o.id, Some(&Sandbox::new("k"))).await.unwrap().unwrap();
     let line = again.shipments.iter().flat_map(|s| &s.lines).find(|l| l.quantity == 2).unwrap();
     assert_eq!(line.unit_price_cents, offers[0].price_cents);
 }

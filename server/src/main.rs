@@ -4,6 +4,7 @@
 //! server                                   serve (migrates first; TURG_DEMO=1 seeds an empty database)
 //! server migrate                           apply pending migrations and exit
 //! server seed --demo                       add the demo catalog to an empty database
+//! server seed --hostile                    hostile texts into the demo catalog (markup-injection tests)
 //! server seed --products N --offers-per-product M
 //!                                          add N synthetic products with M offers each (scale tests)
 //! server bench [--seconds S] [--concurrency C] [--samples N]
@@ -17,10 +18,14 @@
 #![recursion_limit = "256"]
 
 mod bench;
+#[cfg(test)]
+mod hostile_tests;
 mod mail;
 mod page_cache;
 mod payments;
 mod routes;
+mod security;
+mod sitemap;
 mod workers;
 
 use app::db;
@@ -30,6 +35,7 @@ enum Command {
     Serve,
     Migrate,
     SeedDemo,
+    SeedHostile,
     SeedScale { products: usize, offers_per_product: usize },
     Bench(bench::Options),
     Help,
@@ -50,6 +56,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
         None | Some("serve") => Ok(Command::Serve),
         Some("migrate") => Ok(Command::Migrate),
         Some("seed") if args.iter().any(|a| a == "--demo") => Ok(Command::SeedDemo),
+        Some("seed") if args.iter().any(|a| a == "--hostile") => Ok(Command::SeedHostile),
         Some("seed") => {
             let products = number("--products")?.ok_or("seed needs --demo or --products N")?;
             let offers_per_product = number("--offers-per-product")?.unwrap_or(5);
@@ -119,6 +126,10 @@ async fn main() -> ExitCode {
             }
             Err(e) => Err(e.to_string()),
         },
+        Command::SeedHostile => db::seed::hostile::seed_hostile(&database)
+            .await
+            .map(|fixture| println!("{}", serde_json::to_string(&fixture).unwrap_or_default()))
+            .map_err(|e| e.to_string()),
         Command::SeedScale { products, offers_per_product } => {
             let mut last = std::time::Instant::now();
             db::seed::seed_scale(&database, products, offers_per_product, |done, all| {
@@ -171,6 +182,7 @@ mod tests {
         assert!(matches!(parse_args(&args("")), Ok(Command::Serve)));
         assert!(matches!(parse_args(&args("migrate")), Ok(Command::Migrate)));
         assert!(matches!(parse_args(&args("seed --demo")), Ok(Command::SeedDemo)));
+        assert!(matches!(parse_args(&args("seed --hostile")), Ok(Command::SeedHostile)));
         assert!(matches!(
             parse_args(&args("seed --products 100_000 --offers-per-product 10")),
             Ok(Command::SeedScale { products: 100_000, offers_per_product: 10 })

@@ -253,6 +253,33 @@ fn product_slug(path: &str) -> Option<&str> {
     (tail_ok && p == "p" && !slug.is_empty() && Lang::from_code(lang).is_some()).then_some(slug)
 }
 
+/// The key a product page is stored under: its path and the query parameters the page reads
+/// (`county` on both pages, `sort` on the offers page) with valid values, in one order. `None`
+/// when the query carries anything else (another parameter, an invalid value, a repeat): such
+/// requests bypass the cache, so random query strings can neither evict nor grow it.
+fn canonical_uri(path: &str, query: Option<&str>) -> Option<String> {
+    let offers = path.ends_with("/offers");
+    let (mut county, mut sort) = (None, None);
+    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        match name {
+            "county" if county.is_none() => county = Some(app::delivery::County::from_code(value)?.code()),
+            "sort" if offers && sort.is_none() => sort = Some(app::offers::buybox::OfferSort::from_code(value)?.code()),
+            _ => return None,
+        }
+    }
+    let mut uri = path.to_owned();
+    let params: Vec<String> = [("county", county), ("sort", sort)]
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))
+        .collect();
+    if !params.is_empty() {
+        uri.push('?');
+        uri.push_str(&params.join("&"));
+    }
+    Some(uri)
+}
+
 fn has_personal_cookie(headers: &HeaderMap) -> bool {
     headers.get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).any(|cookies| {
         cookies.split(';').any(|c| PERSONAL_COOKIES.contains(&c.split('=').next().unwrap_or("").trim()))
@@ -292,7 +319,10 @@ impl Inner {
         if has_personal_cookie(req.headers()) {
             return tagged(call(app, req).await, "bypass");
         }
-        let uri = req.uri().path_and_query().map_or(req.uri().path(), |pq| pq.as_str());
+        let Some(uri) = canonical_uri(req.uri().path(), req.uri().query()) else {
+            return tagged(call(app, req).await, "bypass");
+        };
+        let uri = uri.as_str();
         let encoding = Encoding::negotiate(req.headers());
         if let Some(entry) = self.cache.get(&KeyRef { uri, encoding }) {
             if entry.stored.elapsed() < self.ttl {
@@ -433,10 +463,10 @@ mod tests {
     #[tokio::test]
     async fn queries_and_pages_are_separate_entries() {
         let (router, calls) = app(&cache());
-        for uri in ["/et/p/milk", "/et/p/milk/offers", "/et/p/milk/offers?sort=price", "/et/p/milk/offers?county=harju"] {
+        for uri in ["/et/p/milk", "/et/p/milk/offers", "/et/p/milk/offers?sort=date", "/et/p/milk/offers?county=harju"] {
             assert_eq!(x_cache(&router, uri).await, "miss", "{uri}");
         }
-        for uri in ["/et/p/milk", "/et/p/milk/offers", "/et/p/milk/offers?sort=price", "/et/p/milk/offers?county=harju"] {
+        for uri in ["/et/p/milk", "/et/p/milk/offers", "/et/p/milk/offers?sort=date", "/et/p/milk/offers?county=harju"] {
             assert_eq!(x_cache(&router, uri).await, "hit", "{uri}");
         }
         assert_eq!(calls.load(Ordering::SeqCst), 4);
@@ -460,6 +490,39 @@ mod tests {
     }
 
     #[test]
+    fn only_the_parameters_a_page_reads_make_a_key() {
+        assert_eq!(canonical_uri("/et/p/milk", None).as_deref(), Some("/et/p/milk"));
+        assert_eq!(canonical_uri("/et/p/milk", Some("county=tartu")).as_deref(), Some("/et/p/milk?county=tartu"));
+        assert_eq!(
+            canonical_uri("/et/p/milk/offers", Some("sort=date&county=tartu")).as_deref(),
+            Some("/et/p/milk/offers?county=tartu&sort=date")
+        );
+        for (path, query) in [
+            ("/et/p/milk", "utm_source=x"),
+            ("/et/p/milk", "county=atlantis"),
+            ("/et/p/milk", "county=tartu&county=harju"),
+            ("/et/p/milk", "sort=date"),
+            ("/et/p/milk/offers", "sort=random"),
+            ("/et/p/milk/offers", "x"),
+        ] {
+            assert_eq!(canonical_uri(path, Some(query)), None, "{path}?{query}");
+        }
+    }
+
+    #[tokio::test]
+    async fn random_query_strings_neither_evict_nor_grow_the_cache() {
+        let cache = cache();
+        let (router, calls) = app(&cache);
+        assert_eq!(x_cache(&router, "/et/p/milk").await, "miss");
+        for i in 0..20 {
+            assert_eq!(x_cache(&router, &format!("/et/p/milk?r={i}")).await, "bypass");
+        }
+        assert_eq!(cache.len(), 1);
+        assert_eq!(x_cache(&router, "/et/p/milk").await, "hit");
+        assert_eq!(calls.load(Ordering::SeqCst), 21);
+    }
+
+    #[test]
     fn encoding_classes() {
         let class = |accept: &str| {
             let mut headers = HeaderMap::new();
@@ -478,7 +541,7 @@ mod tests {
     async fn evicting_a_product_drops_its_pages_only() {
         let cache = cache();
         let (router, calls) = app(&cache);
-        let milk = ["/et/p/milk", "/en/p/milk/offers?sort=price"];
+        let milk = ["/et/p/milk", "/en/p/milk/offers?sort=date"];
         let others = ["/et/p/milk-2", "/et/p/bread/offers", "/et/c/milk"];
         for uri in milk.iter().chain(&others) {
             x_cache(&router, uri).await;
@@ -588,6 +651,6 @@ mod tests {
         for path in ["/et/p/", "/et/p/milk/reviews", "/et/p/milk/offers/x", "/et/c/milk", "/pkg/p/x", "/et"] {
             assert_eq!(product_slug(path), None, "{path}");
         }
-        assert_eq!(path_of("/et/p/milk/offers?sort=price"), "/et/p/milk/offers");
+        assert_eq!(path_of("/et/p/milk/offers?sort=date"), "/et/p/milk/offers");
     }
 }

@@ -3,7 +3,7 @@
 
 use app::{catalog::service, db::seed::seed_demo, i18n::{negotiate, Lang}, shell, App};
 use axum::{
-    extract::{FromRef, Path, State},
+    extract::{FromRef, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
@@ -30,6 +30,8 @@ pub struct AppState {
     pub feed: ChangeFeed,
     /// The search index (a cache of the database, built in the background at start-up).
     pub search: Arc<Search>,
+    /// The sitemap's pages (a cache of the database, emptied by the change feed).
+    pub sitemap: Arc<crate::sitemap::SitemapCache>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -79,7 +81,8 @@ pub async fn app_state(db: DatabaseConnection) -> Result<AppState, String> {
     feed.spawn_poller(db.clone(), std::time::Duration::from_secs(1));
     let search = Search::new().map_err(|e| e.to_string())?;
     search.spawn(db.clone(), &feed);
-    Ok(AppState { leptos: leptos_options()?, db, feed, search })
+    let sitemap = crate::sitemap::SitemapCache::following(&feed);
+    Ok(AppState { leptos: leptos_options()?, db, feed, search, sitemap })
 }
 
 fn static_dir(root: &std::path::Path, dir: &str, cache: &'static str) -> SetResponseHeader<ServeDir, HeaderValue> {
@@ -110,9 +113,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/payment/sandbox/decide", axum::routing::post(crate::payments::sandbox_decide))
         .route("/payment/callback", get(crate::payments::callback))
+        .route("/payment/notify", axum::routing::post(crate::payments::notify))
         .route("/robots.txt", get(robots))
-        .route("/sitemap.xml", get(sitemap))
-        .route("/sitemaps/{file}", get(sitemap_part))
+        .route("/sitemap.xml", get(crate::sitemap::sitemap))
+        .route("/sitemaps/{file}", get(crate::sitemap::sitemap_part))
         .route("/offline.html", get(offline))
         .route(
             "/manifest.webmanifest",
@@ -131,6 +135,12 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        // Inside out: a server function's error gets its status; cross-site writes are refused;
+        // every response gets its security headers (HTML pages are hashed uncompressed); then
+        // compression.
+        .layer(axum::middleware::from_fn(crate::security::server_fn_status))
+        .layer(axum::middleware::from_fn(crate::security::same_origin))
+        .layer(axum::middleware::from_fn(crate::security::headers))
         .layer(CompressionLayer::new())
         .with_state(state)
 }
@@ -165,7 +175,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 
 /// The absolute origin for links that leave the site (sitemap, robots): `TURG_PUBLIC_URL`, or
 /// the request's own host.
-fn public_origin(headers: &HeaderMap) -> String {
+pub fn public_origin(headers: &HeaderMap) -> String {
     if let Ok(url) = std::env::var("TURG_PUBLIC_URL") {
         return url.trim_end_matches('/').to_owned();
     }
@@ -181,90 +191,6 @@ async fn robots(headers: HeaderMap) -> impl IntoResponse {
          Disallow: /*/seller/\nDisallow: /*/admin/\nDisallow: /*/search\nDisallow: /*/orders/\nDisallow: /*/pay/\nDisallow: /payment/\n\nSitemap: {origin}/sitemap.xml\n"
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
-}
-
-/// The sitemap protocol allows at most 50,000 URLs per file.
-const SITEMAP_MAX_URLS: usize = 50_000;
-
-/// Every public page path: home, the seller list and ranking page, categories, products and
-/// seller profiles, in each language.
-fn sitemap_paths(slugs: &service::SitemapSlugs) -> Vec<String> {
-    let mut paths =
-        Vec::with_capacity(3 * (3 + slugs.categories.len() + slugs.products.len() + slugs.sellers.len()));
-    for lang in Lang::ALL {
-        let code = lang.code();
-        paths.push(format!("/{code}"));
-        paths.push(format!("/{code}/sellers"));
-        paths.push(format!("/{code}/ranking"));
-        paths.extend(slugs.categories.iter().map(|c| format!("/{code}/c/{c}")));
-        paths.extend(slugs.products.iter().map(|p| format!("/{code}/p/{p}")));
-        paths.extend(slugs.sellers.iter().map(|s| format!("/{code}/sellers/{s}")));
-    }
-    paths
-}
-
-fn urlset(origin: &str, paths: &[String]) -> String {
-    let mut body = String::with_capacity(paths.len() * 80 + 128);
-    body.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for path in paths {
-        body.push_str("<url><loc>");
-        body.push_str(origin);
-        body.push_str(&xml_escape(path));
-        body.push_str("</loc></url>\n");
-    }
-    body.push_str("</urlset>\n");
-    body
-}
-
-fn xml_response(body: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], body).into_response()
-}
-
-async fn load_sitemap_paths(state: &AppState) -> Result<Vec<String>, Response> {
-    service::sitemap_slugs(&state.db).await.map(|s| sitemap_paths(&s)).map_err(|e| {
-        tracing::error!(error = %e, "sitemap");
-        StatusCode::SERVICE_UNAVAILABLE.into_response()
-    })
-}
-
-/// `/sitemap.xml`: the URL set itself while it fits in one file, otherwise an index of
-/// `/sitemaps/{n}.xml` parts.
-async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let paths = match load_sitemap_paths(&state).await {
-        Ok(p) => p,
-        Err(res) => return res,
-    };
-    let origin = xml_escape(&public_origin(&headers));
-    if paths.len() <= SITEMAP_MAX_URLS {
-        return xml_response(urlset(&origin, &paths));
-    }
-    let mut body = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for part in 0..paths.len().div_ceil(SITEMAP_MAX_URLS) {
-        body.push_str(&format!("<sitemap><loc>{origin}/sitemaps/{part}.xml</loc></sitemap>\n"));
-    }
-    body.push_str("</sitemapindex>\n");
-    xml_response(body)
-}
-
-/// One part of a large sitemap: `/sitemaps/0.xml`, `/sitemaps/1.xml`, …
-async fn sitemap_part(State(state): State<AppState>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let Some(part) = file.strip_suffix(".xml").and_then(|n| n.parse::<usize>().ok()) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let paths = match load_sitemap_paths(&state).await {
-        Ok(p) => p,
-        Err(res) => return res,
-    };
-    match paths.chunks(SITEMAP_MAX_URLS).nth(part) {
-        Some(chunk) if paths.len() > SITEMAP_MAX_URLS => xml_response(urlset(&xml_escape(&public_origin(&headers)), chunk)),
-        _ => StatusCode::NOT_FOUND.into_response(),
-    }
 }
 
 /// The page the service worker shows for a navigation when the network is gone: every
@@ -291,31 +217,4 @@ async fn offline() -> impl IntoResponse {
         title = et.offline_title,
         retry = et.offline_retry,
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sitemap_lists_every_page_in_every_language() {
-        let slugs = service::SitemapSlugs {
-            categories: vec!["food".into()],
-            products: vec!["a&b".into(), "c".into()],
-            sellers: vec!["shop".into()],
-        };
-        let paths = sitemap_paths(&slugs);
-        assert_eq!(paths.len(), 3 * 7);
-        assert!(paths.contains(&"/ru/p/c".to_string()));
-        assert!(paths.contains(&"/en/sellers/shop".to_string()));
-        assert!(paths.contains(&"/et/ranking".to_string()));
-        let xml = urlset("https://turg.ee", &paths);
-        assert!(xml.contains("<loc>https://turg.ee/et/p/a&amp;b</loc>"));
-        assert_eq!(xml.matches("<url>").count(), 21);
-    }
-
-    #[test]
-    fn xml_is_escaped() {
-        assert_eq!(xml_escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;");
-    }
 }

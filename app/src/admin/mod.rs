@@ -24,6 +24,32 @@ pub struct OutboxMessage {
     pub last_error: Option<String>,
 }
 
+/// Money that arrived for a cancelled order and must be paid back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundDue {
+    pub order_id: i32,
+    pub amount_cents: i64,
+    pub payment_status: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The refunds still due, oldest first.
+#[server(prefix = "/api", endpoint = "admin_refunds_due")]
+pub async fn get_refunds_due() -> Result<Vec<RefundDue>, AppError> {
+    allowed()?;
+    let db = crate::server::db()?;
+    Ok(crate::payment::service::refunds_due(&db)
+        .await?
+        .into_iter()
+        .map(|r| RefundDue {
+            order_id: r.order_id,
+            amount_cents: r.amount_cents,
+            payment_status: r.payment_status,
+            created_at: r.created_at,
+        })
+        .collect())
+}
+
 #[cfg(feature = "ssr")]
 fn allowed() -> Result<(), AppError> {
     if std::env::var("TURG_ADMIN_PAGES").is_ok_and(|v| v == "1") {

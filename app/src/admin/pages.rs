@@ -1,6 +1,6 @@
 //! `/{lang}/admin/outbox`: the e-mails the shop has queued and sent.
 
-use super::{get_outbox, OutboxMessage};
+use super::{get_outbox, get_refunds_due, OutboxMessage, RefundDue};
 use crate::catalog::pages::loaded;
 use crate::i18n::format_date;
 use crate::layout::use_lang;
@@ -10,8 +10,39 @@ use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| get_outbox());
-    loaded(data, |messages| view! { <Outbox messages/> })
+    let data = Resource::new(|| (), |_| async { Ok((get_refunds_due().await?, get_outbox().await?)) });
+    loaded(data, |(refunds, messages)| view! { <RefundsDue refunds/><Outbox messages/> })
+}
+
+/// Payments that arrived for cancelled orders: each must be paid back.
+#[component]
+fn RefundsDue(refunds: Vec<RefundDue>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    view! {
+        <section class="refunds-due" aria-labelledby="refunds-due-heading">
+            <h2 id="refunds-due-heading">{t.refunds_due_title}</h2>
+            {refunds.is_empty().then(|| view! { <p>{t.refunds_due_empty}</p> })}
+            <ul>
+                {refunds
+                    .into_iter()
+                    .map(|r| {
+                        let created = crate::delivery::local_time::to_tallinn(r.created_at);
+                        view! {
+                            <li data-testid="refund-due">
+                                {crate::i18n::fill(t.refunds_due_line, &[
+                                    ("order", &r.order_id.to_string()),
+                                    ("amount", &crate::i18n::format_price(r.amount_cents, lang)),
+                                    ("date", &format_date(created.date(), lang)),
+                                    ("status", &r.payment_status),
+                                ])}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
 }
 
 #[component]

@@ -4,6 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 pub const PER_PAGE: u64 = 24;
+/// The deepest page any list serves: deeper requests (crawlers, hand-made URLs) get this one,
+/// so an offset is always small and never overflows.
+pub const MAX_PAGE: u64 = 1_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum ProductSort {
@@ -45,7 +48,7 @@ impl Page {
     /// The page to show for a requested number: at least 1, at most the last page.
     pub fn new(requested: u64, total: u64, per_page: u64) -> Page {
         let count = total.div_ceil(per_page).max(1);
-        Page { number: requested.clamp(1, count), count, total }
+        Page { number: requested.clamp(1, count.min(MAX_PAGE)), count, total }
     }
 
     pub fn offset(&self, per_page: u64) -> u64 {
@@ -61,9 +64,10 @@ impl Page {
     }
 }
 
-/// Parses `?page=` leniently: anything that is not a positive number is page 1.
+/// Parses `?page=` leniently: anything that is not a positive number is page 1; a page
+/// beyond [`MAX_PAGE`] is that page.
 pub fn parse_page(value: Option<&str>) -> u64 {
-    value.and_then(|v| v.parse::<u64>().ok()).filter(|&n| n > 0).unwrap_or(1)
+    value.and_then(|v| v.parse::<u64>().ok()).filter(|&n| n > 0).unwrap_or(1).min(MAX_PAGE)
 }
 
 /// The query string for a list page; the defaults are left out so URLs stay canonical.
@@ -108,6 +112,9 @@ mod tests {
         assert_eq!(parse_page(Some("-2")), 1);
         assert_eq!(parse_page(Some("x")), 1);
         assert_eq!(parse_page(None), 1);
+        assert_eq!(parse_page(Some("18446744073709551615")), MAX_PAGE);
+        assert_eq!(Page::new(u64::MAX, u64::MAX, 24).number, MAX_PAGE);
+        assert_eq!(Page::new(u64::MAX, u64::MAX, 24).offset(24), (MAX_PAGE - 1) * 24);
         assert_eq!(ProductSort::from_param(Some("price-desc")), ProductSort::PriceDesc);
         assert_eq!(ProductSort::from_param(Some("bogus")), ProductSort::Popular);
         for s in ProductSort::ALL {

@@ -299,6 +299,5 @@ pub fn product_json_ld(p: &ProductDetail, offers: &crate::offers::ProductOffers,
             "availability": "https://schema.org/InStock",
         });
     }
-    // `</` must not close the script element early.
-    ld.to_string().replace("</", "<\\/")
+    crate::markup::json_in_script(&ld.to_string())
 }

@@ -41,6 +41,8 @@ pub async fn place_order(
     use crate::payment::provider::PaymentProvider;
 
     let lang = Lang::from_code(&lang).unwrap_or_default();
+    // Without a payment provider nothing can be paid, so nothing is ordered.
+    let provider = crate::payment::provider::configured().ok_or(AppError::Unavailable)?;
     let now = chrono::Utc::now();
     let db = crate::server::db()?;
     let checkout_path = format!("/{}/checkout", lang.code());
@@ -92,7 +94,7 @@ pub async fn place_order(
     };
     match place_order(&db, &cart, &contact, choice, lang, seen.as_deref(), now).await {
         Ok(placed) => {
-            let url = crate::payment::provider::configured().start_url(lang, &placed.payment_reference);
+            let url = provider.start_url(lang, &placed.payment_reference);
             leptos_axum::redirect(&url);
             Ok(Submitted::Pay(url))
         }

@@ -153,9 +153,10 @@ fn CheckoutFields(view: CheckoutView) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="co-comment">{t.checkout_comment}</label>
-                <textarea id="co-comment" name="comment" rows="3" maxlength="300" aria-invalid=comment_error.map(|_| "true") aria-describedby="co-comment-hint">
-                    {form.comment.clone()}
-                </textarea>
+                // tachys writes a textarea's children into the HTML unescaped (as for
+                // <script>), but its content is parsed as text with entities: escape it.
+                <textarea id="co-comment" name="comment" rows="3" maxlength="300" aria-invalid=comment_error.map(|_| "true") aria-describedby="co-comment-hint"
+                    inner_html=crate::markup::html(&form.comment)></textarea>
                 <p class="muted" id="co-comment-hint">{t.checkout_comment_hint}</p>
                 {comment_error.map(|e| view! { <p class="field-error">{message(t, e.problem)}</p> })}
             </div>

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "order")]
 pub async fn get_order(id: i32, key: String) -> Result<OrderView, AppError> {
     let db = crate::server::db()?;
-    let order = super::service::order_view(&db, id).await?.ok_or(AppError::NotFound)?;
+    let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
+    let order = super::service::order_view(&db, id, provider).await?.ok_or(AppError::NotFound)?;
     if !super::service::key_matches(&order.token, &key) {
         return Err(AppError::NotFound);
     }

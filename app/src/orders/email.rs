@@ -34,21 +34,7 @@ pub fn order_confirmation(order: &OrderView, base_url: &str) -> Email {
     Email { text: render_text(&blocks), html: render_html(&blocks, order.lang, &subject), subject }
 }
 
-/// HTML-escapes text (& < > " ').
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+pub use crate::markup::html as escape;
 
 /// One piece of the e-mail; every string in it is plain text (escaped only when rendered).
 enum Block {

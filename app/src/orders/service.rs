@@ -40,8 +40,13 @@ pub async fn instalments<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Ve
         .collect())
 }
 
-/// An order as its buyer sees it, in the order's language.
-pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Option<OrderView>, DbErr> {
+/// An order as its buyer sees it, in the order's language. `provider` makes the "pay now"
+/// link of an order still awaiting payment (none without a provider).
+pub async fn order_view<C: ConnectionTrait>(
+    db: &C,
+    order_id: i32,
+    provider: Option<&dyn crate::payment::provider::PaymentProvider>,
+) -> Result<Option<OrderView>, DbErr> {
     let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
     let lang = Lang::from_code(&o.lang).unwrap_or_default();
     let shipments = shipment::Entity::find()
@@ -135,10 +140,7 @@ pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Opt
         pay_path: pay
             .as_ref()
             .filter(|p| p.status == PaymentStatus::Pending.code() && o.status == OrderStatus::AwaitingPayment.code())
-            .map(|p| {
-                use crate::payment::provider::PaymentProvider;
-                crate::payment::provider::configured().start_url(lang, &p.reference)
-            }),
+            .and_then(|p| provider.map(|provider| provider.start_url(lang, &p.reference))),
         payment_status: pay.and_then(|p| PaymentStatus::from_code(&p.status)).unwrap_or(PaymentStatus::Pending),
         instalments,
         invoice_number: o.invoice_number,
@@ -149,7 +151,7 @@ pub async fn order_view<C: ConnectionTrait>(db: &C, order_id: i32) -> Result<Opt
 
 /// Queues the order confirmation with the invoice (once per order: the outbox's key).
 pub async fn queue_confirmation<C: ConnectionTrait>(db: &C, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
-    let Some(view) = order_view(db, order_id).await? else { return Ok(()) };
+    let Some(view) = order_view(db, order_id, None).await? else { return Ok(()) };
     let email = super::email::order_confirmation(&view, &public_url());
     crate::outbox::enqueue(
         db,

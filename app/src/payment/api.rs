@@ -7,6 +7,8 @@ use leptos::prelude::*;
 /// The payment the sandbox bank is asked to take.
 #[server(prefix = "/api", endpoint = "sandbox_payment")]
 pub async fn get_sandbox_payment(reference: String) -> Result<SandboxPayment, AppError> {
+    // The sandbox bank exists only where it is the configured provider.
+    crate::payment::provider::sandbox().ok_or(AppError::NotFound)?;
     let db = crate::server::db()?;
     super::service::sandbox_payment(&db, &reference).await?.ok_or(AppError::NotFound)
 }

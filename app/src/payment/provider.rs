@@ -4,7 +4,7 @@
 //!
 //! The sandbox signs its callbacks with HMAC-SHA-256 over the reference, outcome and amount,
 //! like the Estonian banks' link protocols sign theirs; the secret is `TURG_PAYMENT_SECRET`
-//! (a fixed development secret when unset — the sandbox moves no money).
+//! (a fixed development secret when unset, which start-up refuses outside development).
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -54,10 +54,45 @@ pub trait PaymentProvider: Send + Sync {
     fn verify(&self, params: &HashMap<String, String>) -> Result<Callback, VerifyError>;
 }
 
-/// The shop's payment provider: the sandbox, configured from the environment once.
-pub fn configured() -> &'static Sandbox {
-    static PROVIDER: std::sync::OnceLock<Sandbox> = std::sync::OnceLock::new();
-    PROVIDER.get_or_init(Sandbox::from_env)
+/// The provider kinds `TURG_PAYMENT_PROVIDER` can name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderKind {
+    /// The built-in sandbox bank: moves no money; for development and tests only.
+    Sandbox,
+}
+
+impl ProviderKind {
+    /// `TURG_PAYMENT_PROVIDER`'s value: empty means none; an unknown name is an error.
+    pub fn parse(value: &str) -> Result<Option<ProviderKind>, String> {
+        match value.trim() {
+            "" | "none" => Ok(None),
+            "sandbox" => Ok(Some(ProviderKind::Sandbox)),
+            other => Err(format!("TURG_PAYMENT_PROVIDER `{other}` is not a payment provider (known: sandbox)")),
+        }
+    }
+}
+
+/// The shop's payment provider, chosen by configuration (`TURG_PAYMENT_PROVIDER`), read once.
+/// `None` when none is chosen: then nothing can be paid, and the sandbox bank's page and
+/// decision endpoint answer 404 — the sandbox exists only where it was asked for.
+pub fn configured() -> Option<&'static Sandbox> {
+    static PROVIDER: std::sync::OnceLock<Option<Sandbox>> = std::sync::OnceLock::new();
+    PROVIDER
+        .get_or_init(|| match ProviderKind::parse(&std::env::var("TURG_PAYMENT_PROVIDER").unwrap_or_default()) {
+            Ok(Some(ProviderKind::Sandbox)) => Some(Sandbox::from_env()),
+            Ok(None) => None,
+            Err(e) => {
+                // Start-up refuses this configuration; never guess a provider.
+                tracing::error!("{e}");
+                None
+            }
+        })
+        .as_ref()
+}
+
+/// The sandbox bank, only when it is the configured provider.
+pub fn sandbox() -> Option<&'static Sandbox> {
+    configured()
 }
 
 /// The built-in sandbox bank.
@@ -66,7 +101,9 @@ pub struct Sandbox {
     secret: Vec<u8>,
 }
 
-const DEV_SECRET: &str = "turg-sandbox-development-secret";
+/// The well-known development secret: used only when none is set, and refused at start-up
+/// outside development (`TURG_DEV=1`).
+pub const DEV_SECRET: &str = "turg-sandbox-development-secret";
 
 impl Sandbox {
     pub fn new(secret: impl Into<Vec<u8>>) -> Sandbox {
@@ -168,6 +205,13 @@ mod tests {
         let mut bad_hex = good;
         bad_hex.insert("sig".into(), "zz".into());
         assert_eq!(bank.verify(&bad_hex), Err(VerifyError::Malformed("sig")));
+    }
+
+    #[test]
+    fn provider_names() {
+        assert_eq!(ProviderKind::parse("sandbox"), Ok(Some(ProviderKind::Sandbox)));
+        assert_eq!(ProviderKind::parse(""), Ok(None));
+        assert!(ProviderKind::parse("paypal").is_err());
     }
 
     #[test]

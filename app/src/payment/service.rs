@@ -10,13 +10,13 @@
 
 use super::provider::{Callback, Outcome};
 use super::SandboxPayment;
-use crate::db::entity::{cart_line, counter, offer, order, order_line, payment, shipment};
+use crate::db::entity::{cart_line, counter, offer, order, order_line, payment, refund_due, shipment};
 use crate::orders::{OrderStatus, PaymentStatus, ShipmentStatus};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
+    Set, TransactionTrait,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -85,13 +85,87 @@ pub async fn apply_callback(
             Outcome::Paid => mark_paid(&txn, &order, now).await?,
             Outcome::Failed => cancel_order(&txn, order.id, now).await?,
         }
-    } else if callback.outcome == Outcome::Paid && pay.status != PaymentStatus::Paid.code() {
-        // Money arrived for a payment already failed or abandoned: nothing changes here, but
-        // the money must go back; say so loudly.
-        tracing::warn!(order = order.id, reference = %pay.reference, "late payment for a cancelled order: refund it");
+    } else if callback.outcome == Outcome::Paid {
+        // Decided before: read the decision as it stands in this transaction (a concurrent
+        // "paid" for the same payment is not a refund).
+        let status = payment::Entity::find_by_id(pay.id).one(&txn).await?.map(|p| p.status).unwrap_or_default();
+        if status != PaymentStatus::Paid.code() {
+            // Money arrived for a payment already failed or abandoned (its order cancelled):
+            // the order stays cancelled, and the money must go back.
+            record_refund_due(&txn, &pay, &order, &status, now).await?;
+        }
     }
     txn.commit().await?;
     Ok(Applied { order_id: order.id, order_token: order.token, order_lang: order.lang, changed })
+}
+
+/// The address the shop's own notices go to (refunds due): `TURG_SHOP_EMAIL`.
+fn shop_address() -> String {
+    std::env::var("TURG_SHOP_EMAIL").ok().filter(|a| !a.is_empty()).unwrap_or_else(|| "shop@turg.ee".to_owned())
+}
+
+/// Records that a payment's money must go back (once per payment, whatever the number of
+/// reports), and tells the shop by e-mail in the same transaction.
+async fn record_refund_due(
+    txn: &DatabaseTransaction,
+    pay: &payment::Model,
+    order: &order::Model,
+    payment_status: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    tracing::warn!(order = order.id, payment = pay.id, "payment arrived for a cancelled order: refund due");
+    let row = refund_due::ActiveModel {
+        payment_id: Set(pay.id),
+        order_id: Set(order.id),
+        amount_cents: Set(pay.amount_cents),
+        payment_status: Set(payment_status.to_owned()),
+        created_at: Set(now),
+        settled_at: Set(None),
+        ..Default::default()
+    };
+    refund_due::Entity::insert(row)
+        .on_conflict(OnConflict::column(refund_due::Column::PaymentId).do_nothing().to_owned())
+        .try_insert()
+        .exec(txn)
+        .await?;
+    let lang = crate::i18n::Lang::default();
+    let t = lang.texts();
+    let args = [
+        ("order", order.id.to_string()),
+        ("amount", crate::i18n::format_price(pay.amount_cents, lang)),
+        ("reference", pay.reference.clone()),
+        ("status", payment_status.to_owned()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let subject = crate::i18n::fill(t.refund_due_subject, &args);
+    let text = crate::i18n::fill(t.refund_due_text, &args);
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
+        lang.code(),
+        crate::markup::html(&subject),
+        crate::markup::html(&text)
+    );
+    crate::outbox::enqueue(
+        txn,
+        crate::outbox::NewMessage {
+            dedupe_key: format!("refund-due-{}", pay.id),
+            kind: "refund_due",
+            lang,
+            to: shop_address(),
+            email: crate::orders::email::Email { subject, text, html },
+        },
+        now,
+    )
+    .await
+}
+
+/// The refunds still due, oldest first (for administrators).
+pub async fn refunds_due<C: ConnectionTrait>(db: &C) -> Result<Vec<refund_due::Model>, DbErr> {
+    refund_due::Entity::find()
+        .filter(refund_due::Column::SettledAt.is_null())
+        .order_by_asc(refund_due::Column::Id)
+        .all(db)
+        .await
 }
 
 /// Moves a payment from pending to `to`; false when it was already decided.
@@ -246,6 +320,19 @@ pub enum Refused {
     Verify(#[from] super::provider::VerifyError),
     #[error(transparent)]
     Callback(#[from] CallbackError),
+}
+
+/// A provider's server-to-server notification: verified and applied exactly like the
+/// browser's return (whichever comes first decides; the other changes nothing), so a payment
+/// is recorded even when the shopper closes the tab at the bank.
+pub async fn handle_notification(
+    db: &DatabaseConnection,
+    provider: &dyn super::provider::PaymentProvider,
+    params: &std::collections::HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<Applied, Refused> {
+    let callback = provider.verify(params)?;
+    Ok(apply_callback(db, &callback, now).await?)
 }
 
 /// Verifies a callback with the provider and applies it; returns the order page to show.

@@ -230,7 +230,7 @@ pub async fn search_page<C: ConnectionTrait>(
         None => None,
     };
     let price = params.price.as_deref().and_then(parse_price_range);
-    let requested_page = params.page.max(1);
+    let requested_page = params.page.clamp(1, crate::catalog::paging::MAX_PAGE);
     let request = SearchRequest {
         q: params.q.trim().chars().take(200).collect(),
         lang: lang_index(lang),

@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod payment;
 pub mod product;
 pub mod product_text;
+pub mod refund_due;
 pub mod seller;
 pub mod seller_review;
 pub mod shipment;

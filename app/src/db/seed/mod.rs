@@ -3,6 +3,7 @@
 
 pub mod demo;
 pub mod demo_data;
+pub mod hostile;
 mod reviews;
 pub mod scale;
 

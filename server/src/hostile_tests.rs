@@ -1,0 +1,178 @@
+//! Every page rendered through the whole router with hostile texts in every field that reaches
+//! it (catalog, seller, reviews, delivery methods, the shopper's own address and e-mail, query
+//! strings and paths): no payload may arrive as markup, and every page carries its security
+//! headers. The end-to-end spec `end2end/tests/hostile.spec.ts` checks the same pages in
+//! Chromium (no dialog opens, with JavaScript off and hydrated).
+
+use crate::routes;
+use app::checkout::validate::Contact;
+use app::db::seed::hostile::{seed_hostile, text, PAYLOADS, RAW_MARKERS};
+use app::delivery::County;
+use app::i18n::Lang;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut req = Request::get(uri).header(header::ACCEPT, "text/html");
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    let res = router.clone().oneshot(req.body(Body::empty()).unwrap()).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_texts_never_reach_a_page_as_markup() {
+    // The sandbox bank's page and the administrators' outbox are pages too.
+    std::env::set_var("TURG_PAYMENT_PROVIDER", "sandbox");
+    std::env::set_var("TURG_ADMIN_PAGES", "1");
+    let db = app::db::open("sqlite::memory:").await.unwrap();
+    app::db::seed::seed_demo(&db).await.unwrap();
+    let fixture = seed_hostile(&db).await.unwrap();
+
+    // A shopper whose own texts are hostile: a cart, a checkout draft, an order, its payment
+    // page, and the confirmation e-mail in the outbox.
+    let now = chrono::Utc::now();
+    let (cart, token) = app::cart::service::find_or_create(&db, None, now).await.unwrap();
+    let token = token.unwrap();
+    app::cart::service::add(&db, cart.id, fixture.offer_id, 1, now).await.unwrap();
+    let contact = Contact {
+        name: text("Name"),
+        email: "x@example.ee".into(),
+        phone: "+37251234567".into(),
+        street: text("Street"),
+        city: text("City"),
+        postal_code: "10115".into(),
+        county: County::Harju,
+        comment: Some(text("Comment")),
+        paper_invoice: false,
+    };
+    let draft = app::checkout::Draft {
+        form: app::checkout::validate::ContactForm {
+            name: text("Draft"),
+            email: text("email"),
+            phone: text("phone"),
+            street: text("street"),
+            city: text("city"),
+            postal_code: text("postal"),
+            county: text("county"),
+            comment: text("comment"),
+            paper_invoice: false,
+        },
+        payment: text("payment"),
+        submitted: true,
+        repriced: false,
+    };
+    app::checkout::service::save_draft(&db, cart.id, &draft).await.unwrap();
+    let placed = app::checkout::service::place_order(
+        &db,
+        &cart,
+        &contact,
+        app::checkout::PayChoice::Bank(app::orders::Bank::Lhv),
+        Lang::En,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+    // A second order, paid, so the confirmation e-mail (with the hostile address) is queued.
+    let paid = app::payment::provider::Callback {
+        reference: placed.payment_reference.clone(),
+        outcome: app::payment::provider::Outcome::Paid,
+        amount_cents: placed.total_cents,
+    };
+    app::payment::service::apply_callback(&db, &paid, now).await.unwrap();
+    app::cart::service::add(&db, cart.id, fixture.offer_id, 1, now).await.unwrap();
+    let pending = app::checkout::service::place_order(
+        &db,
+        &cart,
+        &contact,
+        app::checkout::PayChoice::Bank(app::orders::Bank::Lhv),
+        Lang::Et,
+        None,
+        now,
+    )
+    .await
+    .unwrap();
+
+    let state = routes::app_state(db.clone()).await.unwrap();
+    for _ in 0..600 {
+        if state.search.is_ready() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(state.search.is_ready(), "the search index was built");
+    let router = routes::router(state);
+    let cookie = format!("{}={token}", app::cart::CART_COOKIE);
+
+    let hostile = encode(&PAYLOADS.join(" "));
+    let mut pages: Vec<(String, bool)> = Vec::new();
+    for lang in Lang::ALL {
+        let l = lang.code();
+        for path in [
+            format!("/{l}"),
+            format!("/{l}/c/{}", fixture.category_slug),
+            format!("/{l}/c/{}?sort={hostile}&page={hostile}", fixture.category_slug),
+            format!("/{l}/p/{}", fixture.product_slug),
+            format!("/{l}/p/{}?county={hostile}", fixture.product_slug),
+            format!("/{l}/p/{}/offers", fixture.product_slug),
+            format!("/{l}/p/{}/offers?sort={hostile}", fixture.product_slug),
+            format!("/{l}/sellers"),
+            format!("/{l}/sellers?q={hostile}&country={hostile}"),
+            format!("/{l}/sellers/{}", fixture.seller_slug),
+            format!("/{l}/ranking"),
+            format!("/{l}/search?q={hostile}"),
+            format!("/{l}/search?q=Title&brand={hostile}&category={hostile}&seller={hostile}"),
+            format!("/{l}/p/{hostile}"),
+            format!("/{l}/{hostile}"),
+            format!("/{l}/orders/{}?key={}", placed.order_id, placed.token),
+            format!("/{l}/orders/{}?key={hostile}", placed.order_id),
+            format!("/{l}/pay/sandbox/{}", pending.payment_reference),
+            format!("/{l}/admin/outbox"),
+        ] {
+            pages.push((path, false));
+        }
+        for path in [format!("/{l}/cart"), format!("/{l}/cart?notice={hostile}"), format!("/{l}/checkout")] {
+            pages.push((path, true));
+        }
+    }
+    let mut seen_hostile_text = 0;
+    for (path, with_cart) in &pages {
+        let (status, headers, html) = get(&router, path, with_cart.then_some(cookie.as_str())).await;
+        assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{path}: {status}");
+        for marker in RAW_MARKERS {
+            assert!(!html.contains(marker), "{path}: `{marker}` reached the page as markup:\n{html}");
+        }
+        if html.contains("alert(") {
+            seen_hostile_text += 1;
+        }
+        // The title is text.
+        if let Some(start) = html.find("<title>") {
+            let title = &html[start + 7..html[start..].find("</title>").map_or(html.len(), |e| start + e)];
+            assert!(!title.contains('<'), "{path}: title {title}");
+        }
+        assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()), Some(&b"nosniff"[..]), "{path}");
+        let csp = headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: CSP {csp}");
+    }
+    // The hostile texts were on the pages (as text): the test looked at the right things.
+    assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
+    // The product page's JSON-LD carries the title escaped for its script element.
+    let (_, _, product) = get(&router, &format!("/en/p/{}", fixture.product_slug), None).await;
+    assert!(product.contains("application/ld+json"), "JSON-LD on the product page");
+    assert!(product.contains("\\u003c/title\\u003e"), "JSON-LD escapes the title");
+}
