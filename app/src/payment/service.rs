@@ -5,8 +5,12 @@
 //! - **paid**: the order becomes paid and gets the next gap-free invoice number, its
 //!   shipments become paid, the ordered lines leave the cart, and the confirmation e-mail with
 //!   the invoice is queued in the outbox (same transaction: it is queued once or not at all);
-//! - **failed**, or **abandoned** (unpaid when the reservation ends): the order and its
-//!   shipments are cancelled and the reserved stock goes back to the offers.
+//! - **failed**, or **abandoned** (unpaid when the reservation ends, or replaced by another
+//!   checkout of the same cart): the order and its shipments are cancelled and the reserved
+//!   stock goes back to the offers.
+//!
+//! Paid and cancelled orders leave their cart (`orders.pending_cart_id` = NULL), so the cart
+//! can check out again.
 
 use super::provider::{Callback, Outcome};
 use super::SandboxPayment;
@@ -122,6 +126,8 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
     let done = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(OrderStatus::Paid.code()))
         .col_expr(order::Column::PaidAt, Expr::value(now))
+        // No longer the cart's order awaiting payment: the cart may check out again.
+        .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order.id))
         .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
         .exec(txn)
@@ -160,6 +166,7 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
 async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
     let done = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(OrderStatus::Cancelled.code()))
+        .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order_id))
         .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
         .exec(txn)
@@ -193,19 +200,27 @@ pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Res
     let mut released = 0;
     for order in expired {
         let txn = db.begin().await?;
-        let pending = payment::Entity::find()
-            .filter(payment::Column::OrderId.eq(order.id))
-            .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
-            .all(&txn)
-            .await?;
-        for p in &pending {
-            decide_payment(&txn, p.id, PaymentStatus::Abandoned, now).await?;
-        }
-        cancel_order(&txn, order.id, now).await?;
+        abandon_order(&txn, order.id, now).await?;
         txn.commit().await?;
         released += 1;
     }
     Ok(released)
+}
+
+/// Gives up an order awaiting payment, inside the caller's transaction: its pending payments
+/// become abandoned, the order and its shipments cancelled, its stock returned and the cart
+/// free to check out again. Used when the reservation ends and when the same cart checks out
+/// again with other figures (the new order replaces this one).
+pub(crate) async fn abandon_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let pending = payment::Entity::find()
+        .filter(payment::Column::OrderId.eq(order_id))
+        .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+        .all(txn)
+        .await?;
+    for p in &pending {
+        decide_payment(txn, p.id, PaymentStatus::Abandoned, now).await?;
+    }
+    cancel_order(txn, order_id, now).await
 }
 
 /// What the sandbox bank shows about a payment.

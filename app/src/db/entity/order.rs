@@ -37,6 +37,14 @@ pub struct Model {
     /// Gap-free, given when the order is paid.
     pub invoice_number: Option<i64>,
     pub invoiced_on: Option<Date>,
+    /// The cart it was placed from, only while it awaits payment (NULL once paid or
+    /// cancelled); unique, so a cart holds at most one order awaiting payment.
+    pub pending_cart_id: Option<i32>,
+    /// SHA-256 of what the checkout asked for (`checkout::service::checkout_digest`): the same
+    /// checkout posted again gives this order instead of a second one.
+    pub checkout_digest: Option<String>,
+    /// SHA-256 of the client's address (never the address): pending orders per address are limited.
+    pub client_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
