@@ -50,6 +50,12 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(sha2::Sha256::digest(token.as_bytes()))
 }
 
+/// What the legacy `orders.token` column (NOT NULL, UNIQUE, cannot be dropped on SQLite) holds
+/// since order keys are kept hashed: the first 32 hex digits of the key's hash. Opens nothing.
+pub fn legacy_token_column(token_hash: &str) -> String {
+    token_hash.chars().take(32).collect()
+}
+
 /// The request being served (during SSR and in server functions).
 fn request_parts() -> Option<axum::http::request::Parts> {
     use_context::<axum::http::request::Parts>()

@@ -13,11 +13,12 @@ use app::cart::{IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
 use app::checkout::service::{place_order, PlaceError, Placed, MAX_PENDING_PER_ADDRESS};
 use app::checkout::validate::{validate, Contact, ContactForm};
 use app::checkout::PayChoice;
-use app::db::entity::{cart as cart_entity, cart_line, offer, order, order_line, payment, product, seller, shipment};
+use app::db::entity::{cart as cart_entity, cart_line, offer, order, order_line, outbox, payment, product, seller, shipment};
 use app::i18n::Lang;
+use app::orders::service::order_for;
 use app::orders::Bank;
 use app::payment::instalments::PayLater;
-use app::payment::provider::{Outcome, PaymentProvider, Sandbox};
+use app::payment::provider::{Outcome, Sandbox};
 use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
@@ -401,3 +402,98 @@ async fn idle_carts_are_deleted_and_orders_kept(db: &DatabaseConnection) {
     assert_eq!(cart::delete_idle(db, now).await.unwrap(), 0, "nothing left to delete");
 }
 on_both_engines!(idle_carts_are_deleted_and_orders_kept);
+
+async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseConnection) {
+    seeded(db).await;
+    let offers = offers_from_sellers(db, 1).await;
+    let c = cart_with(db, &[(offers[0].id, 1)]).await;
+    let other = cart_with(db, &[(offers[0].id, 1)]).await;
+    let placed = place_at(db, &c, LHV, None, sunday()).await.unwrap();
+    let key = placed.token.clone();
+    assert_eq!(key.len(), 32);
+
+    // Only the hash is a lasting part of the row; the key waits with the unpaid order.
+    let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
+    assert_eq!(o.token_hash.as_deref(), Some(app::server::token_hash(&key).as_str()));
+    assert_ne!(o.token, key);
+    assert_eq!(o.pending_key.as_deref(), Some(key.as_str()));
+
+    let by_key = order_for(db, placed.order_id, &key, None).await.unwrap().expect("found by its key");
+    assert_eq!(by_key.path(), format!("/en/orders/{}?key={key}", placed.order_id));
+    assert!(order_for(db, placed.order_id, "0123456789abcdef0123456789abcdef", None).await.unwrap().is_none(), "wrong key");
+    assert!(order_for(db, placed.order_id, "", None).await.unwrap().is_none(), "no key");
+    assert!(order_for(db, placed.order_id + 1000, &key, None).await.unwrap().is_none(), "another order");
+    // The browser holding the order's cart sees it without the key; another cart does not.
+    assert!(order_for(db, placed.order_id, "", Some(c.id)).await.unwrap().is_some());
+    assert!(order_for(db, placed.order_id, "", Some(other.id)).await.unwrap().is_none());
+
+    // Paid: back from the bank with the key, the e-mail's link carries it, then it is erased.
+    assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}?key={key}", placed.order_id));
+    let mail = outbox::Entity::find().one(db).await.unwrap().unwrap();
+    assert!(mail.body_text.contains(&format!("/en/orders/{}?key={key}", placed.order_id)), "{}", mail.body_text);
+    let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
+    assert_eq!(o.pending_key, None);
+    assert!(order_for(db, placed.order_id, &key, None).await.unwrap().is_some(), "the e-mail's link keeps working");
+    // A repeated callback no longer knows the key: the order page for the cart's browser.
+    assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}", placed.order_id));
+
+    // A cancelled order's key is erased too.
+    let replaced = place_at(db, &other, LHV, None, sunday()).await.unwrap();
+    place_at(db, &other, PayChoice::Bank(Bank::Seb), None, sunday()).await.unwrap();
+    let o = order::Entity::find_by_id(replaced.order_id).one(db).await.unwrap().unwrap();
+    assert_eq!((o.status.as_str(), o.pending_key), ("cancelled", None));
+    assert!(order_for(db, replaced.order_id, &replaced.token, None).await.unwrap().is_some());
+}
+on_both_engines!(the_order_is_found_by_its_key_and_the_key_is_kept_hashed);
+
+/// Orders placed before keys were hashed: the migration keeps only the hash, and the plain key
+/// of an order still awaiting payment as its pending key.
+async fn the_migration_hashes_existing_order_keys(db: &DatabaseConnection) {
+    use sea_orm::sea_query::Query;
+    use sea_orm::ConnectionTrait;
+    use sea_orm_migration::MigratorTrait;
+    app::db::migration::Migrator::down(db, Some(1)).await.expect("down to the orders schema");
+    for (token, status) in [("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "awaiting_payment"), ("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "paid")] {
+        let insert = Query::insert()
+            .into_table("orders")
+            .columns([
+                "token", "cart_id", "lang", "status", "name", "email", "phone", "street", "city", "postal_code", "county",
+                "paper_invoice", "goods_cents", "delivery_cents", "total_cents", "vat_cents", "payment_method", "placed_at",
+                "reserved_until",
+            ])
+            .values_panic([
+                token.into(),
+                Option::<i32>::None.into(),
+                "en".into(),
+                status.into(),
+                "Mari".into(),
+                "mari@example.ee".into(),
+                "+37251234567".into(),
+                "Pikk 1".into(),
+                "Tallinn".into(),
+                "10123".into(),
+                "harju".into(),
+                false.into(),
+                100i64.into(),
+                0i64.into(),
+                100i64.into(),
+                19i64.into(),
+                "bank_link".into(),
+                sunday().into(),
+                sunday().into(),
+            ])
+            .to_owned();
+        db.execute(&insert).await.unwrap();
+    }
+    app::db::migration::Migrator::up(db, None).await.expect("up again");
+    let orders = order::Entity::find().order_by_asc(order::Column::Id).all(db).await.unwrap();
+    let keys = ["aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"];
+    for (o, key) in orders.iter().zip(keys) {
+        assert_eq!(o.token_hash.as_deref(), Some(app::server::token_hash(key).as_str()));
+        assert_ne!(o.token, key, "the plain key is gone from the old column");
+        assert!(order_for(db, o.id, key, None).await.unwrap().is_some(), "old links keep working");
+    }
+    assert_eq!(orders[0].pending_key.as_deref(), Some(keys[0]), "kept while awaiting payment");
+    assert_eq!(orders[1].pending_key, None);
+}
+on_both_engines!(the_migration_hashes_existing_order_keys);

@@ -243,9 +243,15 @@ async fn callbacks_apply_once_and_forgeries_change_nothing(db: &DatabaseConnecti
 
     // The same signed callback five times: one payment, one invoice number, one e-mail.
     let good = callback(&bank, &placed.payment_reference, Outcome::Paid, placed.total_cents);
-    for _ in 0..5 {
+    for k in 0..5 {
         let page = handle_callback(db, &bank, &good, sunday()).await.unwrap();
-        assert_eq!(page, format!("/en/orders/{}?key={}", placed.order_id, placed.token));
+        // Back from the bank with the key; once paid only its hash is kept, and a repeated
+        // callback leads to the page the browser holding the cart opens without it.
+        let expected = match k {
+            0 => format!("/en/orders/{}?key={}", placed.order_id, placed.token),
+            _ => format!("/en/orders/{}", placed.order_id),
+        };
+        assert_eq!(page, expected);
     }
     let pay = payment::Entity::find_by_id(pay.id).one(db).await.unwrap().unwrap();
     assert_eq!((pay.status.as_str(), pay.callbacks), ("paid", 5));

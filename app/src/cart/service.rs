@@ -241,7 +241,7 @@ async fn held_by_pending_order<C: ConnectionTrait>(db: &C, cart_id: i32) -> Resu
 /// checkout drafts (the draft lives on the cart row). Orders placed from them keep all their
 /// data; only their link to the cart (`cart_id`, `pending_cart_id`) is cleared, so a later cart
 /// can never be taken for theirs. Returns how many carts were deleted.
-pub async fn delete_idle<C: ConnectionTrait + TransactionTrait>(db: &C, now: DateTime<Utc>) -> Result<u64, DbErr> {
+pub async fn delete_idle(db: &sea_orm::DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
     let cutoff = now - chrono::Duration::days(IDLE_DAYS);
     let idle = || Query::select().column(cart::Column::Id).from(cart::Entity).and_where(cart::Column::UpdatedAt.lt(cutoff)).to_owned();
     let txn = db.begin().await?;

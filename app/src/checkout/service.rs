@@ -186,7 +186,7 @@ pub async fn place_order(
             txn.commit().await?;
             return Ok(Placed {
                 order_id: pending.id,
-                token: pending.token,
+                token: pending.pending_key.unwrap_or_default(),
                 payment_reference: pay.reference,
                 total_cents: pending.total_cents,
                 repeated: true,
@@ -230,8 +230,11 @@ pub async fn place_order(
         PayChoice::Bank(b) => (PaymentMethod::BankLink, Some(b.code().to_owned()), None),
         PayChoice::Later(p) => (PaymentMethod::PayLater, None, Some(plan_code(p).to_owned())),
     };
+    let token_hash = crate::server::token_hash(&token);
     let order = order::ActiveModel {
-        token: Set(token.clone()),
+        token: Set(crate::server::legacy_token_column(&token_hash)),
+        token_hash: Set(Some(token_hash)),
+        pending_key: Set(Some(token.clone())),
         cart_id: Set(Some(cart.id)),
         lang: Set(lang.code().to_owned()),
         status: Set(OrderStatus::AwaitingPayment.code().to_owned()),

@@ -37,6 +37,8 @@ pub enum CallbackError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applied {
     pub order_id: i32,
+    /// The order's key while it was awaiting payment (empty later: a repeated callback leads to
+    /// the order page without the key, which the browser holding the order's cart may open).
     pub order_token: String,
     pub order_lang: String,
     /// False for a repeated or late callback, which changes nothing.
@@ -95,7 +97,7 @@ pub async fn apply_callback(
         tracing::warn!(order = order.id, reference = %pay.reference, "late payment for a cancelled order: refund it");
     }
     txn.commit().await?;
-    Ok(Applied { order_id: order.id, order_token: order.token, order_lang: order.lang, changed })
+    Ok(Applied { order_id: order.id, order_token: order.pending_key.unwrap_or_default(), order_lang: order.lang, changed })
 }
 
 /// Moves a payment from pending to `to`; false when it was already decided.
@@ -159,7 +161,19 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
             .exec(txn)
             .await?;
     }
-    crate::orders::service::queue_confirmation(txn, order.id, now).await
+    // The confirmation carries the key in its link; after that the plain key is not kept.
+    crate::orders::service::queue_confirmation(txn, order.id, now).await?;
+    forget_key(txn, order.id).await
+}
+
+/// Erases an order's plain key (only its hash stays).
+async fn forget_key(txn: &DatabaseTransaction, order_id: i32) -> Result<(), DbErr> {
+    order::Entity::update_many()
+        .col_expr(order::Column::PendingKey, Expr::value(Option::<String>::None))
+        .filter(order::Column::Id.eq(order_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Cancels an unpaid order and gives its stock back.
@@ -175,6 +189,7 @@ async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Ut
         return Ok(());
     }
     set_shipments(txn, order_id, ShipmentStatus::Placed, ShipmentStatus::Cancelled, now).await?;
+    forget_key(txn, order_id).await?;
     let mut lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
     lines.sort_by_key(|l| l.offer_id);
     for line in &lines {
@@ -238,7 +253,7 @@ pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Res
         bank: pay.bank.as_deref().and_then(crate::orders::Bank::from_code).map(|b| b.name().to_owned()),
         instalments,
         pending: pay.status == PaymentStatus::Pending.code(),
-        order_path: crate::orders::order_path(&order.lang, order.id, &order.token),
+        order_path: crate::orders::order_path(&order.lang, order.id, order.pending_key.as_deref().unwrap_or_default()),
     }))
 }
 
