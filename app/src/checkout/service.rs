@@ -192,7 +192,27 @@ pub async fn place_order(
                 repeated: true,
             });
         }
-        // Another checkout of this cart: the new order replaces the old one.
+        // Another checkout of this cart: the new order replaces the old one. Its stock comes
+        // back and the new stock is taken in two passes; so that no other checkout can hold one
+        // of these offers while waiting for another (a deadlock on PostgreSQL), every offer of
+        // both is locked first, in id order, as every reservation does.
+        let mut touched: Vec<i32> = order_line::Entity::find()
+            .filter(order_line::Column::OrderId.eq(pending.id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|l| l.offer_id)
+            .chain(facts.lines.iter().map(|l| l.offer_id))
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for offer_id in touched {
+            offer::Entity::update_many()
+                .col_expr(offer::Column::Stock, Expr::col(offer::Column::Stock))
+                .filter(offer::Column::Id.eq(offer_id))
+                .exec(&txn)
+                .await?;
+        }
         crate::payment::service::abandon_order(&txn, pending.id, now).await?;
     }
     if let Some(hash) = &client_hash {
