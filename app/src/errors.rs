@@ -31,6 +31,16 @@ pub enum AppError {
     /// Not allowed for this visitor.
     #[error("forbidden")]
     Forbidden,
+    /// Too many requests of this kind from this client for now (e.g. orders awaiting payment
+    /// per address and hour); try again later.
+    #[error("too many requests")]
+    TooManyRequests,
+    /// The cart already holds as many different offers as a cart may.
+    #[error("the cart is full")]
+    CartFull,
+    /// More units of one offer than a cart line may hold.
+    #[error("too many units in one line")]
+    TooManyUnits,
     /// The server function transport failed (network, encoding).
     #[error("request failed: {0}")]
     Transport(String),
@@ -43,7 +53,9 @@ impl AppError {
             AppError::BadRequest(_) => 400,
             AppError::Unavailable => 503,
             AppError::SoldOut | AppError::NotForSale | AppError::CartNotOrderable => 409,
+            AppError::CartFull | AppError::TooManyUnits => 409,
             AppError::Forbidden => 403,
+            AppError::TooManyRequests => 429,
             AppError::Transport(_) => 500,
         }
     }
@@ -58,6 +70,9 @@ impl AppError {
             AppError::NotForSale => t.error_not_for_sale,
             AppError::CartNotOrderable => t.error_cart_changed,
             AppError::Forbidden => t.error_forbidden,
+            AppError::TooManyRequests => t.error_too_many,
+            AppError::CartFull => t.error_cart_full,
+            AppError::TooManyUnits => t.error_too_many_units,
             AppError::Transport(_) => t.error_transport,
         }
     }
@@ -105,6 +120,17 @@ mod tests {
         assert_eq!(AppError::Unavailable.status(), 503);
         assert_eq!(AppError::NotFound.message(&EN), EN.error_not_found);
         assert_ne!(AppError::NotFound.message(&ET), AppError::NotFound.message(Lang::En.texts()));
+    }
+
+    #[test]
+    fn limits_have_their_statuses_and_name_their_numbers() {
+        assert_eq!(AppError::TooManyRequests.status(), 429);
+        assert_eq!(AppError::CartFull.status(), 409);
+        for lang in [Lang::Et, Lang::En, Lang::Ru] {
+            let t = lang.texts();
+            assert!(AppError::CartFull.message(t).contains(&crate::cart::MAX_LINES.to_string()), "{lang:?}");
+            assert!(AppError::TooManyUnits.message(t).contains(&crate::cart::MAX_QUANTITY.to_string()), "{lang:?}");
+        }
     }
 
     #[test]

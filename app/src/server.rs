@@ -50,6 +50,12 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(sha2::Sha256::digest(token.as_bytes()))
 }
 
+/// What the legacy `orders.token` column (NOT NULL, UNIQUE, cannot be dropped on SQLite) holds
+/// since order keys are kept hashed: the first 32 hex digits of the key's hash. Opens nothing.
+pub fn legacy_token_column(token_hash: &str) -> String {
+    token_hash.chars().take(32).collect()
+}
+
 /// The request being served (during SSR and in server functions).
 fn request_parts() -> Option<axum::http::request::Parts> {
     use_context::<axum::http::request::Parts>()
@@ -101,5 +107,86 @@ pub fn is_form_post() -> bool {
 pub fn redirect_form_post(path: &str) {
     if is_form_post() {
         leptos_axum::redirect(path);
+    }
+}
+
+/// The client's address for per-client limits (pending orders per address), as text; `None`
+/// when it cannot be told. IPv6 clients count per /64 network (one household or phone gets a
+/// whole /64 and could otherwise take a new address per request).
+///
+/// Trust: `X-Forwarded-For` (its first entry, the client as the first proxy saw it) and
+/// `X-Real-IP` can be written by anyone, so they are believed only when `TURG_TRUST_PROXY=1`
+/// says the shop runs behind a proxy that sets them, or when the server does not know the
+/// connection's peer (it was not started with connect info, which means it is meant to run
+/// behind such a proxy). Otherwise the connection's peer address counts.
+pub fn client_address() -> Option<String> {
+    let parts = request_parts()?;
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let trust_proxy = std::env::var("TURG_TRUST_PROXY").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+    pick_client_address(peer, header("x-forwarded-for"), header("x-real-ip"), trust_proxy).map(address_key)
+}
+
+/// Which address is the client's (see [`client_address`] for the trust rule).
+pub fn pick_client_address(
+    peer: Option<std::net::IpAddr>,
+    forwarded_for: Option<&str>,
+    real_ip: Option<&str>,
+    trust_proxy: bool,
+) -> Option<std::net::IpAddr> {
+    if peer.is_some() && !trust_proxy {
+        return peer;
+    }
+    let forwarded = forwarded_for
+        .and_then(|v| v.split(',').next())
+        .and_then(|first| first.trim().parse().ok())
+        .or_else(|| real_ip.and_then(|v| v.trim().parse().ok()));
+    forwarded.or(peer)
+}
+
+/// The address as counted: IPv4 as is, IPv6 as its /64 network.
+pub fn address_key(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::IpAddr;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_peer_counts_unless_the_proxy_is_trusted() {
+        let peer = Some(ip("10.0.0.1"));
+        assert_eq!(pick_client_address(peer, Some("1.2.3.4"), None, false), peer);
+        assert_eq!(pick_client_address(peer, Some(" 1.2.3.4 , 10.0.0.1"), None, true), Some(ip("1.2.3.4")));
+        assert_eq!(pick_client_address(peer, None, Some("5.6.7.8"), true), Some(ip("5.6.7.8")));
+        assert_eq!(pick_client_address(peer, Some("garbage"), None, true), peer);
+        // No peer known: the server runs behind the proxy that sets the headers.
+        assert_eq!(pick_client_address(None, Some("1.2.3.4"), Some("5.6.7.8"), false), Some(ip("1.2.3.4")));
+        assert_eq!(pick_client_address(None, None, None, false), None);
+    }
+
+    #[test]
+    fn ipv6_counts_per_64_network() {
+        assert_eq!(address_key(ip("2001:db8:1:2:aaaa::1")), address_key(ip("2001:db8:1:2:bbbb::2")));
+        assert_ne!(address_key(ip("2001:db8:1:2::1")), address_key(ip("2001:db8:1:3::1")));
+        assert_eq!(address_key(ip("::ffff:192.0.2.7")), "192.0.2.7");
+        assert_eq!(address_key(ip("192.0.2.7")), "192.0.2.7");
     }
 }

@@ -97,7 +97,7 @@ async fn cart_with(db: &DatabaseConnection, lines: &[(i32, i32)]) -> app::db::en
 
 async fn place(db: &DatabaseConnection, lines: &[(i32, i32)], choice: PayChoice) -> Placed {
     let c = cart_with(db, lines).await;
-    place_order(db, &c, &contact(), choice, Lang::En, None, sunday()).await.expect("order placed")
+    place_order(db, &c, &contact(), choice, Lang::En, None, None, sunday()).await.expect("order placed")
 }
 
 fn callback(bank: &Sandbox, reference: &str, outcome: Outcome, amount: i64) -> HashMap<String, String> {
@@ -150,7 +150,7 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     let line = view.groups.iter().flat_map(|g| &g.lines).find(|l| l.offer_id == offers[0].id).unwrap();
     assert_eq!(line.problem, Some(LineProblem::OnlyLeft(1)));
     assert!(!view.orderable);
-    let err = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, None, sunday()).await.unwrap_err();
+    let err = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, None, None, sunday()).await.unwrap_err();
     assert!(matches!(err, PlaceError::NotOrderable), "{err:?}");
     // Fixing the quantity makes it orderable again; 0 removes the line.
     let line_id = line.line_id;
@@ -211,7 +211,7 @@ async fn stale_figures_are_not_ordered(db: &DatabaseConnection) {
     let mut a: offer::ActiveModel = offer::Entity::find_by_id(offers[0].id).one(db).await.unwrap().unwrap().into();
     a.price_cents = Set(offers[0].price_cents + 100);
     a.update(db).await.unwrap();
-    let err = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, Some(&shown.fingerprint), sunday())
+    let err = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, Some(&shown.fingerprint), None, sunday())
         .await
         .unwrap_err();
     assert!(matches!(err, PlaceError::Changed), "{err:?}");
@@ -219,7 +219,7 @@ async fn stale_figures_are_not_ordered(db: &DatabaseConnection) {
     assert_eq!(order::Entity::find().count(db).await.unwrap(), 0);
     let fresh = app::checkout::service::checkout_view(db, &c, Lang::En, sunday()).await.unwrap();
     assert_ne!(fresh.fingerprint, shown.fingerprint);
-    let placed = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, Some(&fresh.fingerprint), sunday())
+    let placed = place_order(db, &c, &contact(), PayChoice::Bank(Bank::Lhv), Lang::En, Some(&fresh.fingerprint), None, sunday())
         .await
         .unwrap();
     assert_eq!(placed.total_cents, fresh.cart.total_cents);
@@ -243,9 +243,15 @@ async fn callbacks_apply_once_and_forgeries_change_nothing(db: &DatabaseConnecti
 
     // The same signed callback five times: one payment, one invoice number, one e-mail.
     let good = callback(&bank, &placed.payment_reference, Outcome::Paid, placed.total_cents);
-    for _ in 0..5 {
+    for k in 0..5 {
         let page = handle_callback(db, &bank, &good, sunday()).await.unwrap();
-        assert_eq!(page, format!("/en/orders/{}?key={}", placed.order_id, placed.token));
+        // Back from the bank with the key; once paid only its hash is kept, and a repeated
+        // callback leads to the page the browser holding the cart opens without it.
+        let expected = match k {
+            0 => format!("/en/orders/{}?key={}", placed.order_id, placed.token),
+            _ => format!("/en/orders/{}", placed.order_id),
+        };
+        assert_eq!(page, expected);
     }
     let pay = payment::Entity::find_by_id(pay.id).one(db).await.unwrap().unwrap();
     assert_eq!((pay.status.as_str(), pay.callbacks), ("paid", 5));
@@ -386,7 +392,7 @@ async fn last_unit_goes_to_exactly_one_of_twenty(db: &DatabaseConnection) {
         .into_iter()
         .map(|c| {
             let db = db.clone();
-            tokio::spawn(async move { place_order(&db, &c, &contact(), PayChoice::Bank(Bank::CoopPank), Lang::Et, None, sunday()).await })
+            tokio::spawn(async move { place_order(&db, &c, &contact(), PayChoice::Bank(Bank::CoopPank), Lang::Et, None, None, sunday()).await })
         })
         .collect();
     let mut won = 0;

@@ -56,7 +56,7 @@ async fn pending_order(db: &DatabaseConnection) -> (i32, String, i64, i32) {
         paper_invoice: false,
     })
     .unwrap();
-    let placed = place_order(db, &cart, &contact, PayChoice::Bank(Bank::Seb), Lang::En, None, sunday()).await.unwrap();
+    let placed = place_order(db, &cart, &contact, PayChoice::Bank(Bank::Seb), Lang::En, None, None, sunday()).await.unwrap();
     (placed.order_id, placed.payment_reference, placed.total_cents, o.id)
 }
 

@@ -84,6 +84,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         app::checkout::PayChoice::Bank(app::orders::Bank::Lhv),
         Lang::En,
         None,
+        None,
         now,
     )
     .await
@@ -102,6 +103,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         &contact,
         app::checkout::PayChoice::Bank(app::orders::Bank::Lhv),
         Lang::Et,
+        None,
         None,
         now,
     )

@@ -51,6 +51,8 @@ mod server_side {
                 service::CartError::NoOffer | service::CartError::NoLine | service::CartError::NoMethod => AppError::NotFound,
                 service::CartError::NotSold => AppError::NotForSale,
                 service::CartError::SoldOut => AppError::SoldOut,
+                service::CartError::Full => AppError::CartFull,
+                service::CartError::TooManyUnits => AppError::TooManyUnits,
                 service::CartError::Db(db) => db.into(),
             }
         }
@@ -61,6 +63,8 @@ mod server_side {
         match e {
             AppError::SoldOut => "sold_out",
             AppError::NotForSale => "not_for_sale",
+            AppError::CartFull => "cart_full",
+            AppError::TooManyUnits => "too_many_units",
             _ => "error",
         }
     }

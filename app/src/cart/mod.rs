@@ -19,6 +19,11 @@ use serde::{Deserialize, Serialize};
 pub const CART_COOKIE: &str = "turg_cart";
 /// At most this many units of one offer in a cart line.
 pub const MAX_QUANTITY: i32 = 99;
+/// At most this many lines (different offers) in a cart.
+pub const MAX_LINES: u64 = 50;
+/// Carts unchanged for this long are deleted with their lines and checkout drafts (the cookie
+/// that finds a cart lives as long).
+pub const IDLE_DAYS: i64 = 90;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLineView {

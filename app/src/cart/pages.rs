@@ -116,6 +116,9 @@ fn notice_text(t: &Texts, notice: &str) -> Option<&'static str> {
         "sold_out" => t.error_sold_out,
         "not_for_sale" => t.error_not_for_sale,
         "changed" => t.error_cart_changed,
+        "cart_full" => t.error_cart_full,
+        "too_many_units" => t.error_too_many_units,
+        "too_many_orders" => t.checkout_too_many_pending,
         "error" => t.error_bad_request,
         _ => return None,
     })

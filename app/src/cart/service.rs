@@ -4,16 +4,17 @@
 //! needs in a handful of queries, and checkout uses the same function.
 
 use super::pricing::{line_problem, price_cart, CartQuote, LineFacts};
-use super::{Added, CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
-use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, product, product_text, seller};
+use super::{Added, CartGroupView, CartLineView, CartView, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
+use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, product_text, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::i18n::Lang;
 use crate::offers::service::{localized, method_terms, seller_brief, SELLER_ACTIVE};
 use crate::vat::{rate_bp, VatClass};
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -30,6 +31,12 @@ pub enum CartError {
     NoLine,
     #[error("the method does not belong to this seller")]
     NoMethod,
+    /// The cart already has [`MAX_LINES`] lines; nothing was added.
+    #[error("the cart is full")]
+    Full,
+    /// More than [`MAX_QUANTITY`] units of one offer; nothing was changed.
+    #[error("too many units of one offer")]
+    TooManyUnits,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -69,7 +76,7 @@ pub async fn find_or_create<C: ConnectionTrait>(
 
 async fn touch<C: ConnectionTrait>(db: &C, cart_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
     cart::Entity::update_many()
-        .col_expr(cart::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(cart::Column::UpdatedAt, Expr::value(now))
         .filter(cart::Column::Id.eq(cart_id))
         .exec(db)
         .await?;
@@ -95,7 +102,9 @@ async fn sellable_offer<C: ConnectionTrait>(db: &C, offer_id: i32) -> Result<off
 }
 
 /// Adds `quantity` units of an offer (to an existing line of it, if any), at most what is in
-/// stock and [`MAX_QUANTITY`].
+/// stock (the line is then limited to the stock, and says so). Asking for more than
+/// [`MAX_QUANTITY`] units in the line, or for a new line in a cart of [`MAX_LINES`] lines, is
+/// refused and changes nothing.
 pub async fn add<C: ConnectionTrait>(
     db: &C,
     cart_id: i32,
@@ -114,6 +123,12 @@ pub async fn add<C: ConnectionTrait>(
         .one(db)
         .await?;
     let wanted = existing.as_ref().map_or(0, |l| l.quantity).saturating_add(quantity.max(1));
+    if wanted > MAX_QUANTITY {
+        return Err(CartError::TooManyUnits);
+    }
+    if existing.is_none() && cart_line::Entity::find().filter(cart_line::Column::CartId.eq(cart_id)).count(db).await? >= MAX_LINES {
+        return Err(CartError::Full);
+    }
     let cap = offer.stock.min(MAX_QUANTITY);
     let quantity = wanted.min(cap);
     let line = cart_line::ActiveModel {
@@ -137,7 +152,7 @@ pub async fn add<C: ConnectionTrait>(
 }
 
 /// Sets a line's quantity (0 removes it), at most what is in stock. Returns the quantity set
-/// and, when it was limited, the limit.
+/// and, when it was limited, the limit. More than [`MAX_QUANTITY`] is refused and changes nothing.
 pub async fn set_quantity<C: ConnectionTrait>(
     db: &C,
     cart_id: i32,
@@ -150,6 +165,9 @@ pub async fn set_quantity<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or(CartError::NoLine)?;
+    if quantity > MAX_QUANTITY {
+        return Err(CartError::TooManyUnits);
+    }
     if quantity <= 0 {
         cart_line::Entity::delete_by_id(line.id).exec(db).await?;
         touch(db, cart_id, now).await?;
@@ -193,12 +211,55 @@ pub async fn choose_method<C: ConnectionTrait>(
 /// The county the cart is delivered to.
 pub async fn set_county<C: ConnectionTrait>(db: &C, cart_id: i32, county: County, now: DateTime<Utc>) -> Result<(), DbErr> {
     cart::Entity::update_many()
-        .col_expr(cart::Column::County, sea_orm::sea_query::Expr::value(county.code()))
-        .col_expr(cart::Column::UpdatedAt, sea_orm::sea_query::Expr::value(now))
+        .col_expr(cart::Column::County, Expr::value(county.code()))
+        .col_expr(cart::Column::UpdatedAt, Expr::value(now))
         .filter(cart::Column::Id.eq(cart_id))
         .exec(db)
         .await?;
     Ok(())
+}
+
+/// Units per offer that the cart's own order awaiting payment holds. Checking the cart out
+/// again replaces that order (its stock comes back first, in the same transaction), so for
+/// this cart they count as in stock: going back from the bank to choose another payment never
+/// finds the cart "sold out" by its own reservation.
+async fn held_by_pending_order<C: ConnectionTrait>(db: &C, cart_id: i32) -> Result<HashMap<i32, i32>, DbErr> {
+    let pending = Query::select()
+        .column(order::Column::Id)
+        .from(order::Entity)
+        .and_where(order::Column::PendingCartId.eq(cart_id))
+        .and_where(order::Column::Status.eq(crate::orders::OrderStatus::AwaitingPayment.code()))
+        .to_owned();
+    let mut held: HashMap<i32, i32> = HashMap::new();
+    for line in order_line::Entity::find().filter(order_line::Column::OrderId.in_subquery(pending)).all(db).await? {
+        *held.entry(line.offer_id).or_default() += line.quantity;
+    }
+    Ok(held)
+}
+
+/// Deletes carts unchanged for [`IDLE_DAYS`] before `now`, with their lines, chosen methods and
+/// checkout drafts (the draft lives on the cart row). Orders placed from them keep all their
+/// data; only their link to the cart (`cart_id`, `pending_cart_id`) is cleared, so a later cart
+/// can never be taken for theirs. Returns how many carts were deleted.
+pub async fn delete_idle(db: &sea_orm::DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let cutoff = now - chrono::Duration::days(IDLE_DAYS);
+    let idle = || Query::select().column(cart::Column::Id).from(cart::Entity).and_where(cart::Column::UpdatedAt.lt(cutoff)).to_owned();
+    let txn = db.begin().await?;
+    order::Entity::update_many()
+        .col_expr(order::Column::CartId, Expr::value(Option::<i32>::None))
+        .filter(order::Column::CartId.in_subquery(idle()))
+        .exec(&txn)
+        .await?;
+    order::Entity::update_many()
+        .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
+        .filter(order::Column::PendingCartId.in_subquery(idle()))
+        .exec(&txn)
+        .await?;
+    cart_line::Entity::delete_many().filter(cart_line::Column::CartId.in_subquery(idle())).exec(&txn).await?;
+    cart_method::Entity::delete_many().filter(cart_method::Column::CartId.in_subquery(idle())).exec(&txn).await?;
+    let deleted = cart::Entity::delete_many().filter(cart::Column::UpdatedAt.lt(cutoff)).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(deleted.rows_affected)
 }
 
 /// Everything known about a cart's lines, for pricing and display.
@@ -241,6 +302,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         .order_by_asc(cart_line::Column::Id)
         .all(db)
         .await?;
+    let held = held_by_pending_order(db, cart.id).await?;
     let offer_ids: Vec<i32> = lines.iter().map(|l| l.offer_id).collect();
     let offers: HashMap<i32, offer::Model> =
         offer::Entity::find().filter(offer::Column::Id.is_in(offer_ids)).all(db).await?.into_iter().map(|o| (o.id, o)).collect();
@@ -307,7 +369,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
             seller_id: offer.seller_id,
             quantity: line.quantity,
             unit_price_cents: offer.price_cents,
-            stock: offer.stock,
+            stock: offer.stock.saturating_add(held.get(&offer.id).copied().unwrap_or(0)),
             sellable: offer.active && seller_ok,
             cold_chain: product.cold_chain,
             handling_days: offer.handling_days.max(0) as u32,

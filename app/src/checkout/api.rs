@@ -92,7 +92,8 @@ pub async fn place_order(
             return Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)));
         }
     };
-    match place_order(&db, &cart, &contact, choice, lang, seen.as_deref(), now).await {
+    let client = crate::server::client_address();
+    match place_order(&db, &cart, &contact, choice, lang, seen.as_deref(), client.as_deref(), now).await {
         Ok(placed) => {
             let url = provider.start_url(lang, &placed.payment_reference);
             leptos_axum::redirect(&url);
@@ -105,10 +106,15 @@ pub async fn place_order(
             crate::server::redirect_form_post(&checkout_path);
             Ok(Submitted::Invalid(Box::new(checkout_view(&db, &cart, lang, now).await?)))
         }
+        Err(PlaceError::TooManyPending) => {
+            crate::server::redirect_form_post(&format!("/{}/cart?notice=too_many_orders", lang.code()));
+            Err(AppError::TooManyRequests)
+        }
         Err(e) => {
             crate::server::redirect_form_post(&format!("/{}/cart?notice=changed", lang.code()));
             Err(match e {
                 PlaceError::NotOrderable | PlaceError::Changed => AppError::CartNotOrderable,
+                PlaceError::TooManyPending => AppError::TooManyRequests,
                 PlaceError::SoldOut(_) => AppError::SoldOut,
                 PlaceError::Db(db) => db.into(),
             })

@@ -4,6 +4,18 @@
 //! shoppers can never both take the last unit, on SQLite and PostgreSQL alike), and the order,
 //! its shipments (one per seller), lines (price, VAT and title as they are now), instalment
 //! schedule and pending payment are written.
+//!
+//! **Idempotent.** A cart holds at most one order awaiting payment (`orders.pending_cart_id`,
+//! unique, cleared when the order is paid or cancelled). Checking out compares what is asked
+//! for with that order's [`checkout_digest`]: the same figures, lines, contact, payment choice
+//! and language (a double click, a second tab, a retried form post) give that same order and
+//! its payment reference, so the shopper reaches the same bank page; anything else replaces it
+//! (its payment abandoned, shipments cancelled, stock returned) in the transaction that places
+//! the new one. The transaction starts by locking the cart's row (a no-op update: SQLite's write
+//! lock, PostgreSQL's row lock), so two posts of one cart never run side by side.
+//!
+//! **Limited.** At most [`MAX_PENDING_PER_ADDRESS`] orders awaiting payment placed from one
+//! client address (stored as its SHA-256 only) within an hour.
 
 use super::{plan_code, CheckoutView, Draft, PayChoice, PlanPreview};
 use crate::cart::service::{facts, view, Facts};
@@ -15,13 +27,16 @@ use crate::vat::vat_in_gross;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 use super::validate::{validate, Contact};
+use crate::cart::pricing::{CartQuote, LineFacts};
 
 /// How long an unpaid order holds its stock.
 pub const RESERVATION_MINUTES: i64 = 30;
+/// At most this many orders awaiting payment placed from one client address within an hour.
+pub const MAX_PENDING_PER_ADDRESS: u64 = 5;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlaceError {
@@ -34,6 +49,9 @@ pub enum PlaceError {
     /// Another order took the stock between pricing and reserving.
     #[error("offer {0} is sold out")]
     SoldOut(i32),
+    /// [`MAX_PENDING_PER_ADDRESS`] orders from this address already await payment.
+    #[error("too many orders awaiting payment from this address")]
+    TooManyPending,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -45,6 +63,23 @@ pub struct Placed {
     pub token: String,
     pub payment_reference: String,
     pub total_cents: i64,
+    /// The same checkout was placed before: this is that order, nothing new was reserved.
+    pub repeated: bool,
+}
+
+/// What a checkout asks for, as one SHA-256 (hex): the figures the shopper agreed to
+/// ([`CartQuote::fingerprint`]: total, each seller's method, fee and dates), every line (offer,
+/// quantity, unit price), the contact and address, the payment choice and the language. Two
+/// posts with the same digest would write the same order, so the second gets the first's.
+pub fn checkout_digest(quote: &CartQuote, lines: &[LineFacts], contact: &Contact, choice: PayChoice, lang: Lang) -> String {
+    let mut text = quote.fingerprint();
+    for l in lines {
+        text.push_str(&format!("\n{}:{}:{}", l.offer_id, l.quantity, l.unit_price_cents));
+    }
+    // Serialising a plain struct of strings cannot fail; an empty contact part would only make
+    // two checkouts differ that are the same, never the reverse.
+    text.push_str(&format!("\n{}\n{}\n{}", serde_json::to_string(contact).unwrap_or_default(), choice.code(), lang.code()));
+    crate::server::token_hash(&text)
 }
 
 /// The draft kept with a cart.
@@ -94,7 +129,11 @@ fn view_for(facts: &Facts, quote: &crate::cart::pricing::CartQuote, draft: Draft
 
 /// Places the order for a cart with a validated contact and payment choice. `seen` is the
 /// fingerprint of the figures the shopper was shown, if any: the order is refused with
-/// [`PlaceError::Changed`] when the cart no longer prices the same.
+/// [`PlaceError::Changed`] when the cart no longer prices the same. `client` is the client's
+/// address ([`crate::server::client_address`]), `None` when unknown (then not limited).
+///
+/// The same checkout again gives the cart's order awaiting payment ([`Placed::repeated`]); a
+/// different one replaces it (see the module's documentation).
 #[allow(clippy::too_many_arguments)]
 pub async fn place_order(
     db: &DatabaseConnection,
@@ -103,8 +142,10 @@ pub async fn place_order(
     choice: PayChoice,
     lang: Lang,
     seen: Option<&str>,
+    client: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Placed, PlaceError> {
+    // The cart's own pending order's units count as in stock here (`facts`): it is replaced below.
     let facts = facts(db, cart, lang, now).await?;
     let quote = facts.quote(now);
     if !quote.orderable() {
@@ -118,10 +159,76 @@ pub async fn place_order(
         PayChoice::Later(plan) => schedule(quote.total_cents, plan, today).map_err(|_| PlaceError::NotOrderable)?,
         PayChoice::Bank(_) => Vec::new(),
     };
+    let digest = checkout_digest(&quote, &facts.lines, contact, choice, lang);
+    let client_hash = client.map(crate::server::token_hash);
 
     let txn = db.begin().await?;
-    // Reserve first: the first statement takes SQLite's write lock, so the transaction never
-    // has to upgrade a read snapshot; offers in id order so PostgreSQL never deadlocks.
+    // Lock the cart first: a no-op update of its row. As the first statement it takes SQLite's
+    // write lock (so the transaction never has to upgrade a read snapshot); on PostgreSQL it
+    // holds the row until commit. Either way a second checkout of this cart waits here and then
+    // sees the order this one placed.
+    cart::Entity::update_many()
+        .col_expr(cart::Column::UpdatedAt, Expr::col(cart::Column::UpdatedAt))
+        .filter(cart::Column::Id.eq(cart.id))
+        .exec(&txn)
+        .await?;
+    if let Some(pending) = order::Entity::find().filter(order::Column::PendingCartId.eq(cart.id)).one(&txn).await? {
+        let same = pending.status == OrderStatus::AwaitingPayment.code()
+            && pending.checkout_digest.as_deref() == Some(digest.as_str())
+            && pending.reserved_until > now;
+        let pay = payment::Entity::find()
+            .filter(payment::Column::OrderId.eq(pending.id))
+            .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+            .order_by_desc(payment::Column::Id)
+            .one(&txn)
+            .await?;
+        if let (true, Some(pay)) = (same, pay) {
+            txn.commit().await?;
+            return Ok(Placed {
+                order_id: pending.id,
+                token: pending.pending_key.unwrap_or_default(),
+                payment_reference: pay.reference,
+                total_cents: pending.total_cents,
+                repeated: true,
+            });
+        }
+        // Another checkout of this cart: the new order replaces the old one. Its stock comes
+        // back and the new stock is taken in two passes; so that no other checkout can hold one
+        // of these offers while waiting for another (a deadlock on PostgreSQL), every offer of
+        // both is locked first, in id order, as every reservation does.
+        let mut touched: Vec<i32> = order_line::Entity::find()
+            .filter(order_line::Column::OrderId.eq(pending.id))
+            .all(&txn)
+            .await?
+            .into_iter()
+            .map(|l| l.offer_id)
+            .chain(facts.lines.iter().map(|l| l.offer_id))
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        for offer_id in touched {
+            offer::Entity::update_many()
+                .col_expr(offer::Column::Stock, Expr::col(offer::Column::Stock))
+                .filter(offer::Column::Id.eq(offer_id))
+                .exec(&txn)
+                .await?;
+        }
+        crate::payment::service::abandon_order(&txn, pending.id, now).await?;
+    }
+    if let Some(hash) = &client_hash {
+        let pending_here = order::Entity::find()
+            .filter(order::Column::ClientHash.eq(hash.as_str()))
+            .filter(order::Column::PlacedAt.gt(now - Duration::hours(1)))
+            .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+            .count(&txn)
+            .await?;
+        if pending_here >= MAX_PENDING_PER_ADDRESS {
+            txn.rollback().await?;
+            return Err(PlaceError::TooManyPending);
+        }
+    }
+
+    // Offers in id order so PostgreSQL never deadlocks.
     let mut by_offer: Vec<(i32, i32)> = facts.lines.iter().map(|l| (l.offer_id, l.quantity)).collect();
     by_offer.sort();
     for &(offer_id, quantity) in &by_offer {
@@ -143,8 +250,11 @@ pub async fn place_order(
         PayChoice::Bank(b) => (PaymentMethod::BankLink, Some(b.code().to_owned()), None),
         PayChoice::Later(p) => (PaymentMethod::PayLater, None, Some(plan_code(p).to_owned())),
     };
+    let token_hash = crate::server::token_hash(&token);
     let order = order::ActiveModel {
-        token: Set(token.clone()),
+        token: Set(crate::server::legacy_token_column(&token_hash)),
+        token_hash: Set(Some(token_hash)),
+        pending_key: Set(Some(token.clone())),
         cart_id: Set(Some(cart.id)),
         lang: Set(lang.code().to_owned()),
         status: Set(OrderStatus::AwaitingPayment.code().to_owned()),
@@ -169,6 +279,9 @@ pub async fn place_order(
         paid_at: Set(None),
         invoice_number: Set(None),
         invoiced_on: Set(None),
+        pending_cart_id: Set(Some(cart.id)),
+        checkout_digest: Set(Some(digest)),
+        client_hash: Set(client_hash),
         ..Default::default()
     }
     .insert(&txn)
@@ -255,5 +368,65 @@ pub async fn place_order(
     let products: Vec<i32> = facts.products.iter().map(|(p, _)| p.id).collect();
     crate::catalog::service::refresh_offer_summaries(&txn, &products).await?;
     txn.commit().await?;
-    Ok(Placed { order_id: order.id, token, payment_reference: reference, total_cents: quote.total_cents })
+    Ok(Placed { order_id: order.id, token, payment_reference: reference, total_cents: quote.total_cents, repeated: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkout::validate::ContactForm;
+    use crate::orders::Bank;
+
+    fn contact(street: &str) -> Contact {
+        validate(&ContactForm {
+            name: "Mari Maasikas".into(),
+            email: "mari@example.ee".into(),
+            phone: "5123 4567".into(),
+            street: street.into(),
+            city: "Tallinn".into(),
+            postal_code: "10123".into(),
+            county: "harju".into(),
+            comment: String::new(),
+            paper_invoice: false,
+        })
+        .expect("valid")
+    }
+
+    fn line(quantity: i32, stock: i32) -> LineFacts {
+        LineFacts {
+            line_id: 1,
+            offer_id: 7,
+            seller_id: 3,
+            quantity,
+            unit_price_cents: 250,
+            stock,
+            sellable: true,
+            cold_chain: false,
+            handling_days: 1,
+            vat_rate_bp: 2400,
+            method_ids: None,
+        }
+    }
+
+    fn quote(total: i64) -> CartQuote {
+        CartQuote { groups: Vec::new(), problems: Vec::new(), goods_cents: total, delivery_cents: 0, total_cents: total, vat: Vec::new() }
+    }
+
+    #[test]
+    fn the_same_checkout_has_the_same_digest_and_any_change_another() {
+        let lhv = PayChoice::Bank(Bank::Lhv);
+        let base = checkout_digest(&quote(500), &[line(2, 9)], &contact("Pikk 1"), lhv, Lang::En);
+        assert_eq!(base.len(), 64);
+        // Stock is not part of what the shopper asks for.
+        assert_eq!(base, checkout_digest(&quote(500), &[line(2, 1)], &contact("Pikk 1"), lhv, Lang::En));
+        for other in [
+            checkout_digest(&quote(501), &[line(2, 9)], &contact("Pikk 1"), lhv, Lang::En),
+            checkout_digest(&quote(500), &[line(3, 9)], &contact("Pikk 1"), lhv, Lang::En),
+            checkout_digest(&quote(500), &[line(2, 9)], &contact("Pikk 2"), lhv, Lang::En),
+            checkout_digest(&quote(500), &[line(2, 9)], &contact("Pikk 1"), PayChoice::Bank(Bank::Seb), Lang::En),
+            checkout_digest(&quote(500), &[line(2, 9)], &contact("Pikk 1"), lhv, Lang::Et),
+        ] {
+            assert_ne!(base, other);
+        }
+    }
 }

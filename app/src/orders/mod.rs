@@ -122,7 +122,8 @@ pub struct InvoiceParty {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OrderView {
     pub id: i32,
-    /// The guest's key (in links to the order page).
+    /// The guest's key (in links to the order page), when known: the one presented, or the
+    /// order's pending key; empty otherwise (only its hash is kept).
     pub token: String,
     pub lang: Lang,
     pub status: OrderStatus,
@@ -169,9 +170,14 @@ impl OrderView {
     }
 }
 
-/// The order page, with the guest's key: `/{lang}/orders/{id}?key={token}`.
+/// The order page, with the guest's key: `/{lang}/orders/{id}?key={token}` (without `?key=`
+/// when the key is not known: the browser holding the order's cart opens it without).
 pub fn order_path(lang_code: &str, id: i32, token: &str) -> String {
-    format!("/{lang_code}/orders/{id}?key={token}")
+    if token.is_empty() {
+        format!("/{lang_code}/orders/{id}")
+    } else {
+        format!("/{lang_code}/orders/{id}?key={token}")
+    }
 }
 
 /// "TRG-000042".

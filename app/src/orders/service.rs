@@ -23,9 +23,28 @@ pub fn public_url() -> String {
         .to_owned()
 }
 
-/// Compares a presented key with the order's, in constant time.
-pub fn key_matches(order_token: &str, key: &str) -> bool {
-    order_token.len() == key.len() && order_token.bytes().zip(key.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+/// An order for whoever may see it: the holder of its key (compared as SHA-256 with the stored
+/// hash, so the key itself is never kept), or the browser holding the cart it was placed from
+/// (`cart_id`: that browser sees the cart's checkout draft, with the same contact, anyway).
+/// `None` for a missing order and for a wrong key alike, so keys cannot be probed.
+pub async fn order_for<C: ConnectionTrait>(
+    db: &C,
+    order_id: i32,
+    key: &str,
+    cart_id: Option<i32>,
+    provider: Option<&dyn crate::payment::provider::PaymentProvider>,
+) -> Result<Option<OrderView>, DbErr> {
+    let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
+    let by_key = !key.is_empty() && o.token_hash.as_deref() == Some(crate::server::token_hash(key).as_str());
+    let by_cart = cart_id.is_some() && o.cart_id == cart_id;
+    if !by_key && !by_cart {
+        return Ok(None);
+    }
+    let mut view = order_view(db, order_id, provider).await?;
+    if let (true, Some(v)) = (by_key, view.as_mut()) {
+        v.token = key.to_owned();
+    }
+    Ok(view)
 }
 
 /// An order's stored buy-now-pay-later schedule, in order (empty for the bank link).
@@ -116,7 +135,7 @@ pub async fn order_view<C: ConnectionTrait>(
         .collect();
     Ok(Some(OrderView {
         id: o.id,
-        token: o.token,
+        token: o.pending_key.unwrap_or_default(),
         lang,
         status: OrderStatus::from_code(&o.status).unwrap_or(OrderStatus::AwaitingPayment),
         placed_at: o.placed_at,

@@ -5,8 +5,12 @@
 //! - **paid**: the order becomes paid and gets the next gap-free invoice number, its
 //!   shipments become paid, the ordered lines leave the cart, and the confirmation e-mail with
 //!   the invoice is queued in the outbox (same transaction: it is queued once or not at all);
-//! - **failed**, or **abandoned** (unpaid when the reservation ends): the order and its
-//!   shipments are cancelled and the reserved stock goes back to the offers.
+//! - **failed**, or **abandoned** (unpaid when the reservation ends, or replaced by another
+//!   checkout of the same cart): the order and its shipments are cancelled and the reserved
+//!   stock goes back to the offers.
+//!
+//! Paid and cancelled orders leave their cart (`orders.pending_cart_id` = NULL), so the cart
+//! can check out again.
 
 use super::provider::{Callback, Outcome};
 use super::SandboxPayment;
@@ -33,6 +37,8 @@ pub enum CallbackError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Applied {
     pub order_id: i32,
+    /// The order's key while it was awaiting payment (empty later: a repeated callback leads to
+    /// the order page without the key, which the browser holding the order's cart may open).
     pub order_token: String,
     pub order_lang: String,
     /// False for a repeated or late callback, which changes nothing.
@@ -96,7 +102,7 @@ pub async fn apply_callback(
         }
     }
     txn.commit().await?;
-    Ok(Applied { order_id: order.id, order_token: order.token, order_lang: order.lang, changed })
+    Ok(Applied { order_id: order.id, order_token: order.pending_key.unwrap_or_default(), order_lang: order.lang, changed })
 }
 
 /// The address the shop's own notices go to (refunds due): `TURG_SHOP_EMAIL`.
@@ -196,6 +202,8 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
     let done = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(OrderStatus::Paid.code()))
         .col_expr(order::Column::PaidAt, Expr::value(now))
+        // No longer the cart's order awaiting payment: the cart may check out again.
+        .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order.id))
         .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
         .exec(txn)
@@ -227,13 +235,26 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
             .exec(txn)
             .await?;
     }
-    crate::orders::service::queue_confirmation(txn, order.id, now).await
+    // The confirmation carries the key in its link; after that the plain key is not kept.
+    crate::orders::service::queue_confirmation(txn, order.id, now).await?;
+    forget_key(txn, order.id).await
+}
+
+/// Erases an order's plain key (only its hash stays).
+async fn forget_key(txn: &DatabaseTransaction, order_id: i32) -> Result<(), DbErr> {
+    order::Entity::update_many()
+        .col_expr(order::Column::PendingKey, Expr::value(Option::<String>::None))
+        .filter(order::Column::Id.eq(order_id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Cancels an unpaid order and gives its stock back.
 async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
     let done = order::Entity::update_many()
         .col_expr(order::Column::Status, Expr::value(OrderStatus::Cancelled.code()))
+        .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order_id))
         .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
         .exec(txn)
@@ -242,6 +263,7 @@ async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Ut
         return Ok(());
     }
     set_shipments(txn, order_id, ShipmentStatus::Placed, ShipmentStatus::Cancelled, now).await?;
+    forget_key(txn, order_id).await?;
     let mut lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
     lines.sort_by_key(|l| l.offer_id);
     for line in &lines {
@@ -267,19 +289,27 @@ pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Res
     let mut released = 0;
     for order in expired {
         let txn = db.begin().await?;
-        let pending = payment::Entity::find()
-            .filter(payment::Column::OrderId.eq(order.id))
-            .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
-            .all(&txn)
-            .await?;
-        for p in &pending {
-            decide_payment(&txn, p.id, PaymentStatus::Abandoned, now).await?;
-        }
-        cancel_order(&txn, order.id, now).await?;
+        abandon_order(&txn, order.id, now).await?;
         txn.commit().await?;
         released += 1;
     }
     Ok(released)
+}
+
+/// Gives up an order awaiting payment, inside the caller's transaction: its pending payments
+/// become abandoned, the order and its shipments cancelled, its stock returned and the cart
+/// free to check out again. Used when the reservation ends and when the same cart checks out
+/// again with other figures (the new order replaces this one).
+pub(crate) async fn abandon_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let pending = payment::Entity::find()
+        .filter(payment::Column::OrderId.eq(order_id))
+        .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+        .all(txn)
+        .await?;
+    for p in &pending {
+        decide_payment(txn, p.id, PaymentStatus::Abandoned, now).await?;
+    }
+    cancel_order(txn, order_id, now).await
 }
 
 /// What the sandbox bank shows about a payment.
@@ -297,7 +327,7 @@ pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Res
         bank: pay.bank.as_deref().and_then(crate::orders::Bank::from_code).map(|b| b.name().to_owned()),
         instalments,
         pending: pay.status == PaymentStatus::Pending.code(),
-        order_path: crate::orders::order_path(&order.lang, order.id, &order.token),
+        order_path: crate::orders::order_path(&order.lang, order.id, order.pending_key.as_deref().unwrap_or_default()),
     }))
 }
 

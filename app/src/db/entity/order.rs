@@ -7,7 +7,8 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     #[sea_orm(unique)]
-    /// Random and unguessable: the guest's key to the order page.
+    /// Legacy, opens nothing: the first 32 hex digits of `token_hash` (the column is UNIQUE and
+    /// cannot be dropped on SQLite).
     pub token: String,
     pub cart_id: Option<i32>,
     pub lang: String,
@@ -37,6 +38,20 @@ pub struct Model {
     /// Gap-free, given when the order is paid.
     pub invoice_number: Option<i64>,
     pub invoiced_on: Option<Date>,
+    /// The cart it was placed from, only while it awaits payment (NULL once paid or
+    /// cancelled); unique, so a cart holds at most one order awaiting payment.
+    pub pending_cart_id: Option<i32>,
+    /// SHA-256 of what the checkout asked for (`checkout::service::checkout_digest`): the same
+    /// checkout posted again gives this order instead of a second one.
+    pub checkout_digest: Option<String>,
+    /// SHA-256 of the client's address (never the address): pending orders per address are limited.
+    pub client_hash: Option<String>,
+    /// SHA-256 of the guest's key to the order page (the key itself is never kept for long).
+    #[sea_orm(unique)]
+    pub token_hash: Option<String>,
+    /// The plain key, only while the order awaits payment: the shopper's way back from the bank
+    /// and the confirmation e-mail's link need it; erased when the order is paid or cancelled.
+    pub pending_key: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

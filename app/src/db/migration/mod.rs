@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m20261122_000001_catalog;
 mod m20261122_000002_marketplace;
 mod m20261122_000003_orders;
+mod m20261130_000004_checkout_safety;
 mod m20261130_000005_refunds_due;
 
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000001_catalog::Migration),
             Box::new(m20261122_000002_marketplace::Migration),
             Box::new(m20261122_000003_orders::Migration),
+            Box::new(m20261130_000004_checkout_safety::Migration),
             Box::new(m20261130_000005_refunds_due::Migration),
         ]
     }
