@@ -71,7 +71,7 @@ pub fn cookie(name: &str) -> Option<String> {
 
 /// Whether cookies should carry `Secure` (the shop is served over HTTPS).
 fn secure_cookies() -> bool {
-    std::env::var("TURG_PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
+    crate::config::get_or_default().secure_cookies()
 }
 
 /// Sets an HttpOnly, SameSite=Lax cookie on the response (`Secure` behind HTTPS).
