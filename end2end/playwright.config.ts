@@ -41,6 +41,8 @@ export default defineConfig({
       DATABASE_URL: "sqlite://data/e2e.db?mode=rwc",
       TURG_DEMO: "1",
       TURG_ADMIN_PAGES: "1",
+      TURG_DEV: "1",
+      TURG_PAYMENT_PROVIDER: "sandbox",
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: "target/site",
       LEPTOS_OUTPUT_NAME: "turg",
