@@ -39,7 +39,9 @@ pub fn init_logging(config: &Config, default_filter: &str) -> Result<(), String>
         Some(f) => EnvFilter::try_new(f).map_err(|e| format!("RUST_LOG `{f}` is not a log filter: {e}"))?,
         None => EnvFilter::new(default_filter),
     };
-    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    // Colours only for a person at a terminal, not in files or a collector's pipe.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_ansi(ansi);
     let result = match config.log_format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().flatten_event(true).with_current_span(true).with_span_list(false).try_init(),
@@ -100,12 +102,12 @@ pub async fn track(mut req: Request, next: Next) -> Response {
         res.headers_mut().insert(REQUEST_ID, v);
     }
     let ms = (elapsed.as_secs_f64() * 1000.0 * 10.0).round() / 10.0;
-    let cache = cache.map_or("", CacheResult::code);
+    let cache = cache.map(CacheResult::code); // only product pages have one
     if route.starts_with("/healthz") || route == "/metrics" {
         // Load balancers and scrapers ask every few seconds.
         tracing::debug!(target: "turg::http", request_id = %id, %method, %path, status, ms, "request");
     } else {
-        tracing::info!(target: "turg::http", request_id = %id, %method, %path, %route, status, ms, cache, "request");
+        tracing::info!(target: "turg::http", request_id = %id, %method, %path, %route, status, ms, cache = cache.map(tracing::field::display), "request");
     }
     res
 }
