@@ -21,6 +21,8 @@ pub mod sellers;
 pub mod vat;
 
 #[cfg(feature = "ssr")]
+pub mod config;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod outbox;

@@ -23,8 +23,13 @@ use std::pin::Pin;
 
 /// Attempts before a message is given up on (then `failed`, visible to administrators).
 pub const MAX_ATTEMPTS: i32 = 8;
-/// How long a claimed message is reserved for the instance sending it.
+/// How long a claimed message is reserved for the instance sending it, from the moment of the
+/// claim. A sender must give up on a message well within it (the server's worker times a send
+/// out after [`SEND_TIMEOUT_SECONDS`]), or another instance may send it too.
 pub const LEASE_SECONDS: i64 = 120;
+/// How long one message may take to send before the attempt counts as failed (and is retried).
+pub const SEND_TIMEOUT_SECONDS: u64 = 30;
+const _: () = assert!((SEND_TIMEOUT_SECONDS as i64) * 2 < LEASE_SECONDS);
 
 pub struct NewMessage {
     /// Queued at most once per key.
@@ -116,8 +121,13 @@ pub async fn deliver_due<C: ConnectionTrait>(
         .all(db)
         .await?;
     let mut round = Round::default();
+    let started = std::time::Instant::now();
     for message in due {
-        // Claim: only the instance whose update matched the row as it read it sends it.
+        // The moment of this claim: a round sends one message after the other, so the round's
+        // start would give later messages a lease that is partly (or wholly) used up already.
+        let now = now + Duration::from_std(started.elapsed()).unwrap_or_default();
+        // Claim: only the instance whose update matched the row as it read it sends it; the
+        // lease starts now, in the same statement.
         let claimed = outbox::Entity::update_many()
             .col_expr(outbox::Column::Status, Expr::value("sending"))
             .col_expr(outbox::Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECONDS)))
@@ -164,6 +174,18 @@ pub async fn deliver_due<C: ConnectionTrait>(
         }
     }
     Ok(round)
+}
+
+/// How many messages the outbox holds in each status (for `/metrics`).
+pub async fn count_by_status<C: ConnectionTrait>(db: &C) -> Result<Vec<(String, i64)>, DbErr> {
+    outbox::Entity::find()
+        .select_only()
+        .column(outbox::Column::Status)
+        .column_as(Expr::from(sea_orm::sea_query::Func::count(Expr::col(outbox::Column::Id))), "n")
+        .group_by(outbox::Column::Status)
+        .into_tuple::<(String, i64)>()
+        .all(db)
+        .await
 }
 
 /// The latest messages, newest first (the administrators' outbox page).

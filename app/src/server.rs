@@ -77,7 +77,7 @@ pub fn cookie(name: &str) -> Option<String> {
 
 /// Whether cookies should carry `Secure` (the shop is served over HTTPS).
 fn secure_cookies() -> bool {
-    std::env::var("TURG_PUBLIC_URL").is_ok_and(|u| u.starts_with("https://"))
+    crate::config::get_or_default().secure_cookies()
 }
 
 /// Sets an HttpOnly, SameSite=Lax cookie on the response (`Secure` behind HTTPS).
@@ -126,7 +126,7 @@ pub fn client_address() -> Option<String> {
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|info| info.0.ip());
     let header = |name: &str| parts.headers.get(name).and_then(|v| v.to_str().ok());
-    let trust_proxy = std::env::var("TURG_TRUST_PROXY").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
+    let trust_proxy = crate::config::get_or_default().trust_proxy;
     pick_client_address(peer, header("x-forwarded-for"), header("x-real-ip"), trust_proxy).map(address_key)
 }
 

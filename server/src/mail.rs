@@ -1,6 +1,12 @@
-//! SMTP delivery of the outbox through lettre. `TURG_SMTP_URL=smtp://host:port` (plain SMTP
-//! to a relay such as the host's MTA, which handles TLS onwards); `TURG_MAIL_FROM` is the
-//! sender (default `Turg <no-reply@turg.ee>`).
+//! SMTP delivery of the outbox through lettre (rustls for TLS). `TURG_SMTP_URL` is lettre's
+//! connection URL:
+//!
+//! - `smtp://host:25`: plain SMTP to a relay such as the host's MTA (which handles TLS onwards);
+//! - `smtp://user:password@host:587?tls=required`: STARTTLS, refused if the server lacks it
+//!   (`?tls=opportunistic` uses it when offered);
+//! - `smtps://user:password@host:465`: TLS from the first byte.
+//!
+//! The password is percent-encoded in the URL and never logged. `TURG_MAIL_FROM` is the sender.
 
 use app::db::entity::outbox;
 use app::outbox::Transport;
@@ -14,17 +20,58 @@ pub struct Smtp {
     from: Mailbox,
 }
 
+/// Why `TURG_SMTP_URL` or `TURG_MAIL_FROM` was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum MailConfigError {
+    #[error(
+        "TURG_SMTP_URL `{url}` is not usable: {reason}; use smtp://host:25 (a local relay), \
+         smtp://user:password@host:587?tls=required (STARTTLS) or smtps://user:password@host:465"
+    )]
+    Url { url: String, reason: String },
+    #[error("TURG_MAIL_FROM `{from}` is not a mailbox such as `Turg <no-reply@turg.ee>`: {reason}")]
+    From { from: String, reason: String },
+}
+
 impl Smtp {
-    pub fn from_url(url: &str) -> Result<Smtp, String> {
-        let rest = url.strip_prefix("smtp://").ok_or_else(|| format!("TURG_SMTP_URL `{url}` must start with smtp://"))?;
-        let (host, port) = match rest.trim_end_matches('/').rsplit_once(':') {
-            Some((h, p)) => (h, p.parse::<u16>().map_err(|_| format!("TURG_SMTP_URL `{url}`: bad port"))?),
-            None => (rest.trim_end_matches('/'), 25),
-        };
-        let from = std::env::var("TURG_MAIL_FROM").unwrap_or_else(|_| "Turg <no-reply@turg.ee>".into());
-        let from: Mailbox = from.parse().map_err(|e| format!("TURG_MAIL_FROM: {e}"))?;
-        let mailer = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host).port(port).build();
+    /// A transport for `url` (see the module's documentation) sending as `from`. Connects
+    /// only when it sends.
+    pub fn new(url: &str, from: &str) -> Result<Smtp, MailConfigError> {
+        let refuse = |reason: String| MailConfigError::Url { url: app::db::redact(url), reason };
+        let scheme = url.split_once("://").map(|(s, _)| s);
+        if !matches!(scheme, Some("smtp" | "smtps")) {
+            return Err(refuse("the scheme must be smtp:// or smtps://".into()));
+        }
+        if let Some((_, query)) = url.split_once('?') {
+            for pair in query.split('&') {
+                if !matches!(pair, "tls=required" | "tls=opportunistic") {
+                    return Err(refuse(format!("unknown parameter `{pair}` (tls=required or tls=opportunistic)")));
+                }
+            }
+        }
+        // lettre's own parser: host, port, credentials, and TLS by scheme and `?tls=`. Its
+        // errors may quote the URL; they are replaced by a message that does not.
+        let mailer = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| refuse(strip_secrets(&e.to_string(), url)))?
+            .build();
+        let from = from
+            .parse::<Mailbox>()
+            .map_err(|e| MailConfigError::From { from: from.to_owned(), reason: e.to_string() })?;
         Ok(Smtp { mailer, from })
+    }
+}
+
+/// `message` with the URL's password removed, should lettre ever repeat it.
+fn strip_secrets(message: &str, url: &str) -> String {
+    let password = url
+        .split_once("://")
+        .and_then(|(_, rest)| rest.split(['/', '?']).next())
+        .and_then(|authority| authority.rsplit_once('@'))
+        .and_then(|(creds, _)| creds.split_once(':'))
+        .map(|(_, p)| p)
+        .filter(|p| !p.is_empty());
+    match password {
+        Some(p) => message.replace(p, "***"),
+        None => message.to_owned(),
     }
 }
 
@@ -48,5 +95,55 @@ impl Transport for Smtp {
                 .map_err(|e| e.to_string())?;
             self.mailer.send(message).await.map(|_| ()).map_err(|e| e.to_string())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FROM: &str = "Turg <no-reply@turg.ee>";
+
+    #[test]
+    fn smtp_urls_are_accepted() {
+        for url in [
+            "smtp://127.0.0.1:2525",
+            "smtp://localhost",
+            "smtp://user:p%40ss@smtp.example.com:587?tls=required",
+            "smtp://smtp.example.com?tls=opportunistic",
+            "smtps://user:pass@smtp.example.com:465",
+            "smtps://user:pass@smtp.example.com",
+        ] {
+            assert!(Smtp::new(url, FROM).is_ok(), "{url}: {:?}", Smtp::new(url, FROM).err());
+        }
+    }
+
+    #[test]
+    fn bad_urls_are_refused_without_the_password() {
+        for url in [
+            "http://user:hunter2@mail.example.com:25",
+            "mail.example.com:25",
+            "smtp://user:hunter2@mail.example.com:587?tls=maybe",
+            "smtp://user:hunter2@mail.example.com:587?starttls=1",
+            "smtp://user:hunter2@:25",
+            "smtps://user:hunter2@mail.example.com:99999",
+        ] {
+            let e = Smtp::new(url, FROM).err().unwrap_or_else(|| panic!("{url} was accepted")).to_string();
+            assert!(e.contains("TURG_SMTP_URL"), "{e}");
+            assert!(!e.contains("hunter2"), "{e}");
+        }
+        assert!(Smtp::new("http://mail:25", FROM).err().is_some_and(|e| e.to_string().contains("smtp:// or smtps://")));
+    }
+
+    #[test]
+    fn the_sender_must_be_a_mailbox() {
+        let e = Smtp::new("smtp://localhost:25", "not an address").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("TURG_MAIL_FROM"), "{e}");
+    }
+
+    #[test]
+    fn secrets_are_stripped_from_messages() {
+        assert_eq!(strip_secrets("bad url smtp://u:pw@h", "smtp://u:pw@h"), "bad url smtp://u:***@h");
+        assert_eq!(strip_secrets("x", "smtp://h:25"), "x");
     }
 }

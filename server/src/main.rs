@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! server                                   serve (migrates first; TURG_DEMO=1 seeds an empty database)
+//! server config                            print the effective configuration (secrets hidden) and exit
 //! server migrate                           apply pending migrations and exit
 //! server seed --demo                       add the demo catalog to an empty database
 //! server seed --hostile                    hostile texts into the demo catalog (markup-injection tests)
@@ -10,17 +11,19 @@
 //! server bench [--seconds S] [--concurrency C] [--samples N]
 //!                                          latency and throughput against the catalog in DATABASE_URL
 //! ```
-//! Configuration is by environment: `DATABASE_URL` (default `sqlite://data/turg.db?mode=rwc`),
-//! `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000), `TURG_PUBLIC_URL` (absolute URLs in the sitemap),
-//! `TURG_PAGE_CACHE=0` (no product page cache), `RUST_LOG`.
+//! Configuration is by environment (and a `.env` file in the working directory; the real
+//! environment wins), read once into `app::config::Config`: see README.md for every variable.
+//! An invalid configuration stops every command with a message and exit code 2.
 
 // Leptos's view types of the app's pages nest deeply.
 #![recursion_limit = "256"]
 
 mod bench;
+mod health;
 #[cfg(test)]
 mod hostile_tests;
 mod mail;
+mod observe;
 mod page_cache;
 mod payments;
 mod routes;
@@ -28,11 +31,12 @@ mod security;
 mod sitemap;
 mod workers;
 
-use app::db;
+use app::{config, db};
 use std::process::ExitCode;
 
 enum Command {
     Serve,
+    Config,
     Migrate,
     SeedDemo,
     SeedHostile,
@@ -54,6 +58,7 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     };
     match args.first().map(String::as_str) {
         None | Some("serve") => Ok(Command::Serve),
+        Some("config") => Ok(Command::Config),
         Some("migrate") => Ok(Command::Migrate),
         Some("seed") if args.iter().any(|a| a == "--demo") => Ok(Command::SeedDemo),
         Some("seed") if args.iter().any(|a| a == "--hostile") => Ok(Command::SeedHostile),
@@ -75,8 +80,22 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
-fn database_url() -> String {
-    std::env::var("DATABASE_URL").ok().filter(|v| !v.trim().is_empty()).unwrap_or_else(|| db::DEFAULT_DATABASE_URL.to_owned())
+/// The configuration from the environment and `./.env` (whose values never override the
+/// environment's), checked as a whole, SMTP settings included.
+fn load_config() -> Result<(config::Config, Option<&'static str>), String> {
+    let dotenv = match dotenvy::from_path(".env") {
+        Ok(()) => Some(".env"),
+        Err(e) if e.not_found() => None,
+        Err(e) => return Err(format!("cannot read .env: {e}")),
+    };
+    let config = config::Config::from_env().map_err(|e| e.to_string())?;
+    if let Some(filter) = &config.log_filter {
+        tracing_subscriber::EnvFilter::try_new(filter).map_err(|e| format!("RUST_LOG `{filter}` is not a log filter: {e}"))?;
+    }
+    if let Some(url) = &config.smtp_url {
+        mail::Smtp::new(url, &config.mail_from).map_err(|e| e.to_string())?;
+    }
+    Ok((config, dotenv))
 }
 
 #[tokio::main]
@@ -89,16 +108,31 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // The benchmark prints tables; only warnings and errors should come in between.
-    let log = if matches!(command, Command::Bench(_)) { "warn" } else { "info,sqlx=warn,sea_orm=warn" };
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| log.into()))
-        .init();
     if let Command::Help = command {
         println!("{}", usage());
         return ExitCode::SUCCESS;
     }
-    let url = database_url();
+    let (config, dotenv) = match load_config() {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("error: invalid configuration: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Command::Config = command {
+        print!("{}", config.table());
+        return ExitCode::SUCCESS;
+    }
+    let config = config::init(config);
+    // The benchmark prints tables; only warnings and errors should come in between.
+    let log = if matches!(command, Command::Bench(_)) { "warn" } else { "info,sqlx=warn,sea_orm=warn" };
+    if let Err(message) = observe::init_logging(config, log) {
+        eprintln!("error: invalid configuration: {message}");
+        return ExitCode::from(2);
+    }
+    let settings: Vec<String> = config.settings().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    tracing::info!(env_file = dotenv.unwrap_or("none"), "configuration: {}", settings.join(" "));
+    let url = config.database_url.clone();
     let database = match db::open(&url).await {
         Ok(d) => d,
         Err(e) => {
@@ -107,7 +141,7 @@ async fn main() -> ExitCode {
         }
     };
     let result = match command {
-        Command::Serve => routes::serve(database).await,
+        Command::Serve => routes::serve(database, config).await,
         Command::Migrate => {
             println!("migrations applied to {}", db::redact(&url));
             Ok(())
@@ -151,7 +185,7 @@ async fn main() -> ExitCode {
             .map_err(|e| e.to_string())
         }
         Command::Bench(options) => bench::run(database, &url, options).await,
-        Command::Help => unreachable!(),
+        Command::Help | Command::Config => Ok(()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -163,10 +197,19 @@ async fn main() -> ExitCode {
 }
 
 fn usage() -> &'static str {
-    "usage: server [serve | migrate | seed --demo | seed --products N [--offers-per-product M]\n\
+    "usage: server [serve | config | migrate | seed --demo | seed --products N [--offers-per-product M]\n\
      \x20             | bench [--seconds S] [--concurrency C] [--samples N]]\n\
-     environment: DATABASE_URL (default sqlite://data/turg.db?mode=rwc), LEPTOS_SITE_ADDR, TURG_DEMO=1, TURG_PUBLIC_URL,\n\
-     \x20            TURG_PAGE_CACHE=0"
+     \n\
+     \x20 serve     serve the shop (the default; migrates first)\n\
+     \x20 config    print the effective configuration, secrets hidden (exit 2 when invalid)\n\
+     \x20 migrate   apply pending migrations and exit (run before rolling out a new version)\n\
+     \n\
+     environment (also read from ./.env; the real environment wins):\n\
+     \x20 DATABASE_URL (default sqlite://data/turg.db?mode=rwc), DATABASE_MAX_CONNECTIONS, LEPTOS_SITE_ADDR,\n\
+     \x20 RUST_LOG, TURG_LOG_FORMAT=text|json, TURG_DEV=1, TURG_DEMO=1, TURG_PUBLIC_URL, TURG_PAYMENT_PROVIDER=sandbox,\n\
+     \x20 TURG_PAYMENT_SECRET, TURG_SMTP_URL, TURG_MAIL_FROM, TURG_ADMIN_PAGES=1, TURG_PAGE_CACHE=0\n\
+     \n\
+     SIGTERM or Ctrl-C: finish the requests in flight, stop the workers, exit."
 }
 
 #[cfg(test)]
@@ -181,6 +224,7 @@ mod tests {
     fn commands() {
         assert!(matches!(parse_args(&args("")), Ok(Command::Serve)));
         assert!(matches!(parse_args(&args("migrate")), Ok(Command::Migrate)));
+        assert!(matches!(parse_args(&args("config")), Ok(Command::Config)));
         assert!(matches!(parse_args(&args("seed --demo")), Ok(Command::SeedDemo)));
         assert!(matches!(parse_args(&args("seed --hostile")), Ok(Command::SeedHostile)));
         assert!(matches!(

@@ -176,9 +176,10 @@ impl PageCache {
 
     /// 64 MiB for 30 s, or disabled when `TURG_PAGE_CACHE` is `0`/`off`/`false`.
     pub fn from_env() -> PageCache {
-        match std::env::var("TURG_PAGE_CACHE").as_deref().map(str::trim) {
-            Ok("0" | "off" | "false") => PageCache::disabled(),
-            _ => PageCache::new(CAPACITY_BYTES, TTL),
+        if app::config::get().page_cache {
+            PageCache::new(CAPACITY_BYTES, TTL)
+        } else {
+            PageCache::disabled()
         }
     }
 

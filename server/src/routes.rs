@@ -43,34 +43,84 @@ impl FromRef<AppState> for LeptosOptions {
 /// The Leptos options from the environment; hashed asset names when cargo-leptos wrote
 /// `hash.txt` next to this binary (so the binary also runs outside `cargo leptos`).
 fn leptos_options() -> Result<LeptosOptions, String> {
+    let config = app::config::get();
     let mut options = get_configuration(None).map_err(|e| e.to_string())?.leptos_options;
-    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
-        let hash_file = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
-        options.hash_files = hash_file.is_some_and(|f| f.exists());
-    }
+    options.site_addr = config.site_addr;
+    options.hash_files = match config.hash_files {
+        Some(hash_files) => hash_files,
+        None => {
+            let hash_file = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(options.hash_file.as_ref())));
+            hash_file.is_some_and(|f| f.exists())
+        }
+    };
     Ok(options)
 }
 
-pub async fn serve(db: DatabaseConnection) -> Result<(), String> {
-    if std::env::var("TURG_DEMO").is_ok_and(|v| v == "1") {
+/// How long shutdown waits for the workers to finish their current job.
+const WORKERS_STOP_WITHIN: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Serves until SIGTERM or Ctrl-C: then stops taking connections, lets the requests in flight
+/// finish, tells the workers to stop between jobs and waits for them (at most 10 s).
+pub async fn serve(db: DatabaseConnection, config: &app::config::Config) -> Result<(), String> {
+    if config.demo {
         if let Some(r) = seed_demo(&db).await.map_err(|e| e.to_string())? {
             tracing::info!(products = r.products, offers = r.offers, sellers = r.sellers, "seeded the demo catalog");
         }
     }
     let state = app_state(db.clone()).await?;
-    crate::workers::spawn(db.clone(), crate::workers::transport_from_env()?);
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    let workers = crate::workers::spawn(db.clone(), crate::workers::transport(config)?, shutdown.clone());
     let addr = state.leptos.site_addr;
     let page_cache = crate::page_cache::PageCache::from_env();
     crate::page_cache::spawn_invalidator(page_cache.clone(), state.feed.clone());
-    let app = page_cache.layer(router(state));
+    let app = crate::observe::layer(page_cache.layer(router(state.clone()).merge(crate::health::routes(state))));
     let listener = tokio::net::TcpListener::bind(&addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     tracing::info!("Turg listening on http://{addr}");
-    axum::serve(listener, app.into_make_service())
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+    tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move {
+            let signal = shutdown_signal().await;
+            tracing::info!("{signal}: finishing the requests in flight, then stopping");
+            shutdown.cancel();
+        }
+    });
+    let served = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown.clone().cancelled_owned())
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string());
+    shutdown.cancel(); // also when serving failed
+    if let Err(e) = workers.join(WORKERS_STOP_WITHIN).await {
+        tracing::warn!("{e}");
+    }
+    tracing::info!("stopped");
+    served
+}
+
+/// Waits for Ctrl-C or (on Unix) SIGTERM, and says which came.
+async fn shutdown_signal() -> &'static str {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => "Ctrl-C",
+        _ = term => "SIGTERM",
+    }
 }
 
 /// The state every route shares, from the environment (`serve` and `server bench`). Starts
@@ -135,6 +185,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(crate::observe::tag_route))
         // Inside out: a server function's error gets its status; cross-site writes are refused;
         // every response gets its security headers (HTML pages are hashed uncompressed); then
         // compression.
@@ -156,7 +207,7 @@ async fn root_redirect(headers: HeaderMap) -> Response {
 
 /// Ready when the database answers and the search index has been built (an instance that is
 /// still building it serves pages but not search, so it reports 503 until then).
-async fn healthz(State(state): State<AppState>) -> Response {
+pub(crate) async fn healthz(State(state): State<AppState>) -> Response {
     let search = if state.search.is_ready() { "ok" } else { "building" };
     match service::ping(&state.db).await {
         Ok(()) if state.search.is_ready() => Json(json!({ "status": "ok", "database": "ok", "search": search })).into_response(),
@@ -176,8 +227,8 @@ async fn healthz(State(state): State<AppState>) -> Response {
 /// The absolute origin for links that leave the site (sitemap, robots): `TURG_PUBLIC_URL`, or
 /// the request's own host.
 pub fn public_origin(headers: &HeaderMap) -> String {
-    if let Ok(url) = std::env::var("TURG_PUBLIC_URL") {
-        return url.trim_end_matches('/').to_owned();
+    if let Some(url) = &app::config::get().public_url {
+        return url.clone();
     }
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:3000");
     let proto = headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()).unwrap_or("http");

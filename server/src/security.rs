@@ -79,7 +79,7 @@ pub fn provenance(headers: &HeaderMap, public_origin: Option<&str>) -> Provenanc
 }
 
 fn public_origin() -> Option<String> {
-    std::env::var("TURG_PUBLIC_URL").ok().filter(|u| !u.is_empty())
+    app::config::get().public_url.clone()
 }
 
 /// Refuses state-changing requests from other sites (403, with a translated reason).

@@ -52,7 +52,7 @@ pub async fn get_refunds_due() -> Result<Vec<RefundDue>, AppError> {
 
 #[cfg(feature = "ssr")]
 fn allowed() -> Result<(), AppError> {
-    if std::env::var("TURG_ADMIN_PAGES").is_ok_and(|v| v == "1") {
+    if crate::config::get_or_default().admin_pages {
         Ok(())
     } else {
         Err(AppError::Forbidden)

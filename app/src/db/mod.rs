@@ -49,9 +49,8 @@ fn max_connections(url: &str) -> u32 {
     if url.contains(":memory:") {
         return 1; // every connection would otherwise get its own empty database
     }
-    std::env::var("DATABASE_MAX_CONNECTIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
+    crate::config::get_or_default()
+        .database_max_connections
         .unwrap_or(if url.starts_with("sqlite") { 8 } else { 16 })
 }
 

@@ -15,12 +15,7 @@ use std::collections::HashMap;
 
 /// The shop's public origin for links in e-mails (`TURG_PUBLIC_URL`, else the local address).
 pub fn public_url() -> String {
-    std::env::var("TURG_PUBLIC_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-        .unwrap_or_else(|| format!("http://{}", std::env::var("LEPTOS_SITE_ADDR").unwrap_or_else(|_| "127.0.0.1:3000".into())))
-        .trim_end_matches('/')
-        .to_owned()
+    crate::config::get_or_default().public_url_or_local()
 }
 
 /// An order for whoever may see it: the holder of its key (compared as SHA-256 with the stored

@@ -4,7 +4,7 @@
 //!
 //! The sandbox signs its callbacks with HMAC-SHA-256 over the reference, outcome and amount,
 //! like the Estonian banks' link protocols sign theirs; the secret is `TURG_PAYMENT_SECRET`
-//! (a fixed development secret when unset, which start-up refuses outside development).
+//! (at least 32 bytes; the development secret only with `TURG_DEV=1`: see `config`).
 
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -54,37 +54,21 @@ pub trait PaymentProvider: Send + Sync {
     fn verify(&self, params: &HashMap<String, String>) -> Result<Callback, VerifyError>;
 }
 
-/// The provider kinds `TURG_PAYMENT_PROVIDER` can name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProviderKind {
-    /// The built-in sandbox bank: moves no money; for development and tests only.
-    Sandbox,
-}
-
-impl ProviderKind {
-    /// `TURG_PAYMENT_PROVIDER`'s value: empty means none; an unknown name is an error.
-    pub fn parse(value: &str) -> Result<Option<ProviderKind>, String> {
-        match value.trim() {
-            "" | "none" => Ok(None),
-            "sandbox" => Ok(Some(ProviderKind::Sandbox)),
-            other => Err(format!("TURG_PAYMENT_PROVIDER `{other}` is not a payment provider (known: sandbox)")),
-        }
-    }
-}
-
-/// The shop's payment provider, chosen by configuration (`TURG_PAYMENT_PROVIDER`), read once.
-/// `None` when none is chosen: then nothing can be paid, and the sandbox bank's page and
-/// decision endpoint answer 404 — the sandbox exists only where it was asked for.
+/// The shop's payment provider, as configured (`TURG_PAYMENT_PROVIDER`, checked at start-up
+/// with its secret), made once. `None` when none is configured: then nothing can be paid,
+/// and the sandbox bank's page and decision endpoint answer 404 — the sandbox exists only
+/// where it was asked for.
 pub fn configured() -> Option<&'static Sandbox> {
     static PROVIDER: std::sync::OnceLock<Option<Sandbox>> = std::sync::OnceLock::new();
     PROVIDER
-        .get_or_init(|| match ProviderKind::parse(&std::env::var("TURG_PAYMENT_PROVIDER").unwrap_or_default()) {
-            Ok(Some(ProviderKind::Sandbox)) => Some(Sandbox::from_env()),
-            Ok(None) => None,
-            Err(e) => {
-                // Start-up refuses this configuration; never guess a provider.
-                tracing::error!("{e}");
-                None
+        .get_or_init(|| {
+            let config = crate::config::get();
+            match config.payment_provider {
+                Some(crate::config::PaymentProvider::Sandbox) => {
+                    // The configuration refuses a provider without a secret outside TURG_DEV=1.
+                    Some(Sandbox::new(config.payment_secret.clone().unwrap_or_else(|| DEV_SECRET.to_owned())))
+                }
+                None => None,
             }
         })
         .as_ref()
@@ -101,18 +85,12 @@ pub struct Sandbox {
     secret: Vec<u8>,
 }
 
-/// The well-known development secret: used only when none is set, and refused at start-up
-/// outside development (`TURG_DEV=1`).
-pub const DEV_SECRET: &str = "turg-sandbox-development-secret";
+/// The well-known development secret (refused at start-up outside `TURG_DEV=1`).
+pub use crate::config::DEV_PAYMENT_SECRET as DEV_SECRET;
 
 impl Sandbox {
     pub fn new(secret: impl Into<Vec<u8>>) -> Sandbox {
         Sandbox { secret: secret.into() }
-    }
-
-    /// With the secret from `TURG_PAYMENT_SECRET`, or the development secret.
-    fn from_env() -> Sandbox {
-        Sandbox::new(std::env::var("TURG_PAYMENT_SECRET").ok().filter(|s| !s.is_empty()).unwrap_or_else(|| DEV_SECRET.to_owned()))
     }
 
     fn mac(&self, reference: &str, outcome: &str, amount: &str) -> Hmac<Sha256> {
@@ -205,13 +183,6 @@ mod tests {
         let mut bad_hex = good;
         bad_hex.insert("sig".into(), "zz".into());
         assert_eq!(bank.verify(&bad_hex), Err(VerifyError::Malformed("sig")));
-    }
-
-    #[test]
-    fn provider_names() {
-        assert_eq!(ProviderKind::parse("sandbox"), Ok(Some(ProviderKind::Sandbox)));
-        assert_eq!(ProviderKind::parse(""), Ok(None));
-        assert!(ProviderKind::parse("paypal").is_err());
     }
 
     #[test]

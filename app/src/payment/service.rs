@@ -105,11 +105,6 @@ pub async fn apply_callback(
     Ok(Applied { order_id: order.id, order_token: order.pending_key.unwrap_or_default(), order_lang: order.lang, changed })
 }
 
-/// The address the shop's own notices go to (refunds due): `TURG_SHOP_EMAIL`.
-fn shop_address() -> String {
-    std::env::var("TURG_SHOP_EMAIL").ok().filter(|a| !a.is_empty()).unwrap_or_else(|| "shop@turg.ee".to_owned())
-}
-
 /// Records that a payment's money must go back (once per payment, whatever the number of
 /// reports), and tells the shop by e-mail in the same transaction.
 async fn record_refund_due(
@@ -157,7 +152,7 @@ async fn record_refund_due(
             dedupe_key: format!("refund-due-{}", pay.id),
             kind: "refund_due",
             lang,
-            to: shop_address(),
+            to: crate::config::get_or_default().shop_email.clone(),
             email: crate::orders::email::Email { subject, text, html },
         },
         now,
