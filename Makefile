@@ -26,6 +26,7 @@ e2e:
 	.ci/install --e2e
 	cargo leptos build --release --split
 	npx playwright test -c end2end/playwright.config.ts
+	node end2end/two-instances.mjs
 
 build:
 	.ci/install

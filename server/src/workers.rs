@@ -1,5 +1,6 @@
 //! Background work every instance runs, as two tasks that cannot hold each other up: releasing
-//! the stock of unpaid orders whose reservation ended, and sending the outbox (each send
+//! the stock of unpaid orders whose reservation ended (and, hourly, deleting carts idle for 90
+//! days with their drafts), and sending the outbox (each send
 //! bounded by a timeout, which counts as a failed attempt and is retried). Both are safe to run
 //! on many instances at once (each change is a conditional update), so there is no leader to
 //! elect. On shutdown both stop between jobs; [`Workers::join`] waits for them.
@@ -100,9 +101,21 @@ fn interval() -> tokio::time::Interval {
     tick
 }
 
+/// How often carts idle for 90 days (and their checkout drafts) are deleted.
+const IDLE_CARTS_EVERY: Duration = Duration::from_secs(3600);
+
 async fn release_loop(db: DatabaseConnection, shutdown: CancellationToken) {
     let mut tick = interval();
+    let mut idle_carts_checked: Option<tokio::time::Instant> = None;
     while next_tick(&mut tick, &shutdown).await {
+        if idle_carts_checked.is_none_or(|at| at.elapsed() >= IDLE_CARTS_EVERY) {
+            idle_carts_checked = Some(tokio::time::Instant::now());
+            match app::cart::service::delete_idle(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(carts = n, "deleted carts idle for 90 days"),
+                Err(e) => tracing::warn!(error = %e, "deleting idle carts failed"),
+            }
+        }
         match app::payment::service::release_expired(&db, chrono::Utc::now()).await {
             Ok(0) => {}
             Ok(n) => {
