@@ -36,9 +36,19 @@ async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusC
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_texts_never_reach_a_page_as_markup() {
-    // The sandbox bank's page and the administrators' outbox are pages too.
-    std::env::set_var("TURG_PAYMENT_PROVIDER", "sandbox");
-    std::env::set_var("TURG_ADMIN_PAGES", "1");
+    // The sandbox bank's page and the administrators' outbox are pages too. (The only test in
+    // this binary that installs a configuration.)
+    let config = app::config::Config::from_vars(|name| {
+        match name {
+            "TURG_PAYMENT_PROVIDER" => Some("sandbox"),
+            "TURG_DEV" | "TURG_ADMIN_PAGES" => Some("1"),
+            _ => None,
+        }
+        .map(str::to_owned)
+    })
+    .unwrap();
+    let config = app::config::init(config);
+    assert!(config.admin_pages && config.payment_provider.is_some(), "this test's configuration is installed");
     let db = app::db::open("sqlite::memory:").await.unwrap();
     app::db::seed::seed_demo(&db).await.unwrap();
     let fixture = seed_hostile(&db).await.unwrap();
@@ -173,6 +183,11 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     }
     // The hostile texts were on the pages (as text): the test looked at the right things.
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
+    // The personal pages were really shown (not refused or missing).
+    for path in [format!("/en/pay/sandbox/{}", pending.payment_reference), "/en/admin/outbox".to_owned()] {
+        assert_eq!(get(&router, &path, None).await.0, StatusCode::OK, "{path}");
+    }
+    assert_eq!(get(&router, "/en/checkout", Some(&cookie)).await.0, StatusCode::OK);
     // The product page's JSON-LD carries the title escaped for its script element.
     let (_, _, product) = get(&router, &format!("/en/p/{}", fixture.product_slug), None).await;
     assert!(product.contains("application/ld+json"), "JSON-LD on the product page");
