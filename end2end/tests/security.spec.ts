@@ -15,7 +15,7 @@ test("a cross-site POST to a server function or the bank's decision is refused a
   // refused post makes no cart (no cookie) and reserves nothing.
   const offer = query<{ id: number }>("SELECT id FROM offers WHERE active = 1 AND stock > 0 ORDER BY id LIMIT 1")[0].id;
   const refused = await request.post("/api/cart_add", {
-    headers: { Origin: EVIL, Accept: "text/html" },
+    headers: { Origin: EVIL, Accept: "text/html", "Accept-Language": "en" },
     form: { lang: "en", offer_id: String(offer), quantity: "1" },
     maxRedirects: 0,
   });
