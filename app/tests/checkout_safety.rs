@@ -5,13 +5,12 @@
 
 mod support;
 
-use support::{seeded, sunday};
+use support::{contact, seeded, sunday};
 
 use app::cart::service as cart;
 use app::cart::service::CartError;
 use app::cart::{IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
 use app::checkout::service::{place_order, PlaceError, Placed, MAX_PENDING_PER_ADDRESS};
-use app::checkout::validate::{validate, Contact, ContactForm};
 use app::checkout::PayChoice;
 use app::db::entity::{cart as cart_entity, cart_line, offer, order, order_line, outbox, payment, product, seller, shipment};
 use app::i18n::Lang;
@@ -25,21 +24,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
 };
-
-fn contact() -> Contact {
-    validate(&ContactForm {
-        name: "Mari Maasikas".into(),
-        email: "mari@example.ee".into(),
-        phone: "5123 4567".into(),
-        street: "Pikk 1".into(),
-        city: "Tallinn".into(),
-        postal_code: "10123".into(),
-        county: "harju".into(),
-        comment: String::new(),
-        paper_invoice: false,
-    })
-    .expect("a valid form")
-}
 
 const LHV: PayChoice = PayChoice::Bank(Bank::Lhv);
 

@@ -8,7 +8,6 @@ mod support;
 use support::{seeded, sunday};
 
 use app::checkout::service::place_order;
-use app::checkout::validate::{validate, ContactForm};
 use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, refund_due};
 use app::i18n::Lang;
@@ -44,18 +43,7 @@ async fn pending_order(db: &DatabaseConnection) -> (i32, String, i64, i32) {
         .unwrap();
     let (cart, _) = app::cart::service::find_or_create(db, None, sunday()).await.unwrap();
     app::cart::service::add(db, cart.id, o.id, 1, sunday()).await.unwrap();
-    let contact = validate(&ContactForm {
-        name: "Mari Maasikas".into(),
-        email: "mari@example.ee".into(),
-        phone: "5123 4567".into(),
-        street: "Pikk 1".into(),
-        city: "Tallinn".into(),
-        postal_code: "10123".into(),
-        county: "harju".into(),
-        comment: String::new(),
-        paper_invoice: false,
-    })
-    .unwrap();
+    let contact = support::contact();
     let placed = place_order(db, &cart, &contact, PayChoice::Bank(Bank::Seb), Lang::En, None, None, sunday()).await.unwrap();
     (placed.order_id, placed.payment_reference, placed.total_cents, o.id)
 }

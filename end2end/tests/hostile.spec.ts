@@ -6,6 +6,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { TEXTS } from "./texts";
 
 type Fixture = { product_slug: string; seller_slug: string; category_slug: string; offer_id: number };
 const root = path.join(__dirname, "..", "..");
@@ -103,4 +104,43 @@ test("the hostile offer goes into the cart and the cart shows its texts as text"
   await page.goto("/en/checkout");
   if (hydrated) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
   expect(problems).toEqual([]);
+});
+
+test("a shopper's own hostile texts stay text through checkout, the bank, the order and the outbox", async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const hydrated = info.project.name === "hydrated";
+  const ready = async () => {
+    if (hydrated) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  };
+  const problems = watch(page);
+  const name = `"><img src=x onerror=alert('name')> ${info.project.name}`;
+  const email = `hostile.${info.project.name}.${Date.now()}@example.ee`;
+  await page.goto(`/en/p/${fixture.product_slug}/offers`);
+  await ready();
+  await page.locator(`li.offer[data-offer-id="${fixture.offer_id}"]`).getByRole("button").first().click();
+  if (hydrated) await expect(page.getByTestId("cart-count")).toHaveText(/\d+/);
+  await page.goto("/en/checkout");
+  await ready();
+  await page.locator("#co-name").fill(name);
+  await page.locator("#co-email").fill(email);
+  await page.locator("#co-phone").fill("5123 4567");
+  await page.locator("#co-street").fill("</title><script>alert('street')</script>");
+  await page.locator("#co-city").fill("<!--<script>alert('city')</script>");
+  await page.locator("#co-postal_code, #co-postal-code").first().fill("10123");
+  await page.locator("select#co-county").selectOption("harju");
+  await page.locator("#co-comment").fill(PAYLOADS);
+  await page.getByLabel("Swedbank").check();
+  await page.getByRole("button", { name: TEXTS.en.checkout_submit }).click();
+  await expect(page).toHaveURL(/\/en\/pay\/sandbox\/[0-9a-f]{32}$/);
+  await ready();
+  expect(problems, "bank page").toEqual([]);
+  await page.locator("button[name=outcome][value=paid]").click();
+  await expect(page).toHaveURL(/\/en\/orders\/\d+/);
+  await ready();
+  await expect(page.locator("main")).toContainText("</title><script>alert('street')</script>");
+  expect(problems, "order page").toEqual([]);
+  await page.goto("/en/admin/outbox");
+  await ready();
+  await expect(page.locator("main")).toContainText(email);
+  expect(problems, "outbox").toEqual([]);
 });

@@ -14,15 +14,6 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusCode, axum::http::HeaderMap, String) {
     let mut req = Request::get(uri).header(header::ACCEPT, "text/html");
     if let Some(c) = cookie {
@@ -131,7 +122,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     let router = routes::router(state);
     let cookie = format!("{}={token}", app::cart::CART_COOKIE);
 
-    let hostile = encode(&PAYLOADS.join(" "));
+    let hostile = crate::bench::percent_encode(&PAYLOADS.join(" "));
     let mut pages: Vec<(String, bool)> = Vec::new();
     for lang in Lang::ALL {
         let l = lang.code();

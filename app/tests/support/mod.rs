@@ -104,3 +104,20 @@ pub fn sunday() -> chrono::DateTime<chrono::Utc> {
     use chrono::TimeZone;
     chrono::Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap()
 }
+
+/// A valid checkout contact (Mari in Tallinn, Harju County, no comment).
+#[allow(dead_code)] // used by some test crates only
+pub fn contact() -> app::checkout::validate::Contact {
+    app::checkout::validate::validate(&app::checkout::validate::ContactForm {
+        name: "Mari Maasikas".into(),
+        email: "mari@example.ee".into(),
+        phone: "5123 4567".into(),
+        street: "Pikk 1".into(),
+        city: "Tallinn".into(),
+        postal_code: "10123".into(),
+        county: "harju".into(),
+        comment: String::new(),
+        paper_invoice: false,
+    })
+    .expect("a valid form")
+}
