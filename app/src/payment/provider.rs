@@ -63,13 +63,10 @@ pub fn configured() -> Option<&'static Sandbox> {
     PROVIDER
         .get_or_init(|| {
             let config = crate::config::get();
-            match config.payment_provider {
-                Some(crate::config::PaymentProvider::Sandbox) => {
-                    // The configuration refuses a provider without a secret outside TURG_DEV=1.
-                    Some(Sandbox::new(config.payment_secret.clone().unwrap_or_else(|| DEV_SECRET.to_owned())))
-                }
-                None => None,
-            }
+            // The configuration refuses a provider without a secret outside TURG_DEV=1.
+            config.payment_provider.map(|crate::config::PaymentProvider::Sandbox| {
+                Sandbox::new(config.payment_secret.clone().unwrap_or_else(|| DEV_SECRET.to_owned()))
+            })
         })
         .as_ref()
 }
