@@ -259,20 +259,7 @@ async fn raced_checkouts_give_one_order(db: &DatabaseConnection) {
     assert_eq!(stock_of(db, offers[0].id).await, before - 1, "one reservation");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn raced_checkouts_sqlite_file() {
-    let file = support::TempSqliteFile::new();
-    let db = app::db::open(&file.url()).await.unwrap();
-    raced_checkouts_give_one_order(&db).await;
-    db.close().await.ok();
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn raced_checkouts_postgres() {
-    let pg = support::TempPostgres::new().await;
-    raced_checkouts_give_one_order(&pg.db).await;
-    pg.drop_database().await;
-}
+on_both_engines_racing!(raced_checkouts_give_one_order);
 
 async fn cart_limits_refuse_and_change_nothing(db: &DatabaseConnection) {
     seeded(db).await;

@@ -408,20 +408,7 @@ async fn last_unit_goes_to_exactly_one_of_twenty(db: &DatabaseConnection) {
     assert_eq!(order::Entity::find().count(db).await.unwrap(), 1);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn last_unit_sqlite_file() {
-    let file = support::TempSqliteFile::new();
-    let db = app::db::open(&file.url()).await.unwrap();
-    last_unit_goes_to_exactly_one_of_twenty(&db).await;
-    db.close().await.ok();
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn last_unit_postgres() {
-    let pg = support::TempPostgres::new().await;
-    last_unit_goes_to_exactly_one_of_twenty(&pg.db).await;
-    pg.drop_database().await;
-}
+on_both_engines_racing!(last_unit_goes_to_exactly_one_of_twenty);
 
 #[test]
 fn provider_start_page_is_the_sandbox_bank() {

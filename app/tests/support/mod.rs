@@ -63,6 +63,30 @@ macro_rules! on_both_engines {
     };
 }
 
+/// Runs one async check on a SQLite file (a pool of connections, as the server has) and on
+/// PostgreSQL, each on a multi-thread runtime: for checks that race transactions.
+#[macro_export]
+macro_rules! on_both_engines_racing {
+    ($check:ident) => {
+        mod $check {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn sqlite_file() {
+                let file = super::support::TempSqliteFile::new();
+                let db = app::db::open(&file.url()).await.unwrap();
+                super::$check(&db).await;
+                db.close().await.ok();
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+            async fn postgres() {
+                let pg = super::support::TempPostgres::new().await;
+                super::$check(&pg.db).await;
+                pg.drop_database().await;
+            }
+        }
+    };
+}
+
 /// A SQLite database file for one test, with a pool of several connections like the
 /// server's (the in-memory database has a single connection); removed when dropped.
 #[allow(dead_code)] // used by some test crates only
