@@ -6,7 +6,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Run Turg on SQLite (data/turg.db) with the demo catalog at http://127.0.0.1:3000
 run:
 	.ci/install
-	TURG_DEMO=1 TURG_ADMIN_PAGES=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos serve --release --split
+	TURG_DEMO=1 TURG_ADMIN_PAGES=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos serve --release --split --precompress
 
 ## The same, rebuilding on every change (debug build)
 dev:
@@ -24,13 +24,14 @@ unit:
 ## End-to-end tests against a fresh release build
 e2e:
 	.ci/install --e2e
-	cargo leptos build --release --split
+	cargo leptos build --release --split --precompress
 	npx playwright test -c end2end/playwright.config.ts
 	node end2end/two-instances.mjs
+	node end2end/lighthouse.mjs
 
 build:
 	.ci/install
-	cargo leptos build --release --split
+	cargo leptos build --release --split --precompress
 
 ## Latency and throughput on SQLite and PostgreSQL, 100,000 products (README: Benchmark).
 ## BENCH_ARGS="--seconds 5 --concurrency 32 --samples 100" to change the runs.

@@ -6,10 +6,13 @@
 use std::{collections::BTreeMap, env, fmt::Write, fs, path::Path};
 
 const LANGS: [&str; 3] = ["et", "en", "ru"];
+/// Parts whose texts only the server uses (e-mails): they stay out of the WASM.
+const SERVER_ONLY: [&str; 1] = ["email"];
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
     let mut tables: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
+    let mut server_only = std::collections::BTreeSet::new();
     for lang in LANGS {
         let lang_dir = dir.join(lang);
         println!("cargo:rerun-if-changed={}", lang_dir.display());
@@ -31,6 +34,9 @@ fn main() {
                     "{}: key `{key}` must be snake_case",
                     path.display()
                 );
+                if path.file_stem().is_some_and(|stem| SERVER_ONLY.iter().any(|s| stem == *s)) {
+                    server_only.insert(key.clone());
+                }
                 assert!(table.insert(key.clone(), value).is_none(), "{}: key `{key}` is defined twice", path.display());
             }
         }
@@ -49,14 +55,15 @@ fn main() {
     assert!(problems.is_empty(), "translation files disagree:\n{}", problems.join("\n"));
 
     let mut out = String::from("/// Every user-facing text, one field per key of `locales/*/*.toml`.\n#[derive(Debug)]\npub struct Texts {\n");
+    let cfg = |key: &str| if server_only.contains(key) { "#[cfg(feature = \"ssr\")] " } else { "" };
     for key in reference.keys() {
-        writeln!(out, "    pub {key}: &'static str,").unwrap();
+        writeln!(out, "    {}pub {key}: &'static str,", cfg(key)).unwrap();
     }
     out.push_str("}\n");
     for (lang, table) in &tables {
         writeln!(out, "pub static {}: Texts = Texts {{", lang.to_uppercase()).unwrap();
         for (key, value) in table {
-            writeln!(out, "    {key}: {value:?},").unwrap();
+            writeln!(out, "    {}{key}: {value:?},", cfg(key)).unwrap();
         }
         out.push_str("};\n");
     }

@@ -95,7 +95,7 @@ fn Header() -> impl IntoView {
                             lang=l.code()
                             aria-current=(l == current).then_some("true")
                         >
-                            {l.code().to_uppercase()}
+                            {l.label()}
                             <span class="visually-hidden">" "{l.native_name()}</span>
                         </a>
                     </li>

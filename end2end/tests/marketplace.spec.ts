@@ -175,14 +175,32 @@ test("search finds a product by a misspelt word", async ({ page }, info) => {
   await expect(page.locator(".facet a[aria-current=true]")).toHaveCount(1);
 });
 
-test("suggestions appear while typing once hydrated", async ({ page }, info) => {
+test("the search box is a combobox: suggestions while typing, chosen with the keyboard", async ({ page }, info) => {
   test.skip(!hydrated(info.project.name), "suggestions need JavaScript");
   await page.goto("/en");
   await ready(page, info.project.name);
-  await page.locator("#search-q").pressSequentially("chee", { delay: 30 });
-  const first = page.locator("#search-suggestions a").first();
+  const input = page.locator("#search-q");
+  await expect(input).toHaveAttribute("role", "combobox");
+  await expect(input).toHaveAttribute("aria-expanded", "false");
+  await input.pressSequentially("chee", { delay: 30 });
+  const first = page.locator("#search-suggestions [role=option]").first();
   await expect(first).toBeVisible();
   await expect(first).toContainText(/chees/i);
+  await expect(input).toHaveAttribute("aria-expanded", "true");
+  // ↓ highlights the first option while focus stays in the field; Escape closes the list.
+  await input.press("ArrowDown");
+  await expect(input).toHaveAttribute("aria-activedescendant", "search-suggestion-0");
+  await expect(first).toHaveAttribute("aria-selected", "true");
+  await expect(input).toBeFocused();
+  await input.press("Escape");
+  await expect(input).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#search-suggestions")).toBeHidden();
+  // ↓ opens it again, Enter opens the highlighted product.
+  await input.press("ArrowDown");
+  const title = (await first.innerText()).trim();
+  await input.press("Enter");
+  await expect(page).toHaveURL(/\/en\/p\//);
+  await expect(page.locator("h1")).toHaveText(title);
 });
 
 test("the ranking page explains the buy box", async ({ page }, info) => {

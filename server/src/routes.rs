@@ -135,8 +135,18 @@ pub async fn app_state(db: DatabaseConnection) -> Result<AppState, String> {
     Ok(AppState { leptos: leptos_options()?, db, feed, search, sitemap })
 }
 
-fn static_dir(root: &std::path::Path, dir: &str, cache: &'static str) -> SetResponseHeader<ServeDir, HeaderValue> {
-    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)).layer(ServeDir::new(root.join(dir)))
+/// A folder of static files. The release build writes each file's brotli (quality 11) and gzip
+/// copies beside it (`cargo leptos build --release -P`); they are served as they are, with
+/// `Content-Encoding` and `Vary: Accept-Encoding`, so nothing is compressed per request. A file
+/// without copies (debug builds) goes through the compression layer like any response.
+fn static_dir(
+    root: &std::path::Path,
+    dir: &str,
+    cache: &'static str,
+) -> SetResponseHeader<SetResponseHeader<ServeDir, HeaderValue>, HeaderValue> {
+    let files = ServeDir::new(root.join(dir)).precompressed_br().precompressed_gzip();
+    let files = SetResponseHeaderLayer::if_not_present(header::VARY, HeaderValue::from_static("accept-encoding")).layer(files);
+    SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(cache)).layer(files)
 }
 
 fn root_file(root: &std::path::Path, name: &str, cache: &'static str) -> axum::routing::MethodRouter<AppState> {
@@ -268,4 +278,45 @@ async fn offline() -> impl IntoResponse {
         title = et.offline_title,
         retry = et.offline_retry,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::static_dir;
+    use axum::{body::Body, http::{header, Request}};
+    use tower::ServiceExt;
+
+    #[tokio::test]
+    async fn static_files_are_served_precompressed_with_their_encoding_and_vary() {
+        let root = std::env::temp_dir().join(format!("turg-static-{}", std::process::id()));
+        let pkg = root.join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        std::fs::write(pkg.join("app.js"), "plain").unwrap();
+        std::fs::write(pkg.join("app.js.br"), "brotli").unwrap();
+        std::fs::write(pkg.join("app.js.gz"), "gzip").unwrap();
+        std::fs::write(pkg.join("only.css"), "css").unwrap();
+        for (path, accept, encoding, body) in [
+            ("/app.js", "gzip, deflate, br", Some("br"), "brotli"),
+            ("/app.js", "gzip", Some("gzip"), "gzip"),
+            ("/app.js", "identity", None, "plain"),
+            // No copies beside it: the file itself (the compression layer may still compress it).
+            ("/only.css", "br", None, "css"),
+        ] {
+            let res = static_dir(&root, "pkg", "public, max-age=60")
+                .oneshot(Request::get(path).header(header::ACCEPT_ENCODING, accept).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{path} {accept}");
+            let got = res.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap().to_owned());
+            assert_eq!(got.as_deref(), encoding, "{path} {accept}");
+            assert_eq!(res.headers()[header::VARY], "accept-encoding", "{path} {accept}");
+            assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=60");
+            if path == "/app.js" {
+                assert_eq!(res.headers()[header::CONTENT_TYPE], "text/javascript", "the type of the file, not of its copy");
+            }
+            let bytes = axum::body::to_bytes(res.into_body(), 1024).await.unwrap();
+            assert_eq!(bytes, body.as_bytes(), "{path} {accept}");
+        }
+        std::fs::remove_dir_all(root).unwrap();
+    }
 }

@@ -7,6 +7,7 @@ pub mod pages;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use crate::wire::Wire;
 
 /// One e-mail in the outbox, as administrators see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,7 +19,9 @@ pub struct OutboxMessage {
     pub status: String,
     pub attempts: i32,
     pub transport: Option<String>,
+    #[serde(with = "crate::wire::instant")]
     pub created_at: chrono::DateTime<chrono::Utc>,
+    #[serde(with = "crate::wire::instant_opt")]
     pub sent_at: Option<chrono::DateTime<chrono::Utc>>,
     pub body_text: String,
     pub last_error: Option<String>,
@@ -30,11 +33,12 @@ pub struct RefundDue {
     pub order_id: i32,
     pub amount_cents: i64,
     pub payment_status: String,
+    #[serde(with = "crate::wire::instant")]
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// The refunds still due, oldest first.
-#[server(prefix = "/api", endpoint = "admin_refunds_due")]
+#[server(prefix = "/api", endpoint = "admin_refunds_due", output = Wire)]
 pub async fn get_refunds_due() -> Result<Vec<RefundDue>, AppError> {
     allowed()?;
     let db = crate::server::db()?;
@@ -60,7 +64,7 @@ fn allowed() -> Result<(), AppError> {
 }
 
 /// The latest 50 messages of the outbox, newest first.
-#[server(prefix = "/api", endpoint = "admin_outbox")]
+#[server(prefix = "/api", endpoint = "admin_outbox", output = Wire)]
 pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
     allowed()?;
     let db = crate::server::db()?;

@@ -10,7 +10,7 @@ use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
-    let data = Resource::new(|| (), |_| async { Ok((get_refunds_due().await?, get_outbox().await?)) });
+    let data = crate::wire::resource(|| (), |_| async { Ok((get_refunds_due().await?, get_outbox().await?)) });
     loaded(data, |(refunds, messages)| view! { <RefundsDue refunds/><Outbox messages/> })
 }
 

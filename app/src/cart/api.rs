@@ -7,6 +7,7 @@ use crate::delivery::County;
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use crate::wire::Wire;
 
 #[cfg(feature = "ssr")]
 mod server_side {
@@ -71,7 +72,7 @@ mod server_side {
 }
 
 /// The cart of this browser, priced for its county.
-#[server(prefix = "/api", endpoint = "cart")]
+#[server(prefix = "/api", endpoint = "cart", output = Wire)]
 pub async fn get_cart(lang: Lang) -> Result<CartView, AppError> {
     let db = crate::server::db()?;
     let token = crate::server::cookie(super::CART_COOKIE);
@@ -79,7 +80,7 @@ pub async fn get_cart(lang: Lang) -> Result<CartView, AppError> {
 }
 
 /// Units in this browser's cart (the header's count).
-#[server(prefix = "/api", endpoint = "cart_count")]
+#[server(prefix = "/api", endpoint = "cart_count", output = Wire)]
 pub async fn cart_count() -> Result<i32, AppError> {
     match server_side::cart_id(false).await? {
         Some(id) => Ok(super::service::count(&crate::server::db()?, id).await?),
@@ -88,7 +89,7 @@ pub async fn cart_count() -> Result<i32, AppError> {
 }
 
 /// Adds an offer to the cart (creating the cart and its cookie on first use).
-#[server(prefix = "/api", endpoint = "cart_add")]
+#[server(prefix = "/api", endpoint = "cart_add", output = Wire)]
 pub async fn add_to_cart(lang: String, offer_id: i32, quantity: i32) -> Result<Added, AppError> {
     use server_side::*;
     let lang = lang_of(&lang);
@@ -108,7 +109,7 @@ pub async fn add_to_cart(lang: String, offer_id: i32, quantity: i32) -> Result<A
 }
 
 /// Sets a line's quantity; 0 removes the line.
-#[server(prefix = "/api", endpoint = "cart_update")]
+#[server(prefix = "/api", endpoint = "cart_update", output = Wire)]
 pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Option<i32>, AppError> {
     use server_side::*;
     let lang = lang_of(&lang);
@@ -129,7 +130,7 @@ pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Op
 }
 
 /// Chooses the delivery method for one seller's goods.
-#[server(prefix = "/api", endpoint = "cart_method")]
+#[server(prefix = "/api", endpoint = "cart_method", output = Wire)]
 pub async fn choose_method(lang: String, method_id: i32) -> Result<(), AppError> {
     use server_side::*;
     let lang = lang_of(&lang);
@@ -139,7 +140,7 @@ pub async fn choose_method(lang: String, method_id: i32) -> Result<(), AppError>
 }
 
 /// The county the cart is delivered to (fees, dates and which methods apply).
-#[server(prefix = "/api", endpoint = "cart_county")]
+#[server(prefix = "/api", endpoint = "cart_county", output = Wire)]
 pub async fn choose_county(lang: String, county: County) -> Result<(), AppError> {
     use server_side::*;
     let lang = lang_of(&lang);

@@ -43,7 +43,7 @@ pub fn CartLink() -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let changed = cart_changed();
-    let count = Resource::new(move || changed.get(), |_| cart_count());
+    let count = crate::wire::resource(move || changed.get(), |_| cart_count());
     let label = move |n: i32| counted(lang.get(), n.max(0) as u64, t.get().cart_items_one, t.get().cart_items_few, t.get().cart_items_other);
     view! {
         <a class="cart-link" href=move || href(lang.get(), "/cart")>
@@ -141,7 +141,7 @@ pub fn vat_lines(t: &'static Texts, lang: Lang, vat: &[VatLine]) -> impl IntoVie
 pub fn CartPage() -> impl IntoView {
     let lang = use_lang();
     let changed = cart_changed();
-    let data = Resource::new(move || (lang.get(), changed.get()), |(lang, _)| get_cart(lang));
+    let data = crate::wire::resource(move || (lang.get(), changed.get()), |(lang, _)| get_cart(lang));
     loaded(data, |cart| view! { <CartBody cart/> })
 }
 

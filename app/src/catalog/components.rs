@@ -5,17 +5,42 @@ use crate::i18n::{fill, format_price, offers_count};
 use crate::layout::{href, use_lang, use_texts};
 use leptos::prelude::*;
 
+/// Cards of products. The first `eager` cards are above the fold on a phone (the first row at
+/// 360 px): their images load at once, the first with high priority, as it is usually the page's
+/// largest paint; the rest load lazily as they scroll into view.
 #[component]
-pub fn ProductGrid(products: Vec<ProductCard>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<ProductCard>, #[prop(optional)] eager: usize) -> impl IntoView {
     view! {
         <ul class="product-grid">
-            {products.into_iter().map(|p| view! { <li><ProductCardView product=p/></li> }).collect_view()}
+            {products
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| view! { <li><ProductCardView product=p loading=ImageLoading::nth(i, eager)/></li> })
+                .collect_view()}
         </ul>
     }
 }
 
+/// How an image loads: its `loading` and `fetchpriority` attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ImageLoading {
+    pub loading: &'static str,
+    pub fetchpriority: &'static str,
+}
+
+impl ImageLoading {
+    /// The `i`th image of a list whose first `eager` images are above the fold.
+    pub fn nth(i: usize, eager: usize) -> ImageLoading {
+        match i {
+            0 if eager > 0 => ImageLoading { loading: "eager", fetchpriority: "high" },
+            i if i < eager => ImageLoading { loading: "eager", fetchpriority: "auto" },
+            _ => ImageLoading { loading: "lazy", fetchpriority: "auto" },
+        }
+    }
+}
+
 #[component]
-fn ProductCardView(product: ProductCard) -> impl IntoView {
+fn ProductCardView(product: ProductCard, loading: ImageLoading) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let ProductCard { slug, title, brand, image, min_price_cents, offer_count } = product;
@@ -27,7 +52,8 @@ fn ProductCardView(product: ProductCard) -> impl IntoView {
     view! {
         <article class="card">
             <a href=link>
-                <img src=image.unwrap_or_default() alt="" width="160" height="160" loading="lazy" decoding="async"/>
+                <img src=image.unwrap_or_default() alt="" width="160" height="160"
+                    loading=loading.loading fetchpriority=loading.fetchpriority decoding="async"/>
                 <span class="brand">{brand}</span>
                 <h3>{title}</h3>
             </a>
@@ -85,4 +111,20 @@ pub fn Pager(page: Page, link: impl Fn(u64) -> String + Send + Sync + 'static) -
             </nav>
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ImageLoading;
+
+    #[test]
+    fn the_first_row_loads_at_once_and_the_first_image_first() {
+        let all: Vec<_> = (0..4).map(|i| ImageLoading::nth(i, 2)).collect();
+        assert_eq!(all[0], ImageLoading { loading: "eager", fetchpriority: "high" });
+        assert_eq!(all[1], ImageLoading { loading: "eager", fetchpriority: "auto" });
+        assert_eq!(all[2].loading, "lazy");
+        assert_eq!(all[3].loading, "lazy");
+        // Below the fold (eager = 0) nothing jumps the queue.
+        assert!((0..3).all(|i| ImageLoading::nth(i, 0) == ImageLoading { loading: "lazy", fetchpriority: "auto" }));
+    }
 }

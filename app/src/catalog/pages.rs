@@ -18,7 +18,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 /// A page's data once loaded: `render` for the data, the translated error page otherwise.
 pub fn loaded<T, V>(
-    data: Resource<Result<T, AppError>>,
+    data: crate::wire::PageResource<Result<T, AppError>>,
     render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
 ) -> impl IntoView
 where
@@ -40,7 +40,7 @@ where
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(move || lang.get(), get_home);
+    let data = crate::wire::resource(move || lang.get(), get_home);
     loaded(data, |home| view! { <HomeView home/> })
 }
 
@@ -94,7 +94,7 @@ pub fn CategoryPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = crate::wire::resource(
         move || {
             let q = query.read();
             (
@@ -168,7 +168,7 @@ fn CategoryView(data: CategoryPageData) -> impl IntoView {
                 <ul>{sorts}</ul>
             </nav>
         </div>
-        <ProductGrid products/>
+        <ProductGrid products eager=2/>
         <Pager page link=move |n| format!("{pager_base}{}", list_query(sort, n))/>
     }
 }
@@ -179,11 +179,11 @@ fn use_county() -> Memo<County> {
     Memo::new(move |_| query.read().get("county").as_deref().and_then(County::from_code).unwrap_or(County::DEFAULT))
 }
 
-fn product_resource() -> Resource<Result<ProductPageData, AppError>> {
+fn product_resource() -> crate::wire::PageResource<Result<ProductPageData, AppError>> {
     let lang = use_lang();
     let params = use_params_map();
     let county = use_county();
-    Resource::new(
+    crate::wire::resource(
         move || (lang.get(), params.read().get("slug").unwrap_or_default(), county.get()),
         |(lang, slug, county)| get_product(lang, slug, Some(county)),
     )

@@ -7,10 +7,11 @@ use super::{CheckoutView, Submitted};
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use crate::wire::Wire;
 
 /// The checkout page's data: the cart priced now, what the shopper typed before, and the
 /// buy-now-pay-later schedules for its total.
-#[server(prefix = "/api", endpoint = "checkout")]
+#[server(prefix = "/api", endpoint = "checkout", output = Wire)]
 pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> {
     let db = crate::server::db()?;
     let Some(token) = crate::server::cookie(crate::cart::CART_COOKIE) else { return Ok(None) };
@@ -20,7 +21,7 @@ pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> 
 
 /// Submits the checkout form. Every field is kept with the cart first; then the form is
 /// checked; a valid form places the order (reserving the stock) and sends the shopper to pay.
-#[server(prefix = "/api", endpoint = "place_order")]
+#[server(prefix = "/api", endpoint = "place_order", output = Wire)]
 pub async fn place_order(
     lang: String,
     name: String,

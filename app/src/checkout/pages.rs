@@ -21,7 +21,7 @@ use leptos_meta::{Meta, Title};
 #[component]
 pub fn CheckoutPage() -> impl IntoView {
     let lang = use_lang();
-    let data = Resource::new(move || lang.get(), get_checkout);
+    let data = crate::wire::resource(move || lang.get(), get_checkout);
     loaded(data, |view| view! { <CheckoutBody view/> })
 }
 

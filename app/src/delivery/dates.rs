@@ -22,7 +22,9 @@ use super::{DeliveryKind, MethodTerms};
 /// which names one day).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DeliveryWindow {
+    #[serde(with = "crate::wire::day")]
     pub earliest: NaiveDate,
+    #[serde(with = "crate::wire::day")]
     pub latest: NaiveDate,
 }
 

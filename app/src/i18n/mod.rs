@@ -33,6 +33,16 @@ impl Lang {
         }
     }
 
+    /// The code as the language switch shows it ("ET"), spelt out rather than upper-cased at
+    /// run time: `str::to_uppercase` brings Unicode's case tables into the WASM.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lang::Et => "ET",
+            Lang::En => "EN",
+            Lang::Ru => "RU",
+        }
+    }
+
     /// Parses a path segment or a stored language code; only the exact lower-case code.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|l| l.code() == code)
@@ -84,6 +94,7 @@ mod tests {
     fn codes_round_trip_and_reject_others() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
+            assert_eq!(lang.label(), lang.code().to_uppercase());
         }
         assert_eq!(Lang::from_code("EN"), None);
         assert_eq!(Lang::from_code("de"), None);

@@ -33,7 +33,9 @@ pub struct DeliveryOption {
     pub fee_cents: i64,
     /// The goods total from which this method is free, if it ever is.
     pub free_over_cents: Option<i64>,
+    #[serde(with = "crate::wire::day")]
     pub earliest: NaiveDate,
+    #[serde(with = "crate::wire::day")]
     pub latest: NaiveDate,
 }
 

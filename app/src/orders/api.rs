@@ -3,10 +3,11 @@
 use super::OrderView;
 use crate::errors::AppError;
 use leptos::prelude::*;
+use crate::wire::Wire;
 
 /// An order for the holder of its key, or for the browser holding the cart it was placed
 /// from. A wrong key is answered exactly like a missing order, so keys cannot be probed.
-#[server(prefix = "/api", endpoint = "order")]
+#[server(prefix = "/api", endpoint = "order", output = Wire)]
 pub async fn get_order(id: i32, key: String) -> Result<OrderView, AppError> {
     let db = crate::server::db()?;
     let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);

@@ -3,6 +3,7 @@
 //! rules (pure); `service` (ssr) reads orders and applies payments; `email` renders the
 //! confirmation with the invoice; `pages` shows an order to its buyer.
 
+#[cfg(feature = "ssr")]
 pub mod email;
 pub mod pages;
 pub mod status;
@@ -103,7 +104,9 @@ pub struct ShipmentView {
     pub method_kind: DeliveryKind,
     pub goods_cents: i64,
     pub fee_cents: i64,
+    #[serde(with = "crate::wire::day")]
     pub earliest: NaiveDate,
+    #[serde(with = "crate::wire::day")]
     pub latest: NaiveDate,
     pub status: ShipmentStatus,
     pub lines: Vec<OrderLineView>,
@@ -127,7 +130,9 @@ pub struct OrderView {
     pub token: String,
     pub lang: Lang,
     pub status: OrderStatus,
+    #[serde(with = "crate::wire::instant")]
     pub placed_at: DateTime<Utc>,
+    #[serde(with = "crate::wire::instant_opt")]
     pub paid_at: Option<DateTime<Utc>>,
     pub name: String,
     pub email: String,
@@ -153,6 +158,7 @@ pub struct OrderView {
     pub instalments: Vec<Instalment>,
     /// Gap-free invoice number, once paid (`None` before).
     pub invoice_number: Option<i64>,
+    #[serde(with = "crate::wire::day_opt")]
     pub invoiced_on: Option<NaiveDate>,
     /// Sellers in shipment order, with their requisites for the invoice.
     pub sellers: Vec<InvoiceParty>,

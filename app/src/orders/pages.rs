@@ -28,7 +28,7 @@ pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = crate::wire::resource(
         move || {
             (
                 params.read().get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or(0),

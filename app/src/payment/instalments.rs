@@ -15,6 +15,7 @@ pub enum PayLater {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instalment {
+    #[serde(with = "crate::wire::day")]
     pub due: NaiveDate,
     pub amount_cents: i64,
 }

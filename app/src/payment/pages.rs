@@ -15,7 +15,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn SandboxBankPage() -> impl IntoView {
     let params = use_params_map();
-    let data = Resource::new(move || params.read().get("reference").unwrap_or_default(), get_sandbox_payment);
+    let data = crate::wire::resource(move || params.read().get("reference").unwrap_or_default(), get_sandbox_payment);
     loaded(data, |payment| view! { <SandboxBank payment/> })
 }
 

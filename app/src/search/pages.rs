@@ -30,7 +30,7 @@ fn params_from_query(q: &leptos_router::params::ParamsMap) -> SearchParams {
 pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = Resource::new(move || (lang.get(), params_from_query(&query.read())), |(lang, params)| search(lang, params));
+    let data = crate::wire::resource(move || (lang.get(), params_from_query(&query.read())), |(lang, params)| search(lang, params));
     loaded(data, |data| view! { <SearchView data/> })
 }
 
@@ -167,7 +167,7 @@ fn SearchView(data: SearchPageData) -> impl IntoView {
                 {if empty {
                     view! { <p class="empty">{t.search_nothing}</p> }.into_any()
                 } else {
-                    view! { <ProductGrid products/> }.into_any()
+                    view! { <ProductGrid products eager=2/> }.into_any()
                 }}
                 <Pager page link=move |n| pager_at(SearchParams { page: n, ..pager_params.clone() })/>
             </div>
@@ -175,14 +175,19 @@ fn SearchView(data: SearchPageData) -> impl IntoView {
     }
 }
 
-/// The header's search form. A plain GET form; once hydrated it also lists matching products
-/// while the shopper types.
+/// The header's search form. A plain GET form; once hydrated it is also a combobox (ARIA 1.2
+/// pattern): typing lists matching products in a listbox, ↓/↑ move through them
+/// (`aria-activedescendant`, focus stays in the field), Enter opens the highlighted product,
+/// Escape closes the list. Without JavaScript the list never opens and Enter searches.
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let query = use_query_map();
+    let navigate = leptos_router::hooks::use_navigate();
     let typed = RwSignal::new(String::new());
+    let active = RwSignal::new(None::<usize>);
+    let dismissed = RwSignal::new(false);
     let suggestions = LocalResource::new(move || {
         let (lang, q) = (lang.get(), typed.get());
         async move {
@@ -192,18 +197,73 @@ pub fn SearchBox() -> impl IntoView {
             suggest(lang, q).await.unwrap_or_default()
         }
     });
-    let list = move || {
-        let items = suggestions.get().unwrap_or_default();
-        (!items.is_empty() && !typed.get().trim().is_empty()).then(|| {
-            view! {
-                <ul id="search-suggestions" class="suggestions" aria-label=move || t.get().search_suggestions>
-                    {items
-                        .into_iter()
-                        .map(|s| view! { <li><a href=href(lang.get(), &format!("/p/{}", s.slug))>{s.title}</a></li> })
-                        .collect_view()}
-                </ul>
+    let items = move || suggestions.get().unwrap_or_default();
+    let open = move || !dismissed.get() && !typed.get().trim().is_empty() && !items().is_empty();
+    let option_id = |i: usize| format!("search-suggestion-{i}");
+    let go = {
+        let navigate = navigate.clone();
+        move |i: usize| {
+            if let Some(s) = items().get(i) {
+                typed.set(String::new());
+                active.set(None);
+                navigate(&href(lang.get_untracked(), &format!("/p/{}", s.slug)), Default::default());
             }
-        })
+        }
+    };
+    let on_key = {
+        let go = go.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let n = items().len();
+            match ev.key().as_str() {
+                "ArrowDown" | "ArrowUp" if n > 0 => {
+                    ev.prevent_default();
+                    dismissed.set(false);
+                    let down = ev.key() == "ArrowDown";
+                    active.update(|a| {
+                        *a = Some(match (*a, down) {
+                            (None, true) => 0,
+                            (None, false) => n - 1,
+                            (Some(i), true) => (i + 1) % n,
+                            (Some(i), false) => (i + n - 1) % n,
+                        })
+                    });
+                }
+                "Enter" if open() => {
+                    if let Some(i) = active.get_untracked() {
+                        ev.prevent_default();
+                        go(i);
+                    }
+                }
+                "Escape" => {
+                    dismissed.set(true);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        }
+    };
+    let list = move || {
+        let go = go.clone();
+        items()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let go = go.clone();
+                view! {
+                    <li
+                        id=option_id(i)
+                        role="option"
+                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
+                        on:mousedown=move |ev| {
+                            ev.prevent_default();
+                            go(i);
+                        }
+                    >
+                        {s.title}
+                    </li>
+                }
+            })
+            .collect_view()
     };
     view! {
         <form class="search" role="search" method="get" action=move || href(lang.get(), "/search")>
@@ -212,14 +272,28 @@ pub fn SearchBox() -> impl IntoView {
                 id="search-q"
                 name="q"
                 type="search"
+                role="combobox"
                 autocomplete="off"
+                aria-autocomplete="list"
                 aria-controls="search-suggestions"
+                aria-expanded=move || if open() { "true" } else { "false" }
+                aria-activedescendant=move || active.get().filter(|_| open()).map(option_id)
                 value=move || query.read_untracked().get("q").unwrap_or_default()
                 placeholder=move || t.get().search_placeholder
-                on:input=move |ev| typed.set(event_target_value(&ev))
+                on:input=move |ev| {
+                    typed.set(event_target_value(&ev));
+                    active.set(None);
+                    dismissed.set(false);
+                }
+                on:keydown=on_key
+                on:blur=move |_| dismissed.set(true)
+                on:focus=move |_| dismissed.set(false)
             />
             <button type="submit">{move || t.get().search_button}</button>
-            {list}
+            <ul id="search-suggestions" class="suggestions" role="listbox"
+                aria-label=move || t.get().search_suggestions hidden=move || !open()>
+                {list}
+            </ul>
         </form>
     }
 }

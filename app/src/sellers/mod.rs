@@ -19,6 +19,7 @@ pub const REVIEWS_SHOWN: u64 = 10;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SellerListItem {
     pub seller: SellerBrief,
+    #[serde(with = "crate::wire::day")]
     pub trading_since: NaiveDate,
     pub city: String,
 }
@@ -54,6 +55,7 @@ pub struct Review {
     pub body: String,
     /// The language it was written in (reviews are shown as written).
     pub lang: String,
+    #[serde(with = "crate::wire::day")]
     pub date: NaiveDate,
 }
 
@@ -61,6 +63,7 @@ pub struct Review {
 pub struct SellerProfile {
     pub seller: SellerBrief,
     pub about: String,
+    #[serde(with = "crate::wire::day")]
     pub trading_since: NaiveDate,
     pub requisites: Requisites,
     /// How many reviews gave 1, 2, 3, 4 and 5 stars.

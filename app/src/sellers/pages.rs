@@ -37,7 +37,7 @@ pub fn urlencode(value: &str) -> String {
 #[component]
 pub fn SellersPage() -> impl IntoView {
     let query = use_query_map();
-    let data = Resource::new(
+    let data = crate::wire::resource(
         move || {
             let q = query.read();
             (q.get("q").unwrap_or_default(), q.get("country").filter(|c| !c.is_empty()), parse_page(q.get("page").as_deref()))
@@ -99,7 +99,7 @@ pub fn SellerPage() -> impl IntoView {
     let lang = use_lang();
     let params = use_params_map();
     let query = use_query_map();
-    let data = Resource::new(
+    let data = crate::wire::resource(
         move || {
             let q = query.read();
             (
