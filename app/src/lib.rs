@@ -18,6 +18,7 @@ pub mod markup;
 pub mod pwa;
 pub mod search;
 pub mod sellers;
+pub mod seo;
 pub mod vat;
 pub mod wire;
 
@@ -135,6 +136,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Before anything else that is shared with the browser, so its place is the same on both.
+    seo::provide_site_origin();
     Effect::new(move |_| mark_interactive());
     view! {
         // Every page's <Title> goes through this formatter (the last one given wins, and pages

@@ -4,7 +4,7 @@
 //! headers. The end-to-end spec `end2end/tests/hostile.spec.ts` checks the same pages in
 //! Chromium (no dialog opens, with JavaScript off and hydrated).
 
-use crate::routes;
+use crate::{routes, seo_tests};
 use app::checkout::validate::Contact;
 use app::db::seed::hostile::{seed_hostile, text, PAYLOADS, RAW_MARKERS};
 use app::delivery::County;
@@ -27,18 +27,9 @@ async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusC
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_texts_never_reach_a_page_as_markup() {
-    // The sandbox bank's page and the administrators' outbox are pages too. (The only test in
-    // this binary that installs a configuration.)
-    let config = app::config::Config::from_vars(|name| {
-        match name {
-            "TURG_PAYMENT_PROVIDER" => Some("sandbox"),
-            "TURG_DEV" | "TURG_ADMIN_PAGES" => Some("1"),
-            _ => None,
-        }
-        .map(str::to_owned)
-    })
-    .unwrap();
-    let config = app::config::init(config);
+    // The sandbox bank's page and the administrators' outbox are pages too. (The rendering
+    // tests of this binary install the same configuration.)
+    let config = seo_tests::install_test_config();
     assert!(config.admin_pages && config.payment_provider.is_some(), "this test's configuration is installed");
     let db = app::db::open("sqlite::memory:").await.unwrap();
     app::db::seed::seed_demo(&db).await.unwrap();
@@ -168,6 +159,12 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             let title = &html[start + 7..html[start..].find("</title>").map_or(html.len(), |e| start + e)];
             assert!(!title.contains('<'), "{path}: title {title}");
         }
+        // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers"];
+        if status == StatusCode::OK && kept_out.iter().any(|p| path.contains(p)) {
+            let robots = seo_tests::seo(&html).robots;
+            assert!(robots.iter().any(|r| r.starts_with("noindex")), "{path}: robots {robots:?}");
+        }
         assert_eq!(headers.get(header::X_CONTENT_TYPE_OPTIONS).map(|v| v.as_bytes()), Some(&b"nosniff"[..]), "{path}");
         let csp = headers.get(header::CONTENT_SECURITY_POLICY).and_then(|v| v.to_str().ok()).unwrap_or_default();
         assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"), "{path}: CSP {csp}");
@@ -183,4 +180,39 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     let (_, _, product) = get(&router, &format!("/en/p/{}", fixture.product_slug), None).await;
     assert!(product.contains("application/ld+json"), "JSON-LD on the product page");
     assert!(product.contains("\\u003c/title\\u003e"), "JSON-LD escapes the title");
+
+    // The head tags (canonical, hreflang, Open Graph) and the JSON-LD carry the hostile names
+    // as text: every attribute value is escaped (`seo_tests::attr` refuses raw markup) and
+    // reads back as the name; the JSON-LD parses back to the same names.
+    for lang in Lang::ALL {
+        let l = lang.code();
+        let rest = format!("/c/{}", fixture.category_slug);
+        let (_, _, html) = get(&router, &format!("/{l}{rest}?sort=price&county={hostile}"), None).await;
+        let seo = seo_tests::seo(&html);
+        seo_tests::assert_indexable(&seo, lang, &rest, "website", "hostile category");
+        assert_eq!(seo.og("og:title"), text("Category"));
+        assert!(seo.og("og:description").contains(&text("Category")));
+        seo_tests::assert_breadcrumbs(&seo, lang, &text("Category"), "hostile category");
+
+        let rest = format!("/p/{}", fixture.product_slug);
+        let (_, _, html) = get(&router, &format!("/{l}{rest}?county={hostile}"), None).await;
+        let seo = seo_tests::seo(&html);
+        seo_tests::assert_indexable(&seo, lang, &rest, "product", "hostile product");
+        assert_eq!(seo.og("og:title"), text("Title"));
+        assert!(text("Description").starts_with(seo.og("og:description")), "{}", seo.og("og:description"));
+        let items = seo_tests::assert_breadcrumbs(&seo, lang, &text("Title"), "hostile product");
+        assert_eq!(items[items.len() - 2]["name"], text("Category"));
+        assert_eq!(seo.json_ld("Product")["name"], text("Title"));
+        assert_eq!(seo.json_ld("Product")["brand"]["name"], text("Brand"));
+
+        let (_, _, html) = get(&router, &format!("/{l}{rest}/offers?sort={hostile}"), None).await;
+        seo_tests::assert_breadcrumbs(&seo_tests::seo(&html), lang, &text("Title"), "hostile offers");
+
+        let rest = format!("/sellers/{}", fixture.seller_slug);
+        let (_, _, html) = get(&router, &format!("/{l}{rest}?category={hostile}&page={hostile}"), None).await;
+        let seo = seo_tests::seo(&html);
+        seo_tests::assert_indexable(&seo, lang, &rest, "profile", "hostile seller");
+        assert_eq!(seo.og("og:title"), text("Seller"));
+        assert!(text("About").starts_with(seo.og("og:description")), "{}", seo.og("og:description"));
+    }
 }

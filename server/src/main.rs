@@ -28,6 +28,8 @@ mod page_cache;
 mod payments;
 mod routes;
 mod security;
+#[cfg(test)]
+mod seo_tests;
 mod sitemap;
 mod workers;
 

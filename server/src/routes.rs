@@ -245,13 +245,29 @@ pub fn public_origin(headers: &HeaderMap) -> String {
     format!("{proto}://{host}")
 }
 
+/// What crawlers are asked not to fetch: personal pages (cart, checkout, account, seller area,
+/// administrators, orders, the bank), server functions and payment endpoints, and search (an
+/// endless number of result lists). The pages among them also carry `noindex` (an address
+/// linked from elsewhere can be listed without being fetched). The offers comparison
+/// (`/{lang}/p/{slug}/offers`) is deliberately *not* here: it is `noindex, follow`, and a
+/// crawler must fetch it to read that. Indexable pages (home, categories, products, sellers,
+/// ranking: the sitemap's) never match a rule (tested below).
+const ROBOTS_DISALLOW: [&str; 10] =
+    ["/api/", "/*/cart", "/*/checkout", "/*/account/", "/*/seller/", "/*/admin/", "/*/search", "/*/orders/", "/*/pay/", "/payment/"];
+
+fn robots_txt(origin: &str) -> String {
+    let mut body = String::from("User-agent: *\nAllow: /\n");
+    for rule in ROBOTS_DISALLOW {
+        body.push_str("Disallow: ");
+        body.push_str(rule);
+        body.push('\n');
+    }
+    body.push_str(&format!("\nSitemap: {origin}/sitemap.xml\n"));
+    body
+}
+
 async fn robots(headers: HeaderMap) -> impl IntoResponse {
-    let origin = public_origin(&headers);
-    let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/cart\nDisallow: /*/checkout\nDisallow: /*/account/\n\
-         Disallow: /*/seller/\nDisallow: /*/admin/\nDisallow: /*/search\nDisallow: /*/orders/\nDisallow: /*/pay/\nDisallow: /payment/\n\nSitemap: {origin}/sitemap.xml\n"
-    );
-    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body)
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], robots_txt(&public_origin(&headers)))
 }
 
 /// The page the service worker shows for a navigation when the network is gone: every
@@ -282,12 +298,42 @@ async fn offline() -> impl IntoResponse {
 
 #[cfg(test)]
 mod tests {
-    use super::static_dir;
-    use axum::{body::Body, http::{header, Request}};
-    use tower::ServiceExt;
+    use super::*;
+
+    /// Whether a robots.txt rule matches a path (a prefix, `*` for any run of characters).
+    fn matches(rule: &str, path: &str) -> bool {
+        let mut parts = rule.split('*');
+        let first = parts.next().unwrap_or_default();
+        let Some(mut rest) = path.strip_prefix(first) else { return false };
+        for part in parts {
+            match rest.find(part) {
+                Some(i) => rest = &rest[i + part.len()..],
+                None => return false,
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn robots_keeps_crawlers_off_personal_pages_and_on_indexable_ones() {
+        let disallowed = |path: &str| ROBOTS_DISALLOW.iter().any(|r| matches(r, path));
+        for path in ["/et", "/en/c/piim", "/ru/c/piim?page=2", "/et/p/piim-1l", "/et/sellers", "/en/sellers/farm-ou", "/ru/ranking",
+            // noindex, follow: must be fetched for its noindex to be read.
+            "/et/p/piim-1l/offers"]
+        {
+            assert!(!disallowed(path), "{path} is indexable (or must be fetched)");
+        }
+        for path in ["/et/cart", "/en/checkout", "/ru/orders/5?key=k", "/et/pay/sandbox/ref", "/en/admin/outbox", "/et/search?q=piim", "/api/product"] {
+            assert!(disallowed(path), "{path} is kept away");
+        }
+        let txt = robots_txt("https://turg.ee");
+        assert!(txt.contains("Disallow: /*/search\n") && txt.ends_with("Sitemap: https://turg.ee/sitemap.xml\n"), "{txt}");
+    }
 
     #[tokio::test]
     async fn static_files_are_served_precompressed_with_their_encoding_and_vary() {
+        use axum::{body::Body, http::Request};
+        use tower::ServiceExt;
         let root = std::env::temp_dir().join(format!("turg-static-{}", std::process::id()));
         let pkg = root.join("pkg");
         std::fs::create_dir_all(&pkg).unwrap();

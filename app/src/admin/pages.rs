@@ -5,13 +5,18 @@ use crate::catalog::pages::loaded;
 use crate::i18n::format_date;
 use crate::layout::use_lang;
 use chrono::Timelike;
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let data = crate::wire::resource(|| (), |_| async { Ok((get_refunds_due().await?, get_outbox().await?)) });
-    loaded(data, |(refunds, messages)| view! { <RefundsDue refunds/><Outbox messages/> })
+    view! {
+        // Kept out of the index: administrators' page (e-mails with buyers' details).
+        <NoIndex/>
+        {loaded(data, |(refunds, messages)| view! { <RefundsDue refunds/><Outbox messages/> })}
+    }
 }
 
 /// Payments that arrived for cancelled orders: each must be paid back.

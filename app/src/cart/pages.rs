@@ -11,6 +11,7 @@ use crate::offers::components::{arrival_text, fee_text};
 use crate::layout::{href, use_lang, use_texts};
 use crate::vat::VatLine;
 use leptos::form::ActionForm;
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -142,7 +143,11 @@ pub fn CartPage() -> impl IntoView {
     let lang = use_lang();
     let changed = cart_changed();
     let data = crate::wire::resource(move || (lang.get(), changed.get()), |(lang, _)| get_cart(lang));
-    loaded(data, |cart| view! { <CartBody cart/> })
+    view! {
+        // Kept out of the index: one shopper's own cart, nothing anyone else could find useful.
+        <NoIndex/>
+        {loaded(data, |cart| view! { <CartBody cart/> })}
+    }
 }
 
 #[component]

@@ -3,6 +3,7 @@
 use super::{paging::Page, CategoryLink, ProductCard};
 use crate::i18n::{fill, format_price, offers_count};
 use crate::layout::{href, use_lang, use_texts};
+use crate::seo::{self, BreadcrumbJsonLd};
 use leptos::prelude::*;
 
 /// Cards of products. The first `eager` cards are above the fold on a phone (the first row at
@@ -63,14 +64,27 @@ fn ProductCardView(product: ProductCard, loading: ImageLoading) -> impl IntoView
     }
 }
 
-/// Home › … › current, as an ordered list in a labelled navigation landmark.
+/// Home › … › current, as an ordered list in a labelled navigation landmark, with the same
+/// trail as BreadcrumbList JSON-LD (absolute addresses). `current_rest`: the current item's
+/// path after the language, when it is a page of its own (the product).
 #[component]
-pub fn Breadcrumbs(trail: Vec<CategoryLink>, #[prop(optional, into)] current: Option<String>) -> impl IntoView {
+pub fn Breadcrumbs(
+    trail: Vec<CategoryLink>,
+    #[prop(optional, into)] current: Option<String>,
+    #[prop(optional, into)] current_rest: Option<String>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let last = trail.len().saturating_sub(1);
     let has_current = current.is_some();
+    let items = seo::breadcrumb_items(
+        &seo::use_origin(),
+        lang.get_untracked(),
+        &trail,
+        current.as_deref().map(|c| (c, current_rest.as_deref())),
+    );
     view! {
+        <BreadcrumbJsonLd items/>
         <nav class="breadcrumbs" aria-label=move || t.get().breadcrumbs>
             <ol>
                 <li><a href=move || href(lang.get(), "")>{move || t.get().nav_home}</a></li>

@@ -11,6 +11,7 @@ use crate::offers::components::{offers_query, BuyBox, OfferList};
 use crate::errors::AppError;
 use crate::i18n::{county_name, fill};
 use crate::layout::{href, use_lang, use_texts, ErrorBody, Loading};
+use crate::seo::{NoIndex, PageHead, PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -48,9 +49,22 @@ pub fn HomePage() -> impl IntoView {
 fn HomeView(home: HomeData) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
+    let head = {
+        let (lang, t) = (lang.get_untracked(), t.get_untracked());
+        PageMeta {
+            lang,
+            rest: String::new(),
+            page: 1,
+            title: t.site_name.to_owned(),
+            description: t.site_tagline.to_owned(),
+            image: None,
+            og_type: "website",
+        }
+    };
     view! {
         <Title text=move || format!("{} — {}", t.get().site_name, t.get().site_tagline)/>
         <Meta name="description" content=move || t.get().site_tagline/>
+        <PageHead meta=head/>
         <h1 class="visually-hidden">{move || t.get().site_name}</h1>
         <section aria-labelledby="categories-heading">
             <h2 id="categories-heading">{move || t.get().home_categories}</h2>
@@ -123,7 +137,8 @@ fn CategoryView(data: CategoryPageData) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let CategoryPageData { category, ancestors, children, products, page, sort } = data;
-    let base = href(lang.get_untracked(), &format!("/c/{}", category.slug));
+    let rest = format!("/c/{}", category.slug);
+    let base = href(lang.get_untracked(), &rest);
     let name = category.name.clone();
     let mut trail = ancestors;
     trail.push(category);
@@ -144,8 +159,22 @@ fn CategoryView(data: CategoryPageData) -> impl IntoView {
             .collect_view()
     };
     let pager_base = base.clone();
+    let description = fill(t.get_untracked().category_description, &[("name", &name)]);
+    // Sorted variants (`?sort=`) name the default order as canonical; later pages keep their
+    // number (the page shown, after clamping).
+    let head = PageMeta {
+        lang: lang.get_untracked(),
+        rest,
+        page: page.number,
+        title: name.clone(),
+        description: description.clone(),
+        image: None,
+        og_type: "website",
+    };
     view! {
         <Title text=format!("{name} — {}", t.get_untracked().site_name)/>
+        <Meta name="description" content=description/>
+        <PageHead meta=head/>
         <Breadcrumbs trail/>
         <h1>{name}</h1>
         {(!children.is_empty()).then(|| view! {
@@ -202,11 +231,23 @@ fn ProductView(data: ProductPageData) -> impl IntoView {
         slug, title, brand, ean, description, images, attributes, categories, perishable, cold_chain, storable, ..
     } = product;
     let summary = description.chars().take(160).collect::<String>();
+    // The county (`?county=`) only changes prices and dates: every variant names the plain
+    // product page as canonical.
+    let head = PageMeta {
+        lang: use_lang().get_untracked(),
+        rest: format!("/p/{slug}"),
+        page: 1,
+        title: title.clone(),
+        description: summary.clone(),
+        image: images.first().cloned(),
+        og_type: "product",
+    };
     view! {
         <Title text=format!("{title} — {}", t.get_untracked().site_name)/>
         <Meta name="description" content=summary/>
+        <PageHead meta=head/>
         <script type="application/ld+json" inner_html=json_ld></script>
-        <Breadcrumbs trail=categories current=title.clone()/>
+        <Breadcrumbs trail=categories current=title.clone() current_rest=format!("/p/{slug}")/>
         <article class="product">
             <div class="gallery">
                 {images
@@ -265,7 +306,9 @@ fn OffersView(data: ProductPageData, sort: Memo<OfferSort>) -> impl IntoView {
     let back = href(lang, &format!("/p/{}{}", product.slug, offers_query(offers.county, OfferSort::default())));
     view! {
         <Title text=format!("{heading} — {}", t.site_name)/>
-        <Meta name="robots" content="noindex, follow"/>
+        // Kept out of the index: the same product as its page (which is indexed), listed per
+        // seller and county; its links (sellers, the product) may be followed.
+        <NoIndex follow=true/>
         <Breadcrumbs trail=product.categories.clone() current=product.title.clone()/>
         <h1>{heading}</h1>
         <p class="back"><a href=back>{t.back_to_product}</a></p>

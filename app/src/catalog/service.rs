@@ -177,7 +177,9 @@ pub async fn product_page<C: ConnectionTrait>(
     };
     let offers = crate::offers::service::product_offers(db, lang, p.id, p.cold_chain, county, now).await?;
     let product = detail(db, lang, p).await?;
-    let json_ld = product_json_ld(&product, &offers, &format!("/{}/p/{}", lang.code(), product.slug));
+    let origin = crate::seo::server_origin();
+    let url = crate::seo::absolute(&origin, &crate::seo::canonical_path(lang, &format!("/p/{}", product.slug), 1));
+    let json_ld = product_json_ld(&product, &offers, &origin, &url);
     Ok(Some(ProductPageData { product, offers, json_ld }))
 }
 
@@ -207,25 +209,38 @@ async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Re
     })
 }
 
-/// Slugs of every public catalog page, for the sitemap.
+/// Every public catalog page, for the sitemap: slugs, and when a page last changed where the
+/// database knows it.
 pub struct SitemapSlugs {
-    pub categories: Vec<String>,
-    pub products: Vec<String>,
-    /// Sellers that are trading (their profiles are public).
+    /// Each category with the newest `updated_at` of the products it lists (its own and its
+    /// sub-categories'); `None` for a category without products.
+    pub categories: Vec<(String, Option<DateTime<Utc>>)>,
+    /// Each product with its `updated_at` (set by every change a product page shows).
+    pub products: Vec<(String, DateTime<Utc>)>,
+    /// Sellers that are trading (their profiles are public). Sellers keep no change time.
     pub sellers: Vec<String>,
 }
 
+/// Three queries, whatever the catalog's size: the categories, one row per product (slug,
+/// category, `updated_at`; the categories' times are folded from these rows in memory), the
+/// trading sellers.
 pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, DbErr> {
-    let slugs = |q: sea_orm::Select<category::Entity>| q.select_only().column(category::Column::Slug);
-    let categories = slugs(category::Entity::find().order_by_asc(category::Column::Id))
-        .into_tuple::<String>()
+    let category_rows = category::Entity::find()
+        .select_only()
+        .column(category::Column::Id)
+        .column(category::Column::ParentId)
+        .column(category::Column::Slug)
+        .order_by_asc(category::Column::Id)
+        .into_tuple::<(i32, Option<i32>, String)>()
         .all(db)
         .await?;
-    let products = product::Entity::find()
+    let product_rows = product::Entity::find()
         .select_only()
         .column(product::Column::Slug)
+        .column(product::Column::CategoryId)
+        .column(product::Column::UpdatedAt)
         .order_by_asc(product::Column::Id)
-        .into_tuple::<String>()
+        .into_tuple::<(String, i32, DateTime<Utc>)>()
         .all(db)
         .await?;
     let sellers = seller::Entity::find()
@@ -236,6 +251,18 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
         .into_tuple::<String>()
         .all(db)
         .await?;
+    // Newest product change per category, then per subtree.
+    let mut own: HashMap<i32, DateTime<Utc>> = HashMap::new();
+    for (_, category_id, updated_at) in &product_rows {
+        let newest = own.entry(*category_id).or_insert(*updated_at);
+        *newest = (*newest).max(*updated_at);
+    }
+    let tree = Tree::new(category_rows.iter().map(|(id, parent, _)| (*id, *parent)));
+    let categories = category_rows
+        .into_iter()
+        .map(|(id, _, slug)| (slug, tree.subtree(id).iter().filter_map(|c| own.get(c)).max().copied()))
+        .collect();
+    let products = product_rows.into_iter().map(|(slug, _, updated_at)| (slug, updated_at)).collect();
     Ok(SitemapSlugs { categories, products, sellers })
 }
 
@@ -274,8 +301,9 @@ pub async fn ping<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     db.execute_unprepared("SELECT 1").await.map(|_| ())
 }
 
-/// schema.org Product with an AggregateOffer over the buyable offers, for search engines.
-pub fn product_json_ld(p: &ProductDetail, offers: &crate::offers::ProductOffers, url: &str) -> String {
+/// schema.org Product with an AggregateOffer over the buyable offers, for search engines: its
+/// address (`url`) and images absolute (from `origin`).
+pub fn product_json_ld(p: &ProductDetail, offers: &crate::offers::ProductOffers, origin: &str, url: &str) -> String {
     let buyable: Vec<i64> =
         offers.offers.iter().filter(|o| o.unavailable.is_none()).map(|o| o.price_cents).collect();
     let euros = |cents: i64| format!("{}.{:02}", cents / 100, cents % 100);
@@ -286,7 +314,7 @@ pub fn product_json_ld(p: &ProductDetail, offers: &crate::offers::ProductOffers,
         "brand": { "@type": "Brand", "name": p.brand },
         "gtin13": p.ean,
         "description": p.description,
-        "image": p.images,
+        "image": p.images.iter().map(|i| crate::seo::absolute(origin, i)).collect::<Vec<_>>(),
         "url": url,
     });
     if let (Some(low), Some(high)) = (buyable.iter().min(), buyable.iter().max()) {

@@ -15,6 +15,7 @@ use crate::offers::components::fee_amount_text;
 use crate::layout::{href, use_lang};
 use crate::payment::instalments::PayLater;
 use leptos::form::ActionForm;
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -22,7 +23,11 @@ use leptos_meta::{Meta, Title};
 pub fn CheckoutPage() -> impl IntoView {
     let lang = use_lang();
     let data = crate::wire::resource(move || lang.get(), get_checkout);
-    loaded(data, |view| view! { <CheckoutBody view/> })
+    view! {
+        // Kept out of the index: a shopper's own checkout form (their cart, contact, address).
+        <NoIndex/>
+        {loaded(data, |view| view! { <CheckoutBody view/> })}
+    }
 }
 
 fn field_error(errors: &[FieldError], field: Field) -> Option<FieldError> {

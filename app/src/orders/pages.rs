@@ -8,6 +8,7 @@ use crate::catalog::pages::loaded;
 use crate::i18n::{county_name, fill, format_date, format_date_range, format_price, Texts};
 use crate::offers::components::fee_amount_text;
 use crate::layout::{href, use_lang};
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -37,7 +38,12 @@ pub fn OrderPage() -> impl IntoView {
         },
         |(id, key)| get_order(id, key),
     );
-    loaded(data, |order| view! { <OrderBody order/> })
+    view! {
+        // Kept out of the index: a buyer's order, opened with its private key (a link that
+        // leaked must never be listed).
+        <NoIndex/>
+        {loaded(data, |order| view! { <OrderBody order/> })}
+    }
 }
 
 #[component]

@@ -8,6 +8,7 @@ use super::SandboxPayment;
 use crate::catalog::pages::loaded;
 use crate::i18n::{fill, format_date, format_price};
 use crate::layout::use_lang;
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -16,7 +17,12 @@ use leptos_router::hooks::use_params_map;
 pub fn SandboxBankPage() -> impl IntoView {
     let params = use_params_map();
     let data = crate::wire::resource(move || params.read().get("reference").unwrap_or_default(), get_sandbox_payment);
-    loaded(data, |payment| view! { <SandboxBank payment/> })
+    view! {
+        // Kept out of the index: the sandbox bank is a stand-in for a real bank's page, one per
+        // payment, and exists only where a sandbox is configured.
+        <NoIndex/>
+        {loaded(data, |payment| view! { <SandboxBank payment/> })}
+    }
 }
 
 #[component]

@@ -8,6 +8,7 @@ use crate::catalog::pages::loaded;
 use crate::catalog::paging::parse_page;
 use crate::i18n::{fill, format_price, Lang, Texts};
 use crate::layout::{href, use_lang, use_texts};
+use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
@@ -31,7 +32,12 @@ pub fn SearchPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
     let data = crate::wire::resource(move || (lang.get(), params_from_query(&query.read())), |(lang, params)| search(lang, params));
-    loaded(data, |data| view! { <SearchView data/> })
+    view! {
+        // Kept out of the index: result lists for any words anyone types are endless near-copies
+        // of the category pages (and robots.txt keeps crawlers away); links lead to products.
+        <NoIndex follow=true/>
+        {loaded(data, |data| view! { <SearchView data/> })}
+    }
 }
 
 fn order_label(t: &Texts, order: SearchOrder) -> &'static str {

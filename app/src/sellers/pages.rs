@@ -8,6 +8,7 @@ use crate::catalog::paging::parse_page;
 use crate::i18n::{country_name, fill, format_date};
 use crate::layout::{href, use_lang, use_texts};
 use crate::offers::components::rating_text;
+use crate::seo::{PageHead, PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::Form;
@@ -55,9 +56,21 @@ fn SellersView(data: SellersPageData) -> impl IntoView {
     let base = href(lang, "/sellers");
     let pager_base = base.clone();
     let (pq, pc) = (q.clone(), country.clone());
+    // Searched or filtered variants (`?q=`, `?country=`) name the whole list as canonical;
+    // the whole list's later pages keep their number.
+    let head = PageMeta {
+        lang,
+        rest: "/sellers".to_owned(),
+        page: if q.is_empty() && country.is_none() { page.number } else { 1 },
+        title: t.sellers_title.to_owned(),
+        description: t.sellers_intro.to_owned(),
+        image: None,
+        og_type: "website",
+    };
     view! {
         <Title text=format!("{} — {}", t.sellers_title, t.site_name)/>
         <Meta name="description" content=t.sellers_intro/>
+        <PageHead meta=head/>
         <h1>{t.sellers_title}</h1>
         <p>{t.sellers_intro}</p>
         <Form method="GET" action=base.clone() attr:class="filter-form" attr:role="search">
@@ -125,6 +138,17 @@ fn SellerView(profile: SellerProfile) -> impl IntoView {
     let pager_base = base.clone();
     let pager_category = category.clone();
     let description: String = about.chars().take(160).collect();
+    // The assortment's category filter (`?category=`) names the whole profile as canonical;
+    // the unfiltered assortment's later pages keep their number.
+    let head = PageMeta {
+        lang,
+        rest: format!("/sellers/{}", seller.slug),
+        page: if category.is_none() { page.number } else { 1 },
+        title: seller.name.clone(),
+        description: if description.is_empty() { t.sellers_intro.to_owned() } else { description.clone() },
+        image: None,
+        og_type: "profile",
+    };
     let filters = {
         let base = base.clone();
         let all = view! { <li><a href=base.clone() aria-current=category.is_none().then_some("true")>{t.seller_all_products}</a></li> };
@@ -141,6 +165,7 @@ fn SellerView(profile: SellerProfile) -> impl IntoView {
     view! {
         <Title text=format!("{} — {}", seller.name, t.site_name)/>
         <Meta name="description" content=description/>
+        <PageHead meta=head/>
         <h1>{seller.name.clone()}</h1>
         <p class="seller-meta">
             {country_name(t, &seller.country)}" · "{fill(t.trading_since, &[("date", &format_date(trading_since, lang))])}
@@ -212,8 +237,26 @@ fn SellerView(profile: SellerProfile) -> impl IntoView {
 #[component]
 pub fn RankingPage() -> impl IntoView {
     let t = use_texts();
+    let lang = use_lang();
+    // The page stays when the language changes (no data to load): its head follows.
+    let head = move || {
+        let lang = lang.get();
+        let t = lang.texts();
+        let meta = PageMeta {
+            lang,
+            rest: "/ranking".to_owned(),
+            page: 1,
+            title: t.ranking_title.to_owned(),
+            description: t.ranking_intro.to_owned(),
+            image: None,
+            og_type: "website",
+        };
+        view! { <PageHead meta/> }
+    };
     view! {
         <Title text=move || format!("{} — {}", t.get().ranking_title, t.get().site_name)/>
+        <Meta name="description" content=move || t.get().ranking_intro/>
+        {head}
         <article class="prose">
             <h1>{move || t.get().ranking_title}</h1>
             <p>{move || t.get().ranking_intro}</p>

@@ -105,7 +105,8 @@ pub async fn seed_hostile(db: &DatabaseConnection) -> Result<HostileFixture, DbE
     s.slug = Set(SELLER_SLUG.into());
     s.name = Set(text("Seller"));
     s.legal_name = Set(text("Legal"));
-    s.about = Set(text("About"));
+    // `about` is JSON with one text per language (as sellers write it).
+    s.about = Set(serde_json::json!({ "et": text("About"), "en": text("About"), "ru": text("About") }).to_string());
     s.street = Set(text("Street"));
     s.city = Set(text("City"));
     s.email = Set(text("mail"));
