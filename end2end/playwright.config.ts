@@ -35,7 +35,8 @@ export default defineConfig({
     { name: "hydrated", use: { javaScriptEnabled: true } },
   ],
   webServer: {
-    command: "rm -f data/e2e.db data/e2e.db-shm data/e2e.db-wal && exec target/release/server",
+    // TURG_SERVER_BIN: another build of the server (default: the release build).
+    command: `rm -f data/e2e.db data/e2e.db-shm data/e2e.db-wal && exec ${process.env.TURG_SERVER_BIN ?? "target/release/server"}`,
     cwd: root,
     env: {
       DATABASE_URL: "sqlite://data/e2e.db?mode=rwc",

@@ -12,7 +12,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function startServer(port, name) {
   const dbFile = path.join(root, `data/${name}.db`);
   for (const f of ["", "-wal", "-shm"]) fs.rmSync(dbFile + f, { force: true });
-  const child = spawn(path.join(root, "target/release/server"), [], {
+  const child = spawn(process.env.TURG_SERVER_BIN ?? path.join(root, "target/release/server"), [], {
     cwd: root,
     env: {
       ...process.env,

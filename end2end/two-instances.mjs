@@ -27,7 +27,7 @@ const admin = (sql) => execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres"
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function start(port, extraEnv = {}) {
-  const child = spawn(path.join(root, "target/release/server"), [], {
+  const child = spawn(process.env.TURG_SERVER_BIN ?? path.join(root, "target/release/server"), [], {
     cwd: root,
     env: {
       ...process.env,

@@ -8,15 +8,17 @@ use leptos::prelude::*;
 
 /// Cards of products. The first `eager` cards are above the fold on a phone (the first row at
 /// 360 px): their images load at once, the first with high priority, as it is usually the page's
-/// largest paint; the rest load lazily as they scroll into view.
+/// largest paint; the rest load lazily as they scroll into view. Each card's title is a heading
+/// one level below the list's: `<h2>` when the list follows the page's `<h1>` (`top_level`),
+/// `<h3>` inside a section.
 #[component]
-pub fn ProductGrid(products: Vec<ProductCard>, #[prop(optional)] eager: usize) -> impl IntoView {
+pub fn ProductGrid(products: Vec<ProductCard>, #[prop(optional)] eager: usize, #[prop(optional)] top_level: bool) -> impl IntoView {
     view! {
         <ul class="product-grid">
             {products
                 .into_iter()
                 .enumerate()
-                .map(|(i, p)| view! { <li><ProductCardView product=p loading=ImageLoading::nth(i, eager)/></li> })
+                .map(|(i, p)| view! { <li><ProductCardView product=p loading=ImageLoading::nth(i, eager) top_level/></li> })
                 .collect_view()}
         </ul>
     }
@@ -41,7 +43,7 @@ impl ImageLoading {
 }
 
 #[component]
-fn ProductCardView(product: ProductCard, loading: ImageLoading) -> impl IntoView {
+fn ProductCardView(product: ProductCard, loading: ImageLoading, top_level: bool) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let ProductCard { slug, title, brand, image, min_price_cents, offer_count } = product;
@@ -56,7 +58,7 @@ fn ProductCardView(product: ProductCard, loading: ImageLoading) -> impl IntoView
                 <img src=image.unwrap_or_default() alt="" width="160" height="160"
                     loading=loading.loading fetchpriority=loading.fetchpriority decoding="async"/>
                 <span class="brand">{brand}</span>
-                <h3>{title}</h3>
+                {if top_level { view! { <h2>{title}</h2> }.into_any() } else { view! { <h3>{title}</h3> }.into_any() }}
             </a>
             <p class="price">{price}</p>
             <p class="offers">{move || offers_count(lang.get(), offer_count.max(0) as u64)}</p>

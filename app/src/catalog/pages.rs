@@ -197,7 +197,7 @@ fn CategoryView(data: CategoryPageData) -> impl IntoView {
                 <ul>{sorts}</ul>
             </nav>
         </div>
-        <ProductGrid products eager=2/>
+        <ProductGrid products eager=2 top_level=true/>
         <Pager page link=move |n| format!("{pager_base}{}", list_query(sort, n))/>
     }
 }

@@ -91,7 +91,7 @@ fn FacetList(
         .collect_view();
     Some(view! {
         <section class="facet">
-            <h3>{heading}</h3>
+            <h2>{heading}</h2>
             <ul>{any}{items}</ul>
         </section>
     })
@@ -152,7 +152,7 @@ fn SearchView(data: SearchPageData) -> impl IntoView {
                 <FacetList heading=t.search_facet_seller values=facets.sellers chosen=params.seller.clone()
                     link=facet_link(|p, v| p.seller = v)/>
                 <section class="facet">
-                    <h3>{t.search_facet_stock}</h3>
+                    <h2>{t.search_facet_stock}</h2>
                     <ul>
                         <li>
                             <a href=in_stock_link rel="nofollow" aria-current=params.in_stock.then_some("true")>
@@ -173,7 +173,7 @@ fn SearchView(data: SearchPageData) -> impl IntoView {
                 {if empty {
                     view! { <p class="empty">{t.search_nothing}</p> }.into_any()
                 } else {
-                    view! { <ProductGrid products eager=2/> }.into_any()
+                    view! { <ProductGrid products eager=2 top_level=true/> }.into_any()
                 }}
                 <Pager page link=move |n| pager_at(SearchParams { page: n, ..pager_params.clone() })/>
             </div>
@@ -272,7 +272,7 @@ pub fn SearchBox() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="search" role="search" method="get" action=move || href(lang.get(), "/search")>
+        <form class="search" role="search" aria-label=move || t.get().search_label method="get" action=move || href(lang.get(), "/search")>
             <label for="search-q" class="visually-hidden">{move || t.get().search_label}</label>
             <input
                 id="search-q"

@@ -73,7 +73,7 @@ fn SellersView(data: SellersPageData) -> impl IntoView {
         <PageHead meta=head/>
         <h1>{t.sellers_title}</h1>
         <p>{t.sellers_intro}</p>
-        <Form method="GET" action=base.clone() attr:class="filter-form" attr:role="search">
+        <Form method="GET" action=base.clone() attr:class="filter-form" attr:role="search" attr:aria-label=t.sellers_search_label>
             <label for="seller-q">{t.sellers_search_label}</label>
             <input id="seller-q" type="search" name="q" value=q.clone() autocomplete="off"/>
             <label for="seller-country">{t.sellers_country_label}</label>
