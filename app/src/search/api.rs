@@ -8,7 +8,8 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "search")]
 pub async fn search(lang: Lang, params: SearchParams) -> Result<SearchPageData, AppError> {
     let (db, search) = (crate::server::db()?, crate::server::search()?);
-    super::service::search_page(&db, &search, lang, params).await?.ok_or(AppError::Unavailable)
+    let snapshot = crate::server::snapshot()?;
+    super::service::search_page(&db, &snapshot, &search, lang, params).await?.ok_or(AppError::Unavailable)
 }
 
 /// Suggestions while typing (hydrated pages only).
