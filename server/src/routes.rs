@@ -203,18 +203,18 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::observe::tag_route))
         // Inside out: a server function's error gets its status; cross-site writes are refused;
         // every response gets its security headers (HTML pages are hashed uncompressed); then
-        // compression.
+        // HTML pages are compressed in one pass (`compress`), everything else by the layer.
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::security::same_origin))
         .layer(axum::middleware::from_fn(crate::security::headers))
+        .layer(axum::middleware::from_fn(crate::compress::compress_pages))
         .layer(CompressionLayer::new().quality(PAGE_QUALITY))
         .with_state(state)
 }
 
-/// The compression of pages and everything else rendered per request: Brotli quality 4 (gzip
-/// level 4). The libraries' default is Brotli's best (11), which took several milliseconds per
-/// product page, more than rendering it; quality 4 costs a fraction of that for a few percent
-/// more bytes.
+/// The compression of what is rendered per request and is not an HTML page (those go through
+/// `compress::compress_pages`): server-function JSON, sitemaps. Brotli quality 4 (gzip level
+/// 4); the library's default is Brotli's best (11), which costs milliseconds per response.
 const PAGE_QUALITY: CompressionLevel = CompressionLevel::Precise(4);
 
 /// `/` → `/{lang}` chosen by the browser's Accept-Language (Estonian by default).

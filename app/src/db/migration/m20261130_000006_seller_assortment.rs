@@ -6,6 +6,10 @@
 //!   grouping the seller's offers (`sellers::service::refresh_assortment` keeps it in step).
 //! - `offers (seller_id, active, product_id, price_cents)` pages through a seller's assortment
 //!   from the index alone; it supersedes `(seller_id, product_id)`.
+//! - `products (offer_count DESC, id)` and `products (created_at DESC, id)` give the home page's
+//!   featured products and a category page sorted by popularity or age in their full order
+//!   (ties by id), so the database reads one page instead of sorting every tied product; the
+//!   first supersedes `products (offer_count)`.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -59,10 +63,25 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.drop_index(Index::drop().name("idx_offers_seller_id_product_id").table("offers").to_owned()).await?;
+        for (name, col) in [
+            ("idx_products_offer_count_desc_id", "offer_count"),
+            ("idx_products_created_at_desc_id", "created_at"),
+        ] {
+            manager
+                .create_index(
+                    Index::create().name(name).table("products").col((col, IndexOrder::Desc)).col("id").to_owned(),
+                )
+                .await?;
+        }
+        manager.drop_index(Index::drop().name("idx_products_offer_count").table("products").to_owned()).await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager.create_index(Index::create().name("idx_products_offer_count").table("products").col("offer_count").to_owned()).await?;
+        for name in ["idx_products_offer_count_desc_id", "idx_products_created_at_desc_id"] {
+            manager.drop_index(Index::drop().name(name).table("products").to_owned()).await?;
+        }
         manager
             .create_index(
                 Index::create().name("idx_offers_seller_id_product_id").table("offers").col("seller_id").col("product_id").to_owned(),
