@@ -13,7 +13,7 @@ use app::i18n::Lang;
 use app::sellers::service::{refresh_assortment, seller_profile};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use std::collections::HashSet;
 use std::sync::{
@@ -90,6 +90,36 @@ async fn seller_profiles_are_paged_in_the_database(db: &DatabaseConnection) {
     let narrowed = seller_profile(&counted, &snapshot, Lang::En, &s.slug, Some(&category.slug), 1).await.unwrap().unwrap();
     assert_eq!(narrowed.page.total, n);
     assert_eq!(narrowed.products.len() as u64, n.min(24));
+    // The same products as the plain join gives (the page may be found either way).
+    let category_id = app::db::entity::category::Entity::find()
+        .filter(app::db::entity::category::Column::Slug.eq(category.slug.clone()))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let expected: Vec<String> = offer::Entity::find()
+        .inner_join(product::Entity)
+        .filter(offer::Column::SellerId.eq(s.id))
+        .filter(offer::Column::Active.eq(true))
+        .filter(product::Column::CategoryId.eq(category_id))
+        .order_by_asc(offer::Column::ProductId)
+        .limit(24)
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.product_id.to_string())
+        .collect();
+    let ids: Vec<String> = {
+        let mut ids = Vec::new();
+        for c in &narrowed.products {
+            let p = product::Entity::find().filter(product::Column::Slug.eq(c.slug.clone())).one(db).await.unwrap().unwrap();
+            ids.push(p.id.to_string());
+        }
+        ids
+    };
+    assert_eq!(ids, expected);
 
     // An offer taken off sale leaves the counts once they are refreshed.
     let row = offer::Entity::find()
