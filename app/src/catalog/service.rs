@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use sea_orm::{
     sea_query::{Expr, ExprTrait, IntoCondition},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    RelationTrait,
+    RelationTrait, Statement,
 };
 use std::collections::HashMap;
 
@@ -117,22 +117,12 @@ pub async fn category_page<C: ConnectionTrait>(
     let categories = snapshot.categories(lang);
     let Some(cat) = categories.rows.iter().find(|c| c.slug == slug) else { return Ok(None) };
     let ids = categories.tree.subtree(cat.id);
-    let query = product::Entity::find().filter(product::Column::CategoryId.is_in(ids));
-    let total = query.clone().count(db).await?;
+    let total = product::Entity::find().filter(product::Column::CategoryId.is_in(ids.clone())).count(db).await?;
     let page = Page::new(page, total, PER_PAGE);
-    let query = match sort {
-        ProductSort::Popular => query.order_by_desc(product::Column::OfferCount),
-        // Products nobody sells right now go last in either direction.
-        ProductSort::PriceAsc => query
-            .order_by_asc(product::Column::OfferCount.eq(0))
-            .order_by_asc(product::Column::MinPriceCents),
-        ProductSort::PriceDesc => query
-            .order_by_asc(product::Column::OfferCount.eq(0))
-            .order_by_desc(product::Column::MinPriceCents),
-        ProductSort::Newest => query.order_by_desc(product::Column::CreatedAt),
-    };
-    let products =
-        query.order_by_asc(product::Column::Id).offset(page.offset(PER_PAGE)).limit(PER_PAGE).all(db).await?;
+    let products = product::Entity::find()
+        .from_raw_sql(Statement::from_string(db.get_database_backend(), category_page_sql(&ids, sort, page.offset(PER_PAGE))))
+        .all(db)
+        .await?;
     Ok(Some(CategoryPageData {
         category: categories.link(cat.id).expect("the category exists"),
         ancestors: categories.links(&categories.tree.ancestors(cat.id)),
@@ -141,6 +131,34 @@ pub async fn category_page<C: ConnectionTrait>(
         page,
         sort,
     }))
+}
+
+/// The ORDER BY of a category page's sort, exactly as the `products (category_id, …)` indexes
+/// of migration 6 spell it (the database matches the expressions), ties by id. Products nobody
+/// sells right now (`offer_count = 0`, so no price) go last in either price order.
+fn sort_key(sort: ProductSort) -> &'static str {
+    match sort {
+        ProductSort::Popular => "offer_count DESC, id",
+        ProductSort::PriceAsc => "(offer_count = 0), min_price_cents, id",
+        ProductSort::PriceDesc => "(offer_count = 0), min_price_cents DESC, id",
+        ProductSort::Newest => "created_at DESC, id",
+    }
+}
+
+/// One page of the products in `categories`, sorted: the first `offset + PER_PAGE` of each
+/// category (each read in order from its index), merged. The database never sorts a whole
+/// subtree; a page costs at most `offset + PER_PAGE` rows per category. Only integers are
+/// written into the SQL.
+fn category_page_sql(categories: &[i32], sort: ProductSort, offset: u64) -> String {
+    let key = sort_key(sort);
+    let each = offset + PER_PAGE;
+    let parts: Vec<String> = categories
+        .iter()
+        .map(|id| {
+            format!("SELECT * FROM (SELECT * FROM products WHERE category_id = {id} ORDER BY {key} LIMIT {each}) AS c{id}")
+        })
+        .collect();
+    format!("SELECT * FROM ({}) AS merged ORDER BY {key} LIMIT {PER_PAGE} OFFSET {offset}", parts.join(" UNION ALL "))
 }
 
 /// Everything the product page shows about the product itself. `None` for an unknown slug.

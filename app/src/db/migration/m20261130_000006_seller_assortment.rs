@@ -6,15 +6,27 @@
 //!   grouping the seller's offers (`sellers::service::refresh_assortment` keeps it in step).
 //! - `offers (seller_id, active, product_id, price_cents)` pages through a seller's assortment
 //!   from the index alone; it supersedes `(seller_id, product_id)`.
-//! - `products (offer_count DESC, id)` and `products (created_at DESC, id)` give the home page's
-//!   featured products and a category page sorted by popularity or age in their full order
-//!   (ties by id), so the database reads one page instead of sorting every tied product; the
-//!   first supersedes `products (offer_count)`.
+//! - `products (offer_count DESC, id)` gives the home page's featured products in their full
+//!   order (ties by id), so the database reads twelve rows instead of sorting every tied
+//!   product; it supersedes `products (offer_count)`.
+//! - `products (category_id, <sort>, id)` for each category-page order, in full (the price
+//!   orders put unsold products last with the expression `(offer_count = 0)`, which both
+//!   engines index): a category page reads its page from each sub-category's index and merges
+//!   them (`catalog::service::category_page_sql`). They supersede `(category_id, offer_count)`,
+//!   `(category_id, min_price_cents)` and `(category_id, created_at)`.
 
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
+
+/// The category pages' orders (`catalog::service::sort_key`, ties by id), one index each.
+const CATEGORY_ORDERS: [(&str, &str); 4] = [
+    ("idx_products_category_popular", "offer_count DESC, id"),
+    ("idx_products_category_price", "(offer_count = 0), min_price_cents, id"),
+    ("idx_products_category_price_desc", "(offer_count = 0), min_price_cents DESC, id"),
+    ("idx_products_category_newest", "created_at DESC, id"),
+];
 
 /// Every seller's counts from the offers, in one portable statement.
 pub const FILL: &str = "INSERT INTO seller_categories (seller_id, category_id, offer_count) \
@@ -63,23 +75,42 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.drop_index(Index::drop().name("idx_offers_seller_id_product_id").table("offers").to_owned()).await?;
-        for (name, col) in [
-            ("idx_products_offer_count_desc_id", "offer_count"),
-            ("idx_products_created_at_desc_id", "created_at"),
-        ] {
-            manager
-                .create_index(
-                    Index::create().name(name).table("products").col((col, IndexOrder::Desc)).col("id").to_owned(),
-                )
-                .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_products_offer_count_desc_id")
+                    .table("products")
+                    .col(("offer_count", IndexOrder::Desc))
+                    .col("id")
+                    .to_owned(),
+            )
+            .await?;
+        // Raw statements: the expression must read exactly as the pages' ORDER BY spells it.
+        for (name, key) in CATEGORY_ORDERS {
+            manager.get_connection().execute_unprepared(&format!("CREATE INDEX {name} ON products (category_id, {key})")).await?;
         }
-        manager.drop_index(Index::drop().name("idx_products_offer_count").table("products").to_owned()).await?;
+        for name in [
+            "idx_products_offer_count",
+            "idx_products_category_id_offer_count",
+            "idx_products_category_id_min_price_cents",
+            "idx_products_category_id_created_at",
+        ] {
+            manager.drop_index(Index::drop().name(name).table("products").to_owned()).await?;
+        }
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.create_index(Index::create().name("idx_products_offer_count").table("products").col("offer_count").to_owned()).await?;
-        for name in ["idx_products_offer_count_desc_id", "idx_products_created_at_desc_id"] {
+        for col in ["offer_count", "min_price_cents", "created_at"] {
+            manager
+                .create_index(
+                    Index::create().name(format!("idx_products_category_id_{col}")).table("products").col("category_id").col(col).to_owned(),
+                )
+                .await?;
+        }
+        manager.drop_index(Index::drop().name("idx_products_offer_count_desc_id").table("products").to_owned()).await?;
+        for (name, _) in CATEGORY_ORDERS {
             manager.drop_index(Index::drop().name(name).table("products").to_owned()).await?;
         }
         manager
