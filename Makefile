@@ -33,28 +33,41 @@ build:
 	.ci/install
 	cargo leptos build --release --split --precompress
 
-## Latency and throughput on SQLite and PostgreSQL, 100,000 products (README: Benchmark).
+## Latency and throughput on SQLite and PostgreSQL (README: Benchmark). The catalog's size:
+## PRODUCTS (100,000) with OFFERS offers each (10); each size has its own databases,
+## data/bench-<PRODUCTS>x<OFFERS>.db and turg_bench_<PRODUCTS>x<OFFERS>, seeded the first time.
 ## BENCH_ARGS="--seconds 5 --concurrency 32 --samples 100" to change the runs.
+PRODUCTS ?= 100000
+OFFERS ?= 10
 BENCH_ARGS ?=
-BENCH_SEED := seed --products 100000 --offers-per-product 10
+BENCH_SIZE := $(PRODUCTS)x$(OFFERS)
+BENCH_SEED := seed --products $(PRODUCTS) --offers-per-product $(OFFERS)
+BENCH_DB := data/bench-$(BENCH_SIZE)
 BENCH_PG := postgres://postgres@127.0.0.1:5432
+BENCH_PG_DB := turg_bench_$(BENCH_SIZE)
+SERVER := $(or $(CARGO_TARGET_DIR),target)/release/server
+# A failed seed must not pass for a finished one through `| tee`.
+bench: SHELL := /bin/bash
+bench: .SHELLFLAGS := -o pipefail -c
 bench:
 	@# LEPTOS_OUTPUT_NAME as cargo-leptos sets it: `make build` and this then share their build.
 	LEPTOS_OUTPUT_NAME=turg cargo build -p server --release
 	@# Seeded under a temporary name and renamed when done: an interrupted seed leaves nothing behind.
-	@test -f data/bench.db || { rm -f data/bench-seeding.db*; \
-	  DATABASE_URL='sqlite://data/bench-seeding.db?mode=rwc' target/release/server $(BENCH_SEED) && \
-	  for f in db db-wal db-shm; do if [ -f data/bench-seeding.$$f ]; then mv data/bench-seeding.$$f data/bench.$$f; fi; done; }
-	@echo; echo "=== SQLite: data/bench.db ==="
-	DATABASE_URL='sqlite://data/bench.db?mode=rwc' target/release/server bench $(BENCH_ARGS)
+	@test -f $(BENCH_DB).db || { rm -f $(BENCH_DB)-seeding.db*; \
+	  DATABASE_URL='sqlite://$(BENCH_DB)-seeding.db?mode=rwc' $(SERVER) $(BENCH_SEED) | tee $(BENCH_DB).seed.txt && \
+	  for f in db db-wal db-shm; do if [ -f $(BENCH_DB)-seeding.$$f ]; then mv $(BENCH_DB)-seeding.$$f $(BENCH_DB).$$f; fi; done; }
+	@echo; echo "=== SQLite: $(BENCH_DB).db ==="
+	@tail -n 1 $(BENCH_DB).seed.txt 2>/dev/null | sed 's/^/seeded: /' || true
+	DATABASE_URL='sqlite://$(BENCH_DB).db?mode=rwc' $(SERVER) bench $(BENCH_ARGS)
 	@if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "PostgreSQL does not answer at 127.0.0.1:5432: no PostgreSQL run (start it, then run make bench again)"; exit 1; fi
-	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'turg_bench'" | grep -q 1 || { \
-	  dropdb -h 127.0.0.1 -U postgres --if-exists turg_bench_seeding && createdb -h 127.0.0.1 -U postgres turg_bench_seeding && \
-	  DATABASE_URL='$(BENCH_PG)/turg_bench_seeding' target/release/server $(BENCH_SEED) && \
-	  psql -h 127.0.0.1 -U postgres -qc 'ALTER DATABASE turg_bench_seeding RENAME TO turg_bench'; }
-	@echo; echo "=== PostgreSQL: $(BENCH_PG)/turg_bench ==="
-	DATABASE_URL='$(BENCH_PG)/turg_bench' target/release/server bench $(BENCH_ARGS)
+	@psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$(BENCH_PG_DB)'" | grep -q 1 || { \
+	  dropdb -h 127.0.0.1 -U postgres --if-exists $(BENCH_PG_DB)_seeding && createdb -h 127.0.0.1 -U postgres $(BENCH_PG_DB)_seeding && \
+	  DATABASE_URL='$(BENCH_PG)/$(BENCH_PG_DB)_seeding' $(SERVER) $(BENCH_SEED) | tee data/$(BENCH_PG_DB).seed.txt && \
+	  psql -h 127.0.0.1 -U postgres -qc 'ALTER DATABASE $(BENCH_PG_DB)_seeding RENAME TO $(BENCH_PG_DB)'; }
+	@echo; echo "=== PostgreSQL: $(BENCH_PG)/$(BENCH_PG_DB) ==="
+	@tail -n 1 data/$(BENCH_PG_DB).seed.txt 2>/dev/null | sed 's/^/seeded: /' || true
+	DATABASE_URL='$(BENCH_PG)/$(BENCH_PG_DB)' $(SERVER) bench $(BENCH_ARGS)
 
 fmt:
 	cargo fmt --all

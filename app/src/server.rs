@@ -12,6 +12,14 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
     })
 }
 
+/// The catalog snapshot (categories, sellers, delivery methods) the server put into context.
+pub fn snapshot() -> Result<std::sync::Arc<crate::catalog::snapshot::Snapshot>, AppError> {
+    use_context::<std::sync::Arc<crate::catalog::snapshot::Snapshots>>().map(|s| s.current()).ok_or_else(|| {
+        tracing::error!("no catalog snapshot in context");
+        AppError::Unavailable
+    })
+}
+
 /// Sets the HTTP status of the page being rendered (a no-op outside a request).
 pub fn set_status(code: u16) {
     if let (Some(options), Ok(status)) =

@@ -97,8 +97,8 @@ on_both_engines!(demo_catalog_is_deterministic);
 
 async fn home_lists_categories_and_featured_products(db: &DatabaseConnection) {
     seeded(db).await;
-    let et = service::home(db, Lang::Et).await.unwrap();
-    let en = service::home(db, Lang::En).await.unwrap();
+    let et = service::home(db, &support::snapshot(db).await, Lang::Et).await.unwrap();
+    let en = service::home(db, &support::snapshot(db).await, Lang::En).await.unwrap();
     assert!(et.categories.len() >= 5);
     assert_eq!(et.categories.len(), en.categories.len());
     assert_ne!(et.categories[0].category.name, en.categories[0].category.name, "names are translated");
@@ -112,13 +112,13 @@ on_both_engines!(home_lists_categories_and_featured_products);
 
 async fn category_pages_page_and_sort(db: &DatabaseConnection) {
     seeded(db).await;
-    let food = service::category_page(db, Lang::En, "food", ProductSort::Popular, 1).await.unwrap().unwrap();
+    let food = service::category_page(db, &support::snapshot(db).await, Lang::En, "food", ProductSort::Popular, 1).await.unwrap().unwrap();
     assert!(food.ancestors.is_empty());
     assert!(!food.children.is_empty());
     // A top-level category lists the products of all its sub-categories.
     let mut sum = 0;
     for child in &food.children {
-        let page = service::category_page(db, Lang::En, &child.slug, ProductSort::Popular, 1).await.unwrap().unwrap();
+        let page = service::category_page(db, &support::snapshot(db).await, Lang::En, &child.slug, ProductSort::Popular, 1).await.unwrap().unwrap();
         assert_eq!(page.ancestors.len(), 1);
         assert_eq!(page.ancestors[0].slug, "food");
         sum += page.page.total;
@@ -128,28 +128,28 @@ async fn category_pages_page_and_sort(db: &DatabaseConnection) {
     assert!(food.page.count >= 2);
 
     // Page 2 continues page 1 without overlap; an out-of-range page shows the last one.
-    let p2 = service::category_page(db, Lang::En, "food", ProductSort::Popular, 2).await.unwrap().unwrap();
+    let p2 = service::category_page(db, &support::snapshot(db).await, Lang::En, "food", ProductSort::Popular, 2).await.unwrap().unwrap();
     let first: HashSet<_> = food.products.iter().map(|p| p.slug.clone()).collect();
     assert!(p2.products.iter().all(|p| !first.contains(&p.slug)));
-    let last = service::category_page(db, Lang::En, "food", ProductSort::Popular, 999).await.unwrap().unwrap();
+    let last = service::category_page(db, &support::snapshot(db).await, Lang::En, "food", ProductSort::Popular, 999).await.unwrap().unwrap();
     assert_eq!(last.page.number, last.page.count);
 
     // Sorted by price: ascending prices, products with no offer last.
-    let cheap = service::category_page(db, Lang::En, "food", ProductSort::PriceAsc, 1).await.unwrap().unwrap();
+    let cheap = service::category_page(db, &support::snapshot(db).await, Lang::En, "food", ProductSort::PriceAsc, 1).await.unwrap().unwrap();
     let prices: Vec<i64> = cheap.products.iter().filter_map(|p| p.min_price_cents).collect();
     assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
-    let dear = service::category_page(db, Lang::En, "food", ProductSort::PriceDesc, 1).await.unwrap().unwrap();
+    let dear = service::category_page(db, &support::snapshot(db).await, Lang::En, "food", ProductSort::PriceDesc, 1).await.unwrap().unwrap();
     assert!(dear.products[0].min_price_cents >= cheap.products[0].min_price_cents);
 
-    assert!(service::category_page(db, Lang::En, "no-such-category", ProductSort::Popular, 1).await.unwrap().is_none());
+    assert!(service::category_page(db, &support::snapshot(db).await, Lang::En, "no-such-category", ProductSort::Popular, 1).await.unwrap().is_none());
 }
 on_both_engines!(category_pages_page_and_sort);
 
 async fn product_detail_in_each_language(db: &DatabaseConnection) {
     seeded(db).await;
     let some = product::Entity::find().filter(product::Column::OfferCount.gt(2)).one(db).await.unwrap().unwrap();
-    let en = service::product_detail(db, Lang::En, &some.slug).await.unwrap().unwrap();
-    let ru = service::product_detail(db, Lang::Ru, &some.slug).await.unwrap().unwrap();
+    let en = service::product_detail(db, &support::snapshot(db).await, Lang::En, &some.slug).await.unwrap().unwrap();
+    let ru = service::product_detail(db, &support::snapshot(db).await, Lang::Ru, &some.slug).await.unwrap().unwrap();
     assert_ne!(en.title, ru.title);
     assert!(ru.title.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())), "{}", ru.title);
     assert!(en.attributes.len() >= 3);
@@ -157,7 +157,7 @@ async fn product_detail_in_each_language(db: &DatabaseConnection) {
     assert_eq!(en.offer_count, some.offer_count);
     assert!(!en.images.is_empty());
     assert!(en.categories.len() >= 2, "trail from the top-level category down");
-    assert!(service::product_detail(db, Lang::En, "no-such-product").await.unwrap().is_none());
+    assert!(service::product_detail(db, &support::snapshot(db).await, Lang::En, "no-such-product").await.unwrap().is_none());
 }
 on_both_engines!(product_detail_in_each_language);
 

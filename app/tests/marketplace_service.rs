@@ -34,7 +34,7 @@ async fn many_offers_product(db: &DatabaseConnection) -> product::Model {
 async fn buy_box_picks_the_lowest_landed_price_and_reacts_to_changes(db: &DatabaseConnection) {
     seeded(db).await;
     let p = many_offers_product(db).await;
-    let page = product_page(db, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap();
+    let page = product_page(db, &support::snapshot(db).await, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap();
     let offers = &page.offers;
     assert!(offers.offers.len() >= 10);
     let winner = offers.winner().expect("a buyable offer wins").clone();
@@ -59,7 +59,7 @@ async fn buy_box_picks_the_lowest_landed_price_and_reacts_to_changes(db: &Databa
     sold_out.stock = Set(0);
     sold_out.update(db).await.unwrap();
     refresh_offer_summary(db, p.id).await.unwrap();
-    let after = product_page(db, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().offers;
+    let after = product_page(db, &support::snapshot(db).await, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().offers;
     let next = after.winner().unwrap();
     assert_ne!(next.offer_id, winner.offer_id);
     let old = after.offers.iter().find(|o| o.offer_id == winner.offer_id).unwrap();
@@ -70,7 +70,7 @@ async fn buy_box_picks_the_lowest_landed_price_and_reacts_to_changes(db: &Databa
     let mut s: seller::ActiveModel = suspended.clone().into();
     s.status = Set("suspended".into());
     s.update(db).await.unwrap();
-    let later = product_page(db, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().offers;
+    let later = product_page(db, &support::snapshot(db).await, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().offers;
     assert!(later.offers.iter().all(|o| o.seller.slug != suspended.slug));
     assert_ne!(later.winner().map(|o| o.seller.slug.clone()), Some(suspended.slug));
 }
@@ -85,11 +85,11 @@ async fn cold_chain_goods_only_where_the_cold_courier_goes(db: &DatabaseConnecti
         .await
         .unwrap()
         .expect("a buyable cold-chain product");
-    let tartu = product_page(db, Lang::Et, &p.slug, County::Tartu, sunday()).await.unwrap().unwrap().offers;
+    let tartu = product_page(db, &support::snapshot(db).await, Lang::Et, &p.slug, County::Tartu, sunday()).await.unwrap().unwrap().offers;
     let winner = tartu.winner().expect("the cold courier delivers in Tartu");
     let date = winner.options[0].earliest;
     assert_eq!((date.weekday(), date.day()), (Weekday::Tue, 24), "ordered Sunday 22 Nov → Tuesday 24 Nov");
-    let parnu = product_page(db, Lang::Et, &p.slug, County::Parnu, sunday()).await.unwrap().unwrap().offers;
+    let parnu = product_page(db, &support::snapshot(db).await, Lang::Et, &p.slug, County::Parnu, sunday()).await.unwrap().unwrap().offers;
     assert!(parnu.winner().is_none(), "no cold courier in Pärnu");
     assert!(parnu.offers.iter().all(|o| o.unavailable == Some(Unavailable::NoDeliveryToCounty)
         || o.unavailable == Some(Unavailable::OutOfStock)));
@@ -113,7 +113,7 @@ async fn seller_list_and_profile(db: &DatabaseConnection) {
     assert!(sellers_page(db, "no such seller %", None, 1).await.unwrap().sellers.is_empty());
 
     let row = seller::Entity::find().filter(seller::Column::Slug.eq(someone.slug.clone())).one(db).await.unwrap().unwrap();
-    let profile = seller_profile(db, Lang::Ru, &row.slug, None, 1).await.unwrap().unwrap();
+    let profile = seller_profile(db, &support::snapshot(db).await, Lang::Ru, &row.slug, None, 1).await.unwrap().unwrap();
     assert_eq!(profile.requisites.registry_code, row.registry_code);
     assert_eq!(profile.requisites.vat_number, row.vat_number);
     let reviews = seller_review::Entity::find().filter(seller_review::Column::SellerId.eq(row.id)).all(db).await.unwrap();
@@ -128,9 +128,9 @@ async fn seller_list_and_profile(db: &DatabaseConnection) {
         .unwrap();
     assert_eq!(profile.page.total, on_sale);
     let (category, in_category) = profile.categories[0].clone();
-    let narrowed = seller_profile(db, Lang::Ru, &row.slug, Some(&category.slug), 1).await.unwrap().unwrap();
+    let narrowed = seller_profile(db, &support::snapshot(db).await, Lang::Ru, &row.slug, Some(&category.slug), 1).await.unwrap().unwrap();
     assert_eq!(narrowed.page.total, in_category);
-    assert!(seller_profile(db, Lang::Ru, "no-such-seller", None, 1).await.unwrap().is_none());
+    assert!(seller_profile(db, &support::snapshot(db).await, Lang::Ru, "no-such-seller", None, 1).await.unwrap().is_none());
 }
 on_both_engines!(seller_list_and_profile);
 
@@ -141,7 +141,7 @@ async fn search_finds_misspelt_words_and_follows_changes(db: &DatabaseConnection
     assert_eq!(built as u64, product::Entity::find().count(db).await.unwrap());
 
     let p = many_offers_product(db).await;
-    let detail = product_page(db, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().product;
+    let detail = product_page(db, &support::snapshot(db).await, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().product;
     // The longest word of the title, with two letters swapped.
     let word = detail.title.split(|c: char| !c.is_alphabetic()).max_by_key(|w| w.chars().count()).unwrap().to_lowercase();
     assert!(word.chars().count() >= 5, "{word}");
@@ -151,7 +151,10 @@ async fn search_finds_misspelt_words_and_follows_changes(db: &DatabaseConnection
     let params = |q: &str| SearchParams { q: q.into(), page: 1, ..Default::default() };
     let run = |q: SearchParams| {
         let search = search.clone();
-        async move { app::search::service::search_page(db, &search, Lang::En, q).await.unwrap().unwrap() }
+        async move {
+            let snapshot = support::snapshot(db).await;
+            app::search::service::search_page(db, &snapshot, &search, Lang::En, q).await.unwrap().unwrap()
+        }
     };
     let exact = run(params(&word)).await;
     assert!(exact.page.total > 0 && !exact.corrected);

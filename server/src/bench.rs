@@ -110,18 +110,26 @@ pub async fn run(db: DatabaseConnection, url: &str, options: Options) -> Result<
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     progress("");
-    println!("search index built in {:.1} s\n", started.elapsed().as_secs_f64());
+    println!(
+        "search index built in {:.1} s; resident memory {} (peak {})\n",
+        started.elapsed().as_secs_f64(),
+        memory("VmRSS"),
+        memory("VmHWM")
+    );
+    let others = other_pages(&db, &state.snapshots.current(), n.min(OTHER_SAMPLES), &mut rng).await.map_err(err)?;
     let uncached = PageCache::disabled().layer(routes::router(state));
 
     println!("Latency, server-side, uncached (in-process, one request at a time, ms)");
     let mut rows = Vec::new();
     let mut notes = Vec::new();
-    for (name, paths) in [
+    let mut endpoints: Vec<(&str, &Vec<String>)> = vec![
         ("product page", &product_paths),
         ("offers page", &offer_paths),
         ("search", &exact),
         ("search, misspelt", &typos),
-    ] {
+    ];
+    endpoints.extend(others.iter().map(|(name, paths)| (*name, paths)));
+    for (name, paths) in endpoints {
         progress(name);
         let (mut times, failures) = latencies(&uncached, paths).await;
         times.sort_by(f64::total_cmp);
@@ -146,6 +154,7 @@ pub async fn run(db: DatabaseConnection, url: &str, options: Options) -> Result<
     let hello_addr = listen(Router::new().route("/", get(|| async { "Hello, World!" }))).await?;
     let hot: Vec<String> = (2 * n..2 * n + HOT_PRODUCTS).map(page).collect();
     let all: Vec<String> = (0..picked.len()).map(page).collect();
+    let all_offers: Vec<String> = all.iter().map(|p| format!("{p}/offers")).collect();
     let warm = load(app_addr, &hot, 1, Duration::ZERO).await;
     if warm.errors > 0 {
         eprintln!("  warming the cache: {} of {} product pages failed", warm.errors, hot.len());
@@ -156,11 +165,12 @@ pub async fn run(db: DatabaseConnection, url: &str, options: Options) -> Result<
         options.concurrency,
         options.seconds.max(1)
     );
-    let runs: [(&str, SocketAddr, &[String]); 4] = [
+    let runs: [(&str, SocketAddr, &[String]); 5] = [
         ("hello world", hello_addr, &["/".to_string()]),
         ("product pages, 200 products, cached", app_addr, &hot),
         ("one product page, cached", app_addr, &hot[..1]),
         ("product pages, page cache off", plain_addr, &all),
+        ("offers pages, page cache off", plain_addr, &all_offers),
     ];
     // One-second turns in rotation, so that whatever else the machine does weighs on every run alike.
     let mut results: Vec<Load> = runs.iter().map(|_| Load::default()).collect();
@@ -192,6 +202,89 @@ pub async fn run(db: DatabaseConnection, url: &str, options: Options) -> Result<
     progress("");
     print!("{}", table(&["run", "req/s", "p50 ms", "p99 ms", "errors", "cache hits", "× hello"], &rows));
     Ok(())
+}
+
+/// Requests per endpoint for the pages other than product pages and search.
+const OTHER_SAMPLES: usize = 60;
+
+/// A line of `/proc/self/status` (`VmRSS`, `VmHWM`) in MiB; `-` where there is none.
+fn memory(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with(field))?;
+            let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{} MiB", kib / 1024))
+        })
+        .unwrap_or_else(|| "-".into())
+}
+
+/// Paths of the other public pages, `count` of each, chosen at random: home, category pages
+/// (any sort, any page), the sellers list, and the profile of the seller with the most offers
+/// (any page, with and without a category).
+async fn other_pages(
+    db: &DatabaseConnection,
+    snapshot: &app::catalog::snapshot::Snapshot,
+    count: usize,
+    rng: &mut Rng,
+) -> Result<Vec<(&'static str, Vec<String>)>, sea_orm::DbErr> {
+    use app::db::entity::{category, seller_category};
+    let lang = |i: usize| Lang::ALL[i % Lang::ALL.len()].code();
+    let categories: Vec<String> =
+        category::Entity::find().select_only().column(category::Column::Slug).into_tuple().all(db).await?;
+    // The biggest seller by offers on sale, from the stored counts.
+    let counts: Vec<(i32, i32, i32)> = seller_category::Entity::find()
+        .select_only()
+        .column(seller_category::Column::SellerId)
+        .column(seller_category::Column::CategoryId)
+        .column(seller_category::Column::OfferCount)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut per_seller: HashMap<i32, i64> = HashMap::new();
+    for (s, _, n) in &counts {
+        *per_seller.entry(*s).or_default() += i64::from(*n);
+    }
+    let biggest = per_seller.iter().max_by_key(|(_, n)| **n).map(|(s, n)| (*s, *n));
+    let mut out = vec![
+        ("home", (0..count).map(|i| format!("/{}", lang(i))).collect()),
+        (
+            "category page",
+            (0..count)
+                .map(|i| {
+                    let slug = &categories[rng.range(0, categories.len() as i64 - 1) as usize];
+                    let sort = app::catalog::paging::ProductSort::ALL[i % 4].param();
+                    format!("/{}/c/{slug}?sort={sort}&page={}", lang(i), rng.range(1, 40))
+                })
+                .collect(),
+        ),
+        ("sellers list", (0..count).map(|i| format!("/{}/sellers?page={}", lang(i), 1 + i % 2)).collect()),
+    ];
+    if let Some((seller_id, offers)) = biggest {
+        let slug = snapshot.seller(seller_id).map(|s| s.slug.clone()).unwrap_or_default();
+        let pages = (offers / 24).clamp(1, 1000);
+        let own: Vec<String> = counts
+            .iter()
+            .filter(|(s, _, n)| *s == seller_id && *n > 0)
+            .filter_map(|(_, c, _)| snapshot.category_slug(*c).map(str::to_owned))
+            .collect();
+        let name: &'static str = Box::leak(format!("seller profile ({offers} offers)").into_boxed_str());
+        out.push((
+            name,
+            (0..count)
+                .map(|i| {
+                    let page = rng.range(1, pages);
+                    if i % 2 == 1 && !own.is_empty() {
+                        let c = &own[rng.range(0, own.len() as i64 - 1) as usize];
+                        format!("/{}/sellers/{slug}?category={c}&page={}", lang(i), rng.range(1, 20))
+                    } else {
+                        format!("/{}/sellers/{slug}?page={page}", lang(i))
+                    }
+                })
+                .collect(),
+        ));
+    }
+    Ok(out)
 }
 
 /// What is running now, on a terminal (the line is overwritten; empty clears it).

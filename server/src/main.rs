@@ -19,6 +19,7 @@
 #![recursion_limit = "256"]
 
 mod bench;
+mod compress;
 mod health;
 #[cfg(test)]
 mod hostile_tests;

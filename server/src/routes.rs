@@ -13,10 +13,13 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use serde_json::json;
-use app::{catalog::changes::ChangeFeed, search::service::Search};
+use app::{
+    catalog::{changes::ChangeFeed, snapshot::Snapshots},
+    search::service::Search,
+};
 use std::{path::PathBuf, sync::Arc};
 use tower_http::{
-    compression::CompressionLayer,
+    compression::{CompressionLayer, CompressionLevel},
     services::{ServeDir, ServeFile},
     set_header::{SetResponseHeader, SetResponseHeaderLayer},
 };
@@ -32,6 +35,9 @@ pub struct AppState {
     pub search: Arc<Search>,
     /// The sitemap's pages (a cache of the database, emptied by the change feed).
     pub sitemap: Arc<crate::sitemap::SitemapCache>,
+    /// Categories, sellers and delivery methods (a cache of the database, reloaded after every
+    /// batch of the change feed).
+    pub snapshots: Arc<Snapshots>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -128,11 +134,14 @@ async fn shutdown_signal() -> &'static str {
 /// another) and the search index build; `search.is_ready()` tells when that has finished.
 pub async fn app_state(db: DatabaseConnection) -> Result<AppState, String> {
     let feed = ChangeFeed::new();
+    // Subscribed before the poller starts, so no batch is missed.
+    let snapshots = Snapshots::load(&db).await.map_err(|e| format!("cannot load the catalog snapshot: {e}"))?;
+    snapshots.follow(db.clone(), &feed);
     feed.spawn_poller(db.clone(), std::time::Duration::from_secs(1));
     let search = Search::new().map_err(|e| e.to_string())?;
     search.spawn(db.clone(), &feed);
     let sitemap = crate::sitemap::SitemapCache::following(&feed);
-    Ok(AppState { leptos: leptos_options()?, db, feed, search, sitemap })
+    Ok(AppState { leptos: leptos_options()?, db, feed, search, sitemap, snapshots })
 }
 
 /// A folder of static files. The release build writes each file's brotli (quality 11) and gzip
@@ -160,10 +169,11 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos.clone();
     let root = PathBuf::from(options.site_root.as_ref());
     let routes = generate_route_list(App);
-    let (db, search) = (state.db.clone(), state.search.clone());
+    let (db, search, snapshots) = (state.db.clone(), state.search.clone(), state.snapshots.clone());
     let context = move || {
         provide_context(db.clone());
         provide_context(search.clone());
+        provide_context(snapshots.clone());
     };
     const IMMUTABLE: &str = "public, max-age=31536000, immutable";
     const DAY: &str = "public, max-age=86400";
@@ -187,7 +197,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sw.js", root_file(&root, "sw.js", "no-cache"))
         .route("/favicon.ico", root_file(&root, "favicon.ico", DAY))
-        .nest_service("/pkg", static_dir(&root, "pkg", if options.hash_files { IMMUTABLE } else { "no-cache" }))
+        // Build assets keep the compression library's default (best) quality: they are compressed
+        // once per browser and cached for a year. Pages are compressed at PAGE_QUALITY below.
+        .nest_service(
+            "/pkg",
+            CompressionLayer::new().layer(static_dir(&root, "pkg", if options.hash_files { IMMUTABLE } else { "no-cache" })),
+        )
         .nest_service("/img", static_dir(&root, "img", DAY))
         .nest_service("/icons", static_dir(&root, "icons", DAY))
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -198,13 +213,19 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(crate::observe::tag_route))
         // Inside out: a server function's error gets its status; cross-site writes are refused;
         // every response gets its security headers (HTML pages are hashed uncompressed); then
-        // compression.
+        // HTML pages are compressed in one pass (`compress`), everything else by the layer.
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::security::same_origin))
         .layer(axum::middleware::from_fn(crate::security::headers))
-        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(crate::compress::compress_pages))
+        .layer(CompressionLayer::new().quality(PAGE_QUALITY))
         .with_state(state)
 }
+
+/// The compression of what is rendered per request and is not an HTML page (those go through
+/// `compress::compress_pages`): server-function JSON, sitemaps. Brotli quality 4 (gzip level
+/// 4); the library's default is Brotli's best (11), which costs milliseconds per response.
+const PAGE_QUALITY: CompressionLevel = CompressionLevel::Precise(4);
 
 /// `/` → `/{lang}` chosen by the browser's Accept-Language (Estonian by default).
 async fn root_redirect(headers: HeaderMap) -> Response {

@@ -10,13 +10,15 @@ use crate::wire::Wire;
 #[server(prefix = "/api", endpoint = "home", output = Wire)]
 pub async fn get_home(lang: Lang) -> Result<HomeData, AppError> {
     let db = crate::server::db()?;
-    Ok(super::service::home(&db, lang).await?)
+    let snapshot = crate::server::snapshot()?;
+    Ok(super::service::home(&db, &snapshot, lang).await?)
 }
 
 #[server(prefix = "/api", endpoint = "category", output = Wire)]
 pub async fn get_category(lang: Lang, slug: String, sort: ProductSort, page: u64) -> Result<CategoryPageData, AppError> {
     let db = crate::server::db()?;
-    super::service::category_page(&db, lang, &slug, sort, page).await?.ok_or(AppError::NotFound)
+    let snapshot = crate::server::snapshot()?;
+    super::service::category_page(&db, &snapshot, lang, &slug, sort, page).await?.ok_or(AppError::NotFound)
 }
 
 /// The product with its offers evaluated for `county` (the default region when `None`).
@@ -24,5 +26,6 @@ pub async fn get_category(lang: Lang, slug: String, sort: ProductSort, page: u64
 pub async fn get_product(lang: Lang, slug: String, county: Option<County>) -> Result<ProductPageData, AppError> {
     let db = crate::server::db()?;
     let county = county.unwrap_or(County::DEFAULT);
-    super::service::product_page(&db, lang, &slug, county, chrono::Utc::now()).await?.ok_or(AppError::NotFound)
+    let snapshot = crate::server::snapshot()?;
+    super::service::product_page(&db, &snapshot, lang, &slug, county, chrono::Utc::now()).await?.ok_or(AppError::NotFound)
 }

@@ -11,6 +11,8 @@ pub mod paging;
 pub mod tree;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod snapshot;
 
 use serde::{Deserialize, Serialize};
 

@@ -4,22 +4,25 @@
 
 use super::{
     paging::{Page, ProductSort, PER_PAGE},
+    snapshot::Snapshot,
     tree::Tree,
     Attribute, CategoryLink, CategoryPageData, CategoryTile, HomeData, ProductCard, ProductDetail, ProductPageData,
 };
 use crate::delivery::County;
 use chrono::{DateTime, Utc};
-use crate::db::entity::{category, category_text, product, product_text, seller};
+use crate::db::entity::{category, product, product_text, seller};
 use crate::i18n::Lang;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::{Expr, ExprTrait, IntoCondition},
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    RelationTrait, Statement,
 };
 use std::collections::HashMap;
 
 /// How many products the home page features.
 pub const FEATURED: u64 = 12;
 
-/// The category table with names in one language.
+/// The category table with names in one language (pages take it from the [`Snapshot`]).
 pub(crate) struct Categories {
     pub rows: Vec<category::Model>,
     pub names: HashMap<i32, String>,
@@ -27,23 +30,6 @@ pub(crate) struct Categories {
 }
 
 impl Categories {
-    pub async fn load<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<Categories, DbErr> {
-        let rows = category::Entity::find()
-            .order_by_asc(category::Column::Position)
-            .order_by_asc(category::Column::Id)
-            .all(db)
-            .await?;
-        let names = category_text::Entity::find()
-            .filter(category_text::Column::Lang.eq(lang.code()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|t| (t.category_id, t.name))
-            .collect();
-        let tree = Tree::new(rows.iter().map(|c| (c.id, c.parent_id)));
-        Ok(Categories { rows, names, tree })
-    }
-
     pub fn row(&self, id: i32) -> Option<&category::Model> {
         self.rows.iter().find(|c| c.id == id)
     }
@@ -94,8 +80,8 @@ fn first_image(json: &str) -> Option<String> {
     images(json).into_iter().next()
 }
 
-pub async fn home<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<HomeData, DbErr> {
-    let categories = Categories::load(db, lang).await?;
+pub async fn home<C: ConnectionTrait>(db: &C, snapshot: &Snapshot, lang: Lang) -> Result<HomeData, DbErr> {
+    let categories = snapshot.categories(lang);
     let tiles = categories
         .rows
         .iter()
@@ -122,30 +108,21 @@ pub async fn home<C: ConnectionTrait>(db: &C, lang: Lang) -> Result<HomeData, Db
 /// and in all its sub-categories. `None` when no category has that slug.
 pub async fn category_page<C: ConnectionTrait>(
     db: &C,
+    snapshot: &Snapshot,
     lang: Lang,
     slug: &str,
     sort: ProductSort,
     page: u64,
 ) -> Result<Option<CategoryPageData>, DbErr> {
-    let categories = Categories::load(db, lang).await?;
+    let categories = snapshot.categories(lang);
     let Some(cat) = categories.rows.iter().find(|c| c.slug == slug) else { return Ok(None) };
     let ids = categories.tree.subtree(cat.id);
-    let query = product::Entity::find().filter(product::Column::CategoryId.is_in(ids));
-    let total = query.clone().count(db).await?;
+    let total = product::Entity::find().filter(product::Column::CategoryId.is_in(ids.clone())).count(db).await?;
     let page = Page::new(page, total, PER_PAGE);
-    let query = match sort {
-        ProductSort::Popular => query.order_by_desc(product::Column::OfferCount),
-        // Products nobody sells right now go last in either direction.
-        ProductSort::PriceAsc => query
-            .order_by_asc(product::Column::OfferCount.eq(0))
-            .order_by_asc(product::Column::MinPriceCents),
-        ProductSort::PriceDesc => query
-            .order_by_asc(product::Column::OfferCount.eq(0))
-            .order_by_desc(product::Column::MinPriceCents),
-        ProductSort::Newest => query.order_by_desc(product::Column::CreatedAt),
-    };
-    let products =
-        query.order_by_asc(product::Column::Id).offset(page.offset(PER_PAGE)).limit(PER_PAGE).all(db).await?;
+    let products = product::Entity::find()
+        .from_raw_sql(Statement::from_string(db.get_database_backend(), category_page_sql(&ids, sort, page.offset(PER_PAGE))))
+        .all(db)
+        .await?;
     Ok(Some(CategoryPageData {
         category: categories.link(cat.id).expect("the category exists"),
         ancestors: categories.links(&categories.tree.ancestors(cat.id)),
@@ -156,43 +133,96 @@ pub async fn category_page<C: ConnectionTrait>(
     }))
 }
 
-/// Everything the product page shows about the product itself. `None` for an unknown slug.
-pub async fn product_detail<C: ConnectionTrait>(db: &C, lang: Lang, slug: &str) -> Result<Option<ProductDetail>, DbErr> {
-    match product::Entity::find().filter(product::Column::Slug.eq(slug)).one(db).await? {
-        Some(p) => Ok(Some(detail(db, lang, p).await?)),
-        None => Ok(None),
+/// The ORDER BY of a category page's sort, exactly as the `products (category_id, …)` indexes
+/// of migration 6 spell it (the database matches the expressions), ties by id. Products nobody
+/// sells right now (`offer_count = 0`, so no price) go last in either price order.
+fn sort_key(sort: ProductSort) -> &'static str {
+    match sort {
+        ProductSort::Popular => "offer_count DESC, id",
+        ProductSort::PriceAsc => "(offer_count = 0), min_price_cents, id",
+        ProductSort::PriceDesc => "(offer_count = 0), min_price_cents DESC, id",
+        ProductSort::Newest => "created_at DESC, id",
     }
 }
 
+/// One page of the products in `categories`, sorted: the first `offset + PER_PAGE` of each
+/// category (each read in order from its index), merged. The database never sorts a whole
+/// subtree; a page costs at most `offset + PER_PAGE` rows per category. Only integers are
+/// written into the SQL.
+fn category_page_sql(categories: &[i32], sort: ProductSort, offset: u64) -> String {
+    let key = sort_key(sort);
+    let each = offset + PER_PAGE;
+    let parts: Vec<String> = categories
+        .iter()
+        .map(|id| {
+            format!("SELECT * FROM (SELECT * FROM products WHERE category_id = {id} ORDER BY {key} LIMIT {each}) AS c{id}")
+        })
+        .collect();
+    format!("SELECT * FROM ({}) AS merged ORDER BY {key} LIMIT {PER_PAGE} OFFSET {offset}", parts.join(" UNION ALL "))
+}
+
+/// Everything the product page shows about the product itself. `None` for an unknown slug.
+/// One query (the product with its texts in `lang`).
+pub async fn product_detail<C: ConnectionTrait>(
+    db: &C,
+    snapshot: &Snapshot,
+    lang: Lang,
+    slug: &str,
+) -> Result<Option<ProductDetail>, DbErr> {
+    Ok(product_with_text(db, lang, slug).await?.map(|(p, text)| detail(snapshot, lang, p, text)))
+}
+
 /// The product page: the product and its offers evaluated for the shopper's county at `now`.
+/// Two queries: the product with its texts, and its offers (categories, sellers and delivery
+/// methods come from the snapshot).
 pub async fn product_page<C: ConnectionTrait>(
     db: &C,
+    snapshot: &Snapshot,
     lang: Lang,
     slug: &str,
     county: County,
     now: DateTime<Utc>,
 ) -> Result<Option<ProductPageData>, DbErr> {
-    let Some(p) = product::Entity::find().filter(product::Column::Slug.eq(slug)).one(db).await? else {
+    let Some((p, text)) = product_with_text(db, lang, slug).await? else {
         return Ok(None);
     };
-    let offers = crate::offers::service::product_offers(db, lang, p.id, p.cold_chain, county, now).await?;
-    let product = detail(db, lang, p).await?;
+    let offers = crate::offers::service::product_offers(db, snapshot, lang, p.id, p.cold_chain, county, now).await?;
+    let product = detail(snapshot, lang, p, text);
     let origin = crate::seo::server_origin();
     let url = crate::seo::absolute(&origin, &crate::seo::canonical_path(lang, &format!("/p/{}", product.slug), 1));
     let json_ld = product_json_ld(&product, &offers, &origin, &url);
     Ok(Some(ProductPageData { product, offers, json_ld }))
 }
 
-async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Result<ProductDetail, DbErr> {
-    let text = product_text::Entity::find_by_id((p.id, lang.code().to_owned())).one(db).await?;
-    let categories = Categories::load(db, lang).await?;
+/// The product with this slug and its texts in `lang` (when there are any), in one query.
+async fn product_with_text<C: ConnectionTrait>(
+    db: &C,
+    lang: Lang,
+    slug: &str,
+) -> Result<Option<(product::Model, Option<product_text::Model>)>, DbErr> {
+    let code = lang.code();
+    product::Entity::find()
+        .filter(product::Column::Slug.eq(slug))
+        .join(
+            JoinType::LeftJoin,
+            product::Relation::Texts
+                .def()
+                .on_condition(move |_, texts| ExprTrait::eq(Expr::col((texts, product_text::Column::Lang)), code).into_condition()),
+        )
+        .select_also(product_text::Entity)
+        .one(db)
+        .await
+}
+
+fn detail(snapshot: &Snapshot, lang: Lang, p: product::Model, text: Option<product_text::Model>) -> ProductDetail {
+    let categories = snapshot.categories(lang);
     let mut trail = categories.tree.ancestors(p.category_id);
     trail.push(p.category_id);
     let (title, description, attributes) = match text {
         Some(t) => (t.title, t.description, serde_json::from_str::<Vec<Attribute>>(&t.attributes).unwrap_or_default()),
         None => (p.slug.clone(), String::new(), Vec::new()),
     };
-    Ok(ProductDetail {
+    ProductDetail {
         images: images(&p.images),
         categories: categories.links(&trail),
         slug: p.slug,
@@ -206,7 +236,7 @@ async fn detail<C: ConnectionTrait>(db: &C, lang: Lang, p: product::Model) -> Re
         perishable: p.perishable,
         cold_chain: p.cold_chain,
         storable: p.storable,
-    })
+    }
 }
 
 /// Every public catalog page, for the sitemap: slugs, and when a page last changed where the

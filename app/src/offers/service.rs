@@ -1,10 +1,12 @@
-//! Loads a product's offers, their sellers and delivery methods, and evaluates them with the
-//! pure buy-box rule for the shopper's county. Three queries, whatever the number of offers.
+//! Loads a product's offers, and evaluates them with their sellers and delivery methods (from
+//! the catalog snapshot) by the pure buy-box rule for the shopper's county. One query, whatever
+//! the number of offers (three when an offer names a seller the snapshot does not know yet).
 
 use super::buybox::{buy_box, sort_order, OfferFacts, OfferSort, Rating};
 use super::{BuyBoxView, DeliveryOption, OfferView, ProductOffers, SellerBrief};
 use crate::db::entity::{delivery_method, offer, seller};
 use crate::delivery::{County, DeliveryKind, MethodTerms};
+use crate::catalog::snapshot::Snapshot;
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
@@ -49,8 +51,10 @@ pub fn method_terms(m: &delivery_method::Model) -> Option<MethodTerms> {
 }
 
 /// Every shown offer of a product evaluated for `county` at `now`.
+#[allow(clippy::too_many_arguments)]
 pub async fn product_offers<C: ConnectionTrait>(
     db: &C,
+    snapshot: &Snapshot,
     lang: Lang,
     product_id: i32,
     cold_chain: bool,
@@ -64,31 +68,32 @@ pub async fn product_offers<C: ConnectionTrait>(
         .all(db)
         .await?;
     let seller_ids: Vec<i32> = offers.iter().map(|o| o.seller_id).collect();
-    let sellers: HashMap<i32, seller::Model> = seller::Entity::find()
-        .filter(seller::Column::Id.is_in(seller_ids.clone()))
-        .filter(seller::Column::Status.eq(SELLER_ACTIVE))
-        .all(db)
-        .await?
-        .into_iter()
+    let newcomers = snapshot.with_sellers(db, &seller_ids).await?;
+    let seller_of = |id: i32| snapshot.seller(id).or_else(|| newcomers.as_ref().and_then(|n| n.seller(id)));
+    let sellers: HashMap<i32, &seller::Model> = seller_ids
+        .iter()
+        .filter_map(|&id| seller_of(id))
+        .filter(|s| s.status == SELLER_ACTIVE)
         .map(|s| (s.id, s))
         .collect();
-    let mut methods: HashMap<i32, Vec<delivery_method::Model>> = HashMap::new();
-    for m in delivery_method::Entity::find()
-        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
-        .filter(delivery_method::Column::Active.eq(true))
-        .order_by_asc(delivery_method::Column::Id)
-        .all(db)
-        .await?
-    {
-        methods.entry(m.seller_id).or_default().push(m);
-    }
+    let methods: HashMap<i32, &[delivery_method::Model]> = sellers
+        .keys()
+        .map(|&id| {
+            let own = snapshot.methods(id);
+            let own = match &newcomers {
+                Some(n) if own.is_empty() => n.methods(id),
+                _ => own,
+            };
+            (id, own)
+        })
+        .collect();
 
     // Offers of sellers not in good standing are not shown (and so never win).
     let offers: Vec<offer::Model> = offers.into_iter().filter(|o| sellers.contains_key(&o.seller_id)).collect();
     let facts: Vec<OfferFacts> = offers
         .iter()
         .map(|o| {
-            let s = &sellers[&o.seller_id];
+            let s = sellers[&o.seller_id];
             let allowed: Option<Vec<i32>> = o.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok());
             OfferFacts {
                 offer_id: o.id,
@@ -101,8 +106,9 @@ pub async fn product_offers<C: ConnectionTrait>(
                 handling_days: o.handling_days.max(0) as u32,
                 methods: methods
                     .get(&o.seller_id)
-                    .into_iter()
-                    .flatten()
+                    .copied()
+                    .unwrap_or_default()
+                    .iter()
                     .filter(|m| allowed.as_ref().is_none_or(|ids| ids.contains(&m.id)))
                     .filter_map(method_terms)
                     .collect(),
@@ -117,15 +123,17 @@ pub async fn product_offers<C: ConnectionTrait>(
         position[i] = pos;
     }
     let reorder = |sort| sort_order(&facts, &evaluated, sort).into_iter().map(|i| position[i]).collect();
-    let names: HashMap<i32, String> = methods.values().flatten().map(|m| (m.id, localized(&m.name, lang))).collect();
-    let free_over: HashMap<i32, Option<i64>> = methods.values().flatten().map(|m| (m.id, m.free_over_cents)).collect();
+    let names: HashMap<i32, String> =
+        methods.values().flat_map(|m| m.iter()).map(|m| (m.id, localized(&m.name, lang))).collect();
+    let free_over: HashMap<i32, Option<i64>> =
+        methods.values().flat_map(|m| m.iter()).map(|m| (m.id, m.free_over_cents)).collect();
     let views = landed
         .iter()
         .map(|&i| {
             let (o, e) = (&offers[i], &evaluated[i]);
             OfferView {
                 offer_id: o.id,
-                seller: seller_brief(&sellers[&o.seller_id]),
+                seller: seller_brief(sellers[&o.seller_id]),
                 price_cents: o.price_cents,
                 stock: o.stock,
                 condition: o.condition.clone(),

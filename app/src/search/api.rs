@@ -9,7 +9,8 @@ use crate::wire::Wire;
 #[server(prefix = "/api", endpoint = "search", output = Wire)]
 pub async fn search(lang: Lang, params: SearchParams) -> Result<SearchPageData, AppError> {
     let (db, search) = (crate::server::db()?, crate::server::search()?);
-    super::service::search_page(&db, &search, lang, params).await?.ok_or(AppError::Unavailable)
+    let snapshot = crate::server::snapshot()?;
+    super::service::search_page(&db, &snapshot, &search, lang, params).await?.ok_or(AppError::Unavailable)
 }
 
 /// Suggestions while typing (hydrated pages only).

@@ -7,10 +7,7 @@ use super::engine::{SearchDoc, SearchEngine, SearchError, SearchRequest, SearchS
 use super::{parse_price_range, FacetValue, Facets, SearchOrder, SearchPageData, SearchParams, Suggestion, PRICE_RANGES};
 use crate::catalog::changes::ChangeFeed;
 use crate::catalog::paging::{Page, PER_PAGE};
-use crate::catalog::{
-    service::{cards, Categories},
-    tree::Tree,
-};
+use crate::catalog::{service::cards, snapshot::Snapshot, tree::Tree};
 use crate::db::entity::{category, category_text, offer, product, product_text, seller};
 use crate::i18n::Lang;
 use crate::offers::service::SELLER_ACTIVE;
@@ -207,9 +204,11 @@ fn lang_index(lang: Lang) -> usize {
     }
 }
 
-/// Runs a search and loads what the results page shows.
+/// Runs a search and loads what the results page shows: two queries (the products found and
+/// their titles); categories and sellers come from the snapshot.
 pub async fn search_page<C: ConnectionTrait>(
     db: &C,
+    snapshot: &Snapshot,
     search: &Arc<Search>,
     lang: Lang,
     params: SearchParams,
@@ -217,16 +216,19 @@ pub async fn search_page<C: ConnectionTrait>(
     if !search.is_ready() {
         return Ok(None);
     }
-    let categories = Categories::load(db, lang).await?;
+    let categories = snapshot.categories(lang);
     let category_id = params.category.as_deref().and_then(|slug| categories.rows.iter().find(|c| c.slug == slug)).map(|c| c.id);
     let seller_id = match params.seller.as_deref() {
-        Some(slug) => seller::Entity::find()
-            .select_only()
-            .column(seller::Column::Id)
-            .filter(seller::Column::Slug.eq(slug))
-            .into_tuple::<i32>()
-            .one(db)
-            .await?,
+        Some(slug) => match snapshot.seller_by_slug(slug) {
+            Some(s) => Some(s.id),
+            None => seller::Entity::find()
+                .select_only()
+                .column(seller::Column::Id)
+                .filter(seller::Column::Slug.eq(slug))
+                .into_tuple::<i32>()
+                .one(db)
+                .await?,
+        },
         None => None,
     };
     let price = params.price.as_deref().and_then(parse_price_range);
@@ -265,18 +267,11 @@ pub async fn search_page<C: ConnectionTrait>(
         .collect();
     let products = hits.product_ids.iter().filter_map(|id| by_id.remove(id)).collect();
 
-    let seller_ids: Vec<i32> = hits.facets.sellers.iter().map(|(id, _)| *id).collect();
-    let sellers: HashMap<i32, (String, String)> = seller::Entity::find()
-        .select_only()
-        .column(seller::Column::Id)
-        .column(seller::Column::Slug)
-        .column(seller::Column::Name)
-        .filter(seller::Column::Id.is_in(seller_ids))
-        .into_tuple::<(i32, String, String)>()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|(id, slug, name)| (id, (slug, name)))
+    let sellers: HashMap<i32, (String, String)> = hits
+        .facets
+        .sellers
+        .iter()
+        .filter_map(|(id, _)| snapshot.seller(*id).map(|s| (s.id, (s.slug.clone(), s.name.clone()))))
         .collect();
     let facets = Facets {
         categories: hits

@@ -14,5 +14,6 @@ pub async fn get_sellers(q: String, country: Option<String>, page: u64) -> Resul
 #[server(prefix = "/api", endpoint = "seller", output = Wire)]
 pub async fn get_seller(lang: Lang, slug: String, category: Option<String>, page: u64) -> Result<SellerProfile, AppError> {
     let db = crate::server::db()?;
-    super::service::seller_profile(&db, lang, &slug, category.as_deref(), page).await?.ok_or(AppError::NotFound)
+    let snapshot = crate::server::snapshot()?;
+    super::service::seller_profile(&db, &snapshot, lang, &slug, category.as_deref(), page).await?.ok_or(AppError::NotFound)
 }

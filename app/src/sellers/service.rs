@@ -3,8 +3,8 @@
 use super::{
     Requisites, Review, SellerListItem, SellerProfile, SellersPageData, REVIEWS_SHOWN, SELLERS_PER_PAGE,
 };
-use crate::catalog::{paging::Page, service::{cards, Categories}, CategoryLink};
-use crate::db::entity::{offer, product, seller, seller_review};
+use crate::catalog::{paging::Page, service::cards, snapshot::Snapshot, CategoryLink};
+use crate::db::entity::{offer, product, seller, seller_category, seller_review};
 use crate::delivery::local_time::to_tallinn;
 use crate::i18n::Lang;
 use crate::offers::service::{localized, seller_brief, SELLER_ACTIVE};
@@ -68,21 +68,64 @@ pub async fn sellers_page<C: ConnectionTrait>(
     })
 }
 
+/// Recounts the sellers' offers on sale per category (`seller_categories`, what the profile's
+/// category filter and page count read). Call after offers are added, removed or
+/// (de)activated, or a product moves to another category; `None` recounts every seller.
+pub async fn refresh_assortment<C: ConnectionTrait>(db: &C, seller_ids: Option<&[i32]>) -> Result<(), DbErr> {
+    use crate::db::migration::m20261130_000006_seller_assortment::FILL;
+    match seller_ids {
+        None => {
+            db.execute_unprepared("DELETE FROM seller_categories").await?;
+            db.execute_unprepared(FILL).await?;
+        }
+        Some([]) => {}
+        Some(ids) => {
+            let ids: Vec<String> = ids.iter().map(i32::to_string).collect();
+            let ids = ids.join(", ");
+            db.execute_unprepared(&format!("DELETE FROM seller_categories WHERE seller_id IN ({ids})")).await?;
+            db.execute_unprepared(&format!("{} AND o.seller_id IN ({ids}) GROUP BY o.seller_id, p.category_id", FILL_HEAD)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// [`FILL`](crate::db::migration::m20261130_000006_seller_assortment::FILL) without its GROUP BY, to narrow it.
+const FILL_HEAD: &str = "INSERT INTO seller_categories (seller_id, category_id, offer_count) \
+    SELECT o.seller_id, p.category_id, COUNT(*) FROM offers o JOIN products p ON p.id = o.product_id \
+    WHERE o.active = TRUE";
+
+/// Whether a page ending at `end` of a seller's offers in a category (`in_category` of its
+/// `all` offers) is found faster by walking all its offers in product order (about
+/// `end × all / in_category` index entries) than by reading the category's offers and sorting
+/// them (`in_category`, each costing a few times an index step).
+pub fn walk_offers(end: u64, all: i64, in_category: i64) -> bool {
+    if in_category <= 0 {
+        return false;
+    }
+    let walked = end as f64 * all as f64 / in_category as f64;
+    walked <= 4.0 * in_category as f64
+}
+
 /// A seller's public profile with one page of its assortment. `None` for an unknown slug or
 /// a seller that is not trading (pending approval or suspended).
+///
+/// Bounded whatever the size of the assortment: the seller comes from the snapshot, its
+/// counts per category from `seller_categories`, and the page of offers from the index on
+/// `offers (seller_id, active, product_id, price_cents)`. Six queries.
 pub async fn seller_profile<C: ConnectionTrait>(
     db: &C,
+    snapshot: &Snapshot,
     lang: Lang,
     slug: &str,
     category_slug: Option<&str>,
     page: u64,
 ) -> Result<Option<SellerProfile>, DbErr> {
-    let Some(s) = seller::Entity::find()
-        .filter(seller::Column::Slug.eq(slug))
-        .filter(seller::Column::Status.eq(SELLER_ACTIVE))
-        .one(db)
-        .await?
-    else {
+    // A seller added since the snapshot was loaded is read from the database.
+    let s = match snapshot.seller_by_slug(slug) {
+        Some(s) => Some(s.clone()),
+        None => seller::Entity::find().filter(seller::Column::Slug.eq(slug)).one(db).await?,
+    };
+    let Some(s) = s.filter(|s| s.status == SELLER_ACTIVE) else {
         return Ok(None);
     };
 
@@ -113,32 +156,49 @@ pub async fn seller_profile<C: ConnectionTrait>(
         .collect();
 
     // The assortment: products with an offer of this seller that is on sale.
-    let on_sale = || {
-        offer::Entity::find()
-            .inner_join(product::Entity)
-            .filter(offer::Column::SellerId.eq(s.id))
-            .filter(offer::Column::Active.eq(true))
-    };
-    let per_category: Vec<(i32, i64)> = on_sale()
+    let per_category: Vec<(i32, i32)> = seller_category::Entity::find()
         .select_only()
-        .column(product::Column::CategoryId)
-        .column_as(offer::Column::Id.count(), "n")
-        .group_by(product::Column::CategoryId)
+        .column(seller_category::Column::CategoryId)
+        .column(seller_category::Column::OfferCount)
+        .filter(seller_category::Column::SellerId.eq(s.id))
+        .filter(seller_category::Column::OfferCount.gt(0))
         .into_tuple()
         .all(db)
         .await?;
-    let all = Categories::load(db, lang).await?;
+    let all = snapshot.categories(lang);
     let mut categories: Vec<(CategoryLink, u64)> =
         per_category.iter().filter_map(|&(id, n)| Some((all.link(id)?, n.max(0) as u64))).collect();
     categories.sort_by(|a, b| a.0.name.cmp(&b.0.name));
 
     let chosen = category_slug.and_then(|slug| all.rows.iter().find(|c| c.slug == slug));
-    let mut assortment = on_sale();
-    if let Some(c) = chosen {
-        assortment = assortment.filter(product::Column::CategoryId.is_in(all.tree.subtree(c.id)));
-    }
-    let total = assortment.clone().count(db).await?;
-    let page = Page::new(page, total, PER_PAGE);
+    let on_sale = offer::Entity::find()
+        .filter(offer::Column::SellerId.eq(s.id))
+        .filter(offer::Column::Active.eq(true));
+    let all_offers: i64 = per_category.iter().map(|&(_, n)| i64::from(n)).sum();
+    let subtree = chosen.map(|c| all.tree.subtree(c.id));
+    let total = match &subtree {
+        Some(ids) => per_category.iter().filter(|(id, _)| ids.contains(id)).map(|&(_, n)| i64::from(n)).sum::<i64>(),
+        None => all_offers,
+    };
+    let page = Page::new(page, total.max(0) as u64, PER_PAGE);
+    let assortment = match subtree {
+        None => on_sale,
+        // Walking the seller's offers in order and checking each product's category reads about
+        // (offset + page) × all / in-category offers; walking the category's products reads all
+        // of them and sorts. The stored counts say which is less.
+        Some(ids) if walk_offers(page.offset(PER_PAGE) + PER_PAGE, all_offers, total) => {
+            let in_subtree = product::Entity::find()
+                .select_only()
+                .column(product::Column::Id)
+                .filter(sea_orm::sea_query::ExprTrait::equals(
+                    Expr::col((product::Entity, product::Column::Id)),
+                    (offer::Entity, offer::Column::ProductId),
+                ))
+                .filter(product::Column::CategoryId.is_in(ids));
+            on_sale.filter(Expr::exists(sea_orm::QueryTrait::into_query(in_subtree)))
+        }
+        Some(ids) => on_sale.inner_join(product::Entity).filter(product::Column::CategoryId.is_in(ids)),
+    };
     let prices: Vec<(i32, i64)> = assortment
         .select_only()
         .column(offer::Column::ProductId)
@@ -185,4 +245,20 @@ pub async fn seller_profile<C: ConnectionTrait>(
         products: cards(db, lang, products).await?,
         page,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_offers;
+
+    #[test]
+    fn early_pages_walk_the_sellers_offers_deep_ones_the_category() {
+        // A seller with 64,000 offers, 2,700 of them in the category.
+        assert!(walk_offers(24, 64_000, 2_700));
+        assert!(walk_offers(240, 64_000, 2_700));
+        assert!(!walk_offers(2_400, 64_000, 2_700));
+        // Most of the seller's offers are in the category: walking always wins.
+        assert!(walk_offers(24_000, 64_000, 60_000));
+        assert!(!walk_offers(24, 64_000, 0));
+    }
 }

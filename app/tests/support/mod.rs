@@ -145,3 +145,9 @@ pub fn contact() -> app::checkout::validate::Contact {
     })
     .expect("a valid form")
 }
+
+/// The catalog snapshot (categories, sellers, methods) as the database holds it now.
+#[allow(dead_code)] // used by some test crates only
+pub async fn snapshot(db: &sea_orm::DatabaseConnection) -> app::catalog::snapshot::Snapshot {
+    app::catalog::snapshot::Snapshot::load(db).await.expect("the snapshot loads")
+}

@@ -19,5 +19,6 @@ pub mod product;
 pub mod product_text;
 pub mod refund_due;
 pub mod seller;
+pub mod seller_category;
 pub mod seller_review;
 pub mod shipment;

@@ -8,6 +8,7 @@ mod m20261122_000002_marketplace;
 mod m20261122_000003_orders;
 mod m20261130_000004_checkout_safety;
 mod m20261130_000005_refunds_due;
+pub(crate) mod m20261130_000006_seller_assortment;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000003_orders::Migration),
             Box::new(m20261130_000004_checkout_safety::Migration),
             Box::new(m20261130_000005_refunds_due::Migration),
+            Box::new(m20261130_000006_seller_assortment::Migration),
         ]
     }
 }

@@ -87,6 +87,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoReport>, Db
     let report = write_demo(&txn).await?;
     txn.commit().await?;
     refresh_all_offer_summaries(db).await?;
+    crate::sellers::service::refresh_assortment(db, None).await?;
     Ok(Some(report))
 }
 

@@ -173,6 +173,7 @@ pub async fn seed_hostile(db: &DatabaseConnection) -> Result<HostileFixture, DbE
     let offer_id = offer::Entity::insert(o).exec(&txn).await?.last_insert_id;
     // The buy box, search and the sitemap follow (through the change feed).
     crate::catalog::service::refresh_offer_summaries(&txn, &[product_id]).await?;
+    crate::sellers::service::refresh_assortment(&txn, Some(&[seller_id])).await?;
     txn.commit().await?;
     Ok(HostileFixture {
         product_slug: PRODUCT_SLUG.into(),

@@ -173,6 +173,7 @@ pub async fn seed_scale(
         progress(done, products);
     }
 
+    crate::sellers::service::refresh_assortment(db, None).await?;
     // Explicit ids leave PostgreSQL's sequences behind; move them past the new rows.
     if db.get_database_backend() == DbBackend::Postgres {
         for table in ["products", "offers", "sellers", "categories", "delivery_methods", "seller_reviews"] {
