@@ -285,7 +285,7 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
     let mut own: HashMap<i32, DateTime<Utc>> = HashMap::new();
     for (_, category_id, updated_at) in &product_rows {
         let newest = own.entry(*category_id).or_insert(*updated_at);
-        *newest = (*newest).max(*updated_at);
+        *newest = std::cmp::Ord::max(*newest, *updated_at);
     }
     let tree = Tree::new(category_rows.iter().map(|(id, parent, _)| (*id, *parent)));
     let categories = category_rows

@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await browser.newPage();
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 400)));
+page.on("pageerror", (e) => console.log("pageerror:", String(e).slice(0, 400)));
+let n = 0, bytes = 0;
+page.on("response", async (r) => { if (r.url().includes("/pkg/")) { n++; const s = (await r.request().sizes()).responseBodySize; bytes += s; } });
+await page.goto(process.argv[2], { timeout: 10000 });
+await page.waitForTimeout(4000);
+console.log("pkg requests:", n, "bytes:", bytes, "hydrated:", await page.evaluate(() => document.body.getAttribute("data-hydrated")), "title:", await page.title());
+await browser.close();
