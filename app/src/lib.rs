@@ -48,11 +48,11 @@ use leptos_router::{
 };
 
 /// A route whose page code is loaded when first needed (a separate WASM chunk with
-/// `cargo leptos build --split`). Every page is one: the bundle every visit downloads holds the
-/// router, the page chrome (header with the search box and cart link, footer) and the
-/// framework, and each page adds its own chunk, so a visit to a product page does not download
-/// the home and category pages' code (see ARCHITECTURE.md, "The WASM bundle"). The server
-/// renders lazy pages like any other.
+/// `cargo leptos build --split`): pages off the hot path (buying, sellers, search, the offer
+/// comparison) stay out of the bundle every page downloads; home, category and product pages
+/// stay in it, so the pages most visits land on hydrate from one file (made lazy, they fetched
+/// 50–90 small chunks of code shared with other routes, more bytes in all; see ARCHITECTURE.md).
+/// The server renders lazy pages like any other.
 macro_rules! lazy_page {
     ($route:ident, $page:ident) => {
         struct $route;
@@ -94,9 +94,6 @@ fn mark_interactive() {
     }
 }
 
-lazy_page!(HomeRoute, HomePage);
-lazy_page!(CategoryRoute, CategoryPage);
-lazy_page!(ProductRoute, ProductPage);
 lazy_page!(OffersRoute, OffersPage);
 lazy_page!(SellersRoute, SellersPage);
 lazy_page!(SellerRoute, SellerPage);
@@ -146,9 +143,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <NotFound/> }>
                 <ParentRoute path=ParamSegment("lang") view=LangLayout ssr=SsrMode::Async>
-                    <Route path=StaticSegment("") view={Lazy::<HomeRoute>::new()}/>
-                    <Route path=(StaticSegment("c"), ParamSegment("slug")) view={Lazy::<CategoryRoute>::new()}/>
-                    <Route path=(StaticSegment("p"), ParamSegment("slug")) view={Lazy::<ProductRoute>::new()}/>
+                    <Route path=StaticSegment("") view=HomePage/>
+                    <Route path=(StaticSegment("c"), ParamSegment("slug")) view=CategoryPage/>
+                    <Route path=(StaticSegment("p"), ParamSegment("slug")) view=ProductPage/>
                     <Route path=(StaticSegment("p"), ParamSegment("slug"), StaticSegment("offers")) view={Lazy::<OffersRoute>::new()}/>
                     <Route path=StaticSegment("sellers") view={Lazy::<SellersRoute>::new()}/>
                     <Route path=(StaticSegment("sellers"), ParamSegment("slug")) view={Lazy::<SellerRoute>::new()}/>
