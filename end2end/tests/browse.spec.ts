@@ -31,7 +31,7 @@ for (const lang of LANGS) {
 
     // Into the first product.
     const card = cards.first();
-    const title = (await card.locator("h3").innerText()).trim();
+    const title = (await card.locator("h2, h3").innerText()).trim();
     await card.locator("a").click();
     await expect(page).toHaveURL(new RegExp(`/${lang}/p/[a-z0-9-]+$`));
     await expect(page.locator("h1")).toHaveText(title);

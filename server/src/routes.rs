@@ -381,7 +381,7 @@ mod tests {
             if path == "/app.js" {
                 assert_eq!(res.headers()[header::CONTENT_TYPE], "text/javascript", "the type of the file, not of its copy");
             }
-            let bytes = axum::body::to_bytes(res.into_body(), 1024).await.unwrap();
+            let bytes = axum::body::to_bytes(Body::new(res.into_body()), 1024).await.unwrap();
             assert_eq!(bytes, body.as_bytes(), "{path} {accept}");
         }
         std::fs::remove_dir_all(root).unwrap();

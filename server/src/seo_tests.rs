@@ -198,8 +198,9 @@ async fn indexable_pages_name_their_canonical_address_alternates_and_previews() 
         .unwrap()
         .unwrap();
     let mut paged = None;
+    let snapshot = app::catalog::snapshot::Snapshot::load(&db).await.unwrap();
     for c in category::Entity::find().order_by_asc(category::Column::Id).all(&db).await.unwrap() {
-        let data = app::catalog::service::category_page(&db, Lang::Et, &c.slug, Default::default(), 1).await.unwrap().unwrap();
+        let data = app::catalog::service::category_page(&db, &snapshot, Lang::Et, &c.slug, Default::default(), 1).await.unwrap().unwrap();
         if data.page.count > 1 {
             paged = Some(c.slug);
             break;
