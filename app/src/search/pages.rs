@@ -240,7 +240,10 @@ pub fn SearchBox() -> impl IntoView {
                         go(i);
                     }
                 }
-                "Escape" => {
+                // Escape closes an open list and keeps the text; with the list closed, the
+                // field clears itself as search fields do.
+                "Escape" if open() => {
+                    ev.prevent_default();
                     dismissed.set(true);
                     active.set(None);
                 }
