@@ -7,12 +7,10 @@
 //   4. an instance without a configured payment provider has no sandbox bank (404).
 // Usage: node end2end/two-instances.mjs   (needs target/release/server and the local
 // PostgreSQL at 127.0.0.1:5432; creates and drops the database turg_two_instances).
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { sleep, spawnServer } from "./server.mjs";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 const PG = process.env.TEST_POSTGRES_BASE ?? "postgres://postgres@127.0.0.1:5432";
 const DB = "turg_two_instances";
 const SECRET = "two-instances-test-secret-of-at-least-32-bytes";
@@ -24,37 +22,17 @@ let failed = 0;
 const psql = (sql) =>
   execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", DB, "-tAq", "-c", sql], { encoding: "utf8" }).trim();
 const admin = (sql) => execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAq", "-c", sql]);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function start(port, extraEnv = {}) {
-  const child = spawn(process.env.TURG_SERVER_BIN ?? path.join(root, "target/release/server"), [], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `${PG}/${DB}`,
-      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
-      LEPTOS_SITE_ROOT: "target/site",
-      LEPTOS_OUTPUT_NAME: "turg",
-      LEPTOS_ENV: "PROD",
-      TURG_PAYMENT_PROVIDER: "sandbox",
-      TURG_PAYMENT_SECRET: SECRET,
-      RUST_LOG: "warn",
-      ...extraEnv,
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+/** A server on the shared PostgreSQL database; `env` over the common settings. */
+async function start(port, env = {}) {
+  const server = await spawnServer(port, {
+    DATABASE_URL: `${PG}/${DB}`,
+    TURG_PAYMENT_PROVIDER: "sandbox",
+    TURG_PAYMENT_SECRET: SECRET,
+    ...env,
   });
-  servers.push(child);
-  return `http://127.0.0.1:${port}`;
-}
-
-async function ready(base) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).status === 200) return;
-    } catch {}
-    await sleep(200);
-  }
-  throw new Error(`${base} did not become ready`);
+  servers.push(server);
+  return server.base;
 }
 
 async function check(name, fn) {
@@ -132,10 +110,8 @@ async function main() {
   admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   admin(`CREATE DATABASE ${DB}`);
   // The first instance migrates and seeds; the second starts on the ready database.
-  const a = start(PORTS[0], { TURG_DEMO: "1" });
-  await ready(a);
-  const b = start(PORTS[1]);
-  await ready(b);
+  const a = await start(PORTS[0], { TURG_DEMO: "1" });
+  const b = await start(PORTS[1]);
   console.log(`two instances on one PostgreSQL database: ${a} and ${b}`);
 
   await check("a price change is seen on the other instance's product page and search", async () => {
@@ -210,8 +186,7 @@ async function main() {
   });
 
   await check("an instance without a payment provider has no sandbox bank", async () => {
-    const c = start(PORTS[2], { TURG_PAYMENT_PROVIDER: "" });
-    await ready(c);
+    const c = await start(PORTS[2], { TURG_PAYMENT_PROVIDER: "" });
     const reference = psql(`SELECT reference FROM payments ORDER BY id LIMIT 1`);
     assert((await fetch(`${c}/en/pay/sandbox/${reference}`)).status === 404, "the bank page is 404");
     const decide = await fetch(`${c}/payment/sandbox/decide`, {
@@ -228,7 +203,7 @@ try {
   failed++;
   console.log(`  ✘ setup: ${e.stack ?? e}`);
 } finally {
-  for (const s of servers) s.kill("SIGTERM");
+  for (const s of servers) s.stop();
   await sleep(500);
   try {
     admin(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);

@@ -1,11 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { LANGS, TEXTS } from "./texts";
-
-const hydrated = (name: string) => name === "hydrated";
-
-async function ready(page: import("@playwright/test").Page, project: string) {
-  if (hydrated(project)) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
+import { ready } from "./hydration";
 
 for (const lang of LANGS) {
   const t = TEXTS[lang];

@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { query } from "./db";
 import { TEXTS } from "./texts";
+import { hydrated, ready } from "./hydration";
 
 const t = TEXTS.en;
-const hydrated = (name: string) => name === "hydrated";
-
-async function ready(page: Page, project: string) {
-  if (hydrated(project)) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
-
 const euros = (cents: number) => `€${(cents / 100).toFixed(2)}`;
 
 type Contact = { name: string; email: string; phone: string; street: string; city: string; postal: string };

@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { query } from "./db";
 import { TEXTS } from "./texts";
+import { hydrated, ready } from "./hydration";
 
 const t = TEXTS.en;
-const hydrated = (name: string) => name === "hydrated";
-
-async function ready(page: Page, project: string) {
-  if (hydrated(project)) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
-
 type Pick = { id: number; slug: string; seller_id: number; seller: string; price_cents: number };
 
 /** Two offers of dry goods with plenty of stock, from two different sellers that deliver to

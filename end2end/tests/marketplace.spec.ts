@@ -1,14 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./db";
 import { TEXTS } from "./texts";
+import { hydrated, ready } from "./hydration";
 
 const t = TEXTS.en;
-const hydrated = (name: string) => name === "hydrated";
-
-async function ready(page: Page, project: string) {
-  if (hydrated(project)) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
-
 type Offer = { id: number; price_cents: number; seller_id: number; delivery_method_ids: string | null };
 type Method = { id: number; seller_id: number; price_cents: number; free_over_cents: number | null; regions: string };
 

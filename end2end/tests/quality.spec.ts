@@ -1,18 +1,13 @@
 // Every page at 360 px: axe-core finds nothing (JavaScript off and hydrated), and hydrating the
 // main pages leaves every element the server painted in place, unchanged.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./db";
 import { expectAccessible, expectHydrationChangedNothing, watchHydration } from "./quality";
 import { TEXTS } from "./texts";
+import { hydrated, ready } from "./hydration";
 
 const t = TEXTS.en;
-const hydrated = (name: string) => name === "hydrated";
-
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function ready(page: Page, project: string) {
-  if (hydrated(project)) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
-}
 
 /** Real addresses from the demo data: a category with subcategories, a product with several
  *  offers, the seller with the most offers. */

@@ -23,7 +23,9 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, INDEXED,
 };
@@ -31,8 +33,8 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
-    SegmentReader, TantivyDocument, Term,
+    DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
+    SegmentReader, TantivyDocument, Term, TERMINATED,
 };
 
 /// Name under which the text analyser is registered in the index.
@@ -340,10 +342,7 @@ impl SearchEngine {
                 fruit = searcher.search(&*query, &collector)?;
             }
             let corrected = fruit.matched > 0
-                && self
-                    .text_query(&tokens, lang, conjunctive, false)
-                    .count(&searcher)?
-                    == 0;
+                && !matches_any(&searcher, &*self.text_query(&tokens, lang, conjunctive, false))?;
             (fruit, corrected)
         };
         Ok(SearchHits {
@@ -633,6 +632,24 @@ fn fuzzy_distance(token: &str) -> u8 {
     }
 }
 
+/// Whether any live document matches `query`. Stops at the first one, where `Query::count`
+/// walks every match (a common word matches hundreds of thousands at a million products).
+fn matches_any(searcher: &Searcher, query: &dyn Query) -> tantivy::Result<bool> {
+    let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+    for reader in searcher.segment_readers() {
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                return Ok(true);
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(false)
+}
+
 fn should(query: Box<dyn Query>, boost: Score) -> (Occur, Box<dyn Query>) {
     (Occur::Should, Box::new(BoostQuery::new(query, boost)))
 }
@@ -769,6 +786,39 @@ impl PartialOrd for Hit {
     }
 }
 
+/// Counts per small non-negative key (database ids, dictionary ordinals) in a plain array, which
+/// is what a facet over a few hundred thousand matching documents needs: hashing every value
+/// cost more than the rest of the search. Keys beyond [`DenseCounts::MAX_DENSE`] (never seen in
+/// practice; ids are sequences) go to a map.
+#[derive(Debug, Default)]
+struct DenseCounts {
+    dense: Vec<u32>,
+    sparse: HashMap<i64, usize>,
+}
+
+impl DenseCounts {
+    const MAX_DENSE: i64 = 1 << 20;
+
+    #[inline]
+    fn add(&mut self, key: i64) {
+        if (0..Self::MAX_DENSE).contains(&key) {
+            let i = key as usize;
+            if i >= self.dense.len() {
+                self.dense.resize((i + 1).next_power_of_two(), 0);
+            }
+            self.dense[i] += 1;
+        } else {
+            *self.sparse.entry(key).or_default() += 1;
+        }
+    }
+
+    /// The keys counted at least once, with their counts.
+    fn counted(self) -> impl Iterator<Item = (i64, usize)> {
+        let dense = self.dense.into_iter().enumerate().filter(|&(_, n)| n > 0).map(|(k, n)| (k as i64, n as usize));
+        dense.chain(self.sparse)
+    }
+}
+
 #[derive(Debug, Default)]
 struct RawFacets {
     categories: HashMap<i64, usize>,
@@ -897,9 +947,9 @@ struct HitsSegmentCollector {
     matched: usize,
     total: usize,
     heap: BinaryHeap<Hit>,
-    categories: HashMap<i64, usize>,
-    brand_ords: HashMap<u64, usize>,
-    sellers: HashMap<i64, usize>,
+    categories: DenseCounts,
+    brand_ords: DenseCounts,
+    sellers: DenseCounts,
     price_buckets: [usize; NUM_PRICE_BUCKETS],
     in_stock: usize,
 }
@@ -933,9 +983,9 @@ impl Collector for HitsCollector {
             matched: 0,
             total: 0,
             heap: BinaryHeap::with_capacity(self.top_k.min(1024)),
-            categories: HashMap::new(),
-            brand_ords: HashMap::new(),
-            sellers: HashMap::new(),
+            categories: DenseCounts::default(),
+            brand_ords: DenseCounts::default(),
+            sellers: DenseCounts::default(),
             price_buckets: [0; NUM_PRICE_BUCKETS],
             in_stock: 0,
         })
@@ -1015,12 +1065,13 @@ impl SegmentCollector for HitsSegmentCollector {
             let counts_for = |own: u8| failed == 0 || failed == own;
             if counts_for(FAIL_CATEGORY) {
                 if let Some(leaf) = cols.leaf_category.first(doc) {
-                    *self.categories.entry(leaf).or_default() += 1;
+                    self.categories.add(leaf);
                 }
             }
             if counts_for(FAIL_BRAND) {
                 if let Some(ord) = brand_ord {
-                    *self.brand_ords.entry(ord).or_default() += 1;
+                    // Dictionary ordinals are below the segment's term count (< 2^40).
+                    self.brand_ords.add(ord as i64);
                 }
             }
             if counts_for(FAIL_PRICE) {
@@ -1030,7 +1081,7 @@ impl SegmentCollector for HitsSegmentCollector {
             }
             if counts_for(FAIL_SELLER) {
                 for seller in cols.sellers.values_for_doc(doc) {
-                    *self.sellers.entry(seller).or_default() += 1;
+                    self.sellers.add(seller);
                 }
             }
             if counts_for(FAIL_STOCK) && in_stock {
@@ -1074,10 +1125,11 @@ impl SegmentCollector for HitsSegmentCollector {
     }
 
     fn harvest(self) -> HitsFruit {
-        let mut brands = HashMap::with_capacity(self.brand_ords.len());
+        let mut brands = HashMap::new();
         if let Some(col) = &self.cols.brand {
             let mut name = String::new();
-            for (ord, n) in self.brand_ords {
+            for (ord, n) in self.brand_ords.counted() {
+                let ord = ord as u64;
                 name.clear();
                 // An unreadable dictionary entry only loses that facet value.
                 if let Ok(true) = col.ord_to_str(ord, &mut name) {
@@ -1090,9 +1142,9 @@ impl SegmentCollector for HitsSegmentCollector {
             total: self.total,
             top: self.heap.into_sorted_vec(),
             facets: RawFacets {
-                categories: self.categories,
+                categories: self.categories.counted().collect(),
                 brands,
-                sellers: self.sellers,
+                sellers: self.sellers.counted().collect(),
                 price_buckets: self.price_buckets,
                 in_stock: self.in_stock,
             },
@@ -1205,6 +1257,34 @@ mod tests {
         let e = engine();
         assert_eq!(e.len(), 14);
         assert!(!e.is_empty());
+    }
+
+    #[test]
+    fn dense_counts_count_every_key_once_each_time() {
+        let mut c = DenseCounts::default();
+        for key in [3, 0, 3, 70_000, -5, DenseCounts::MAX_DENSE, 3, -5] {
+            c.add(key);
+        }
+        let mut counted: Vec<(i64, usize)> = c.counted().collect();
+        counted.sort_unstable();
+        assert_eq!(
+            counted,
+            vec![(-5, 2), (0, 1), (3, 3), (70_000, 1), (DenseCounts::MAX_DENSE, 1)]
+        );
+        assert_eq!(DenseCounts::default().counted().count(), 0);
+    }
+
+    #[test]
+    fn matches_any_skips_deleted_documents() {
+        let e = engine();
+        let searcher = e.reader.searcher();
+        let exact_only = |q: &str| e.text_query(&tokenize(q), 0, true, false);
+        assert!(matches_any(&searcher, &*exact_only("kaerahelbed")).unwrap());
+        assert!(!matches_any(&searcher, &*exact_only("kaerahelbd")).unwrap());
+        // Products 4 and 5 are the only oat flakes: once removed, nothing matches any more.
+        e.remove(&[4, 5]).unwrap();
+        let searcher = e.reader.searcher();
+        assert!(!matches_any(&searcher, &*exact_only("kaerahelbed")).unwrap());
     }
 
     #[test]
