@@ -24,6 +24,17 @@ pub fn use_texts() -> Signal<&'static Texts> {
     Signal::derive(move || lang.get().texts())
 }
 
+/// A `<Title>` text that follows the page's language. leptos_meta reads the title after the
+/// page has rendered, when the page's owner (and the signals it read) may already be disposed
+/// (seen in the debug build); then the title as the page rendered it stands.
+pub fn page_title(
+    t: Signal<&'static Texts>,
+    make: impl Fn(&'static Texts) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    let rendered = make(t.get_untracked());
+    move || t.try_get().map(&make).unwrap_or_else(|| rendered.clone())
+}
+
 /// `/{lang}{rest}` for a link inside the shop.
 pub fn href(lang: Lang, rest: &str) -> String {
     format!("/{}{}", lang.code(), rest)
@@ -160,7 +171,9 @@ pub fn ErrorBody(error: AppError) -> impl IntoView {
         move || error.message(t.get())
     };
     view! {
-        <Title text=move || format!("{} — {}", heading(), t.get().site_name)/>
+        <Title text=page_title(t, move |t| {
+            format!("{} — {}", if not_found { t.not_found_title } else { t.error_title }, t.site_name)
+        })/>
         <section class="error-page">
             <h1>{heading}</h1>
             <p>{message}</p>

@@ -10,7 +10,7 @@ use crate::offers::buybox::OfferSort;
 use crate::offers::components::{offers_query, BuyBox, OfferList};
 use crate::errors::AppError;
 use crate::i18n::{county_name, fill};
-use crate::layout::{href, use_lang, use_texts, ErrorBody, Loading};
+use crate::layout::{href, page_title, use_lang, use_texts, ErrorBody, Loading};
 use crate::seo::{NoIndex, PageHead, PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -62,7 +62,7 @@ fn HomeView(home: HomeData) -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || format!("{} — {}", t.get().site_name, t.get().site_tagline)/>
+        <Title text=page_title(t, |t| format!("{} — {}", t.site_name, t.site_tagline))/>
         <Meta name="description" content=move || t.get().site_tagline/>
         <PageHead meta=head/>
         <h1 class="visually-hidden">{move || t.get().site_name}</h1>

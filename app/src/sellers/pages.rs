@@ -6,7 +6,7 @@ use crate::catalog::components::{Pager, ProductGrid};
 use crate::catalog::pages::loaded;
 use crate::catalog::paging::parse_page;
 use crate::i18n::{country_name, fill, format_date};
-use crate::layout::{href, use_lang, use_texts};
+use crate::layout::{href, page_title, use_lang, use_texts};
 use crate::offers::components::rating_text;
 use crate::seo::{PageHead, PageMeta};
 use leptos::prelude::*;
@@ -254,7 +254,7 @@ pub fn RankingPage() -> impl IntoView {
         view! { <PageHead meta/> }
     };
     view! {
-        <Title text=move || format!("{} — {}", t.get().ranking_title, t.get().site_name)/>
+        <Title text=page_title(t, |t| format!("{} — {}", t.ranking_title, t.site_name))/>
         <Meta name="description" content=move || t.get().ranking_intro/>
         {head}
         <article class="prose">
