@@ -51,6 +51,17 @@ fn main() {
         for key in table.keys().filter(|k| !reference.contains_key(*k)) {
             problems.push(format!("locales/{lang}/ has `{key}`, which locales/en/ does not"));
         }
+        // A placeholder misspelt in one language would reach shoppers as literal text.
+        for (key, value) in table {
+            if let Some(english) = reference.get(key) {
+                let (theirs, ours) = (placeholders(value), placeholders(english));
+                if theirs != ours {
+                    problems.push(format!(
+                        "locales/{lang}/ `{key}` has the placeholders {theirs:?}, locales/en/ has {ours:?}"
+                    ));
+                }
+            }
+        }
     }
     assert!(problems.is_empty(), "translation files disagree:\n{}", problems.join("\n"));
 
@@ -68,4 +79,17 @@ fn main() {
         out.push_str("};\n");
     }
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("texts.rs"), out).unwrap();
+}
+
+/// The `{name}` placeholders of a text (as `i18n::fill` replaces them), sorted and distinct.
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut found: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
