@@ -255,9 +255,11 @@ impl SearchEngine {
             brand_key: sb.add_text_field(F_BRAND_KEY, TextOptions::default().set_fast("raw")),
             categories: sb.add_text_field("category_names", text(false)),
             body: sb.add_text_field("body", text(false)),
-            leaf_category: sb.add_i64_field(F_LEAF_CATEGORY, FAST),
-            category_path: sb.add_i64_field(F_CATEGORY_PATH, FAST),
-            sellers: sb.add_i64_field(F_SELLERS, FAST),
+            // Ids as u64: a u64 column is read without the i64 column's extra mapping layer,
+            // and the facets read these for every document a search matches.
+            leaf_category: sb.add_u64_field(F_LEAF_CATEGORY, FAST),
+            category_path: sb.add_u64_field(F_CATEGORY_PATH, FAST),
+            sellers: sb.add_u64_field(F_SELLERS, FAST),
             price: sb.add_i64_field(F_PRICE, FAST),
             in_stock: sb.add_bool_field(F_IN_STOCK, FAST),
             popularity: sb.add_i64_field(F_POPULARITY, FAST),
@@ -439,17 +441,20 @@ impl SearchEngine {
             doc.add_text(f.brand, brand);
             doc.add_text(f.brand_key, brand);
         }
-        if let Some(&leaf) = d.category_path.first() {
-            doc.add_i64(f.leaf_category, i64::from(leaf));
+        // Database ids are positive; a negative one could not be filtered for anyway.
+        if let Some(leaf) = d.category_path.first().and_then(|&c| u64::try_from(c).ok()) {
+            doc.add_u64(f.leaf_category, leaf);
         }
-        for &c in &d.category_path {
-            doc.add_i64(f.category_path, i64::from(c));
+        for c in d.category_path.iter().filter_map(|&c| u64::try_from(c).ok()) {
+            doc.add_u64(f.category_path, c);
         }
         let mut sellers = d.seller_ids.clone();
         sellers.sort_unstable();
         sellers.dedup();
         for s in sellers {
-            doc.add_i64(f.sellers, i64::from(s));
+            if let Ok(s) = u64::try_from(s) {
+                doc.add_u64(f.sellers, s);
+            }
         }
         if let Some(price) = d.min_price_cents {
             doc.add_i64(f.price, price);
@@ -691,11 +696,11 @@ fn price_bucket(price: i64) -> usize {
 
 #[derive(Clone, Debug, Default)]
 struct Filters {
-    category: Option<i64>,
+    category: Option<u64>,
     brand: Option<String>,
     /// Inclusive bounds; set when either bound of the request is.
     price: Option<(i64, i64)>,
-    seller: Option<i64>,
+    seller: Option<u64>,
     in_stock_only: bool,
 }
 
@@ -708,7 +713,8 @@ impl Filters {
             )
         });
         Filters {
-            category: req.category.map(i64::from),
+            // A negative id is no id: it matches nothing.
+            category: req.category.map(|c| u64::try_from(c).unwrap_or(u64::MAX)),
             brand: req
                 .brand
                 .as_deref()
@@ -716,7 +722,7 @@ impl Filters {
                 .filter(|b| !b.is_empty())
                 .map(str::to_owned),
             price,
-            seller: req.seller.map(i64::from),
+            seller: req.seller.map(|s| u64::try_from(s).unwrap_or(u64::MAX)),
             in_stock_only: req.in_stock_only,
         }
     }
@@ -900,9 +906,9 @@ enum BrandFilter {
 
 struct Columns {
     product_id: Column<i64>,
-    leaf_category: Column<i64>,
-    category_path: Column<i64>,
-    sellers: Column<i64>,
+    leaf_category: Column<u64>,
+    category_path: Column<u64>,
+    sellers: Column<u64>,
     price: Column<i64>,
     in_stock: Column<bool>,
     popularity: Column<i64>,
@@ -920,11 +926,16 @@ impl Columns {
                 .column_opt::<i64>(name)?
                 .unwrap_or_else(|| Column::build_empty_column(max_doc)))
         };
+        let u64_col = |name: &str| -> tantivy::Result<Column<u64>> {
+            Ok(ff
+                .column_opt::<u64>(name)?
+                .unwrap_or_else(|| Column::build_empty_column(max_doc)))
+        };
         Ok(Columns {
             product_id: i64_col(F_PRODUCT_ID)?,
-            leaf_category: i64_col(F_LEAF_CATEGORY)?,
-            category_path: i64_col(F_CATEGORY_PATH)?,
-            sellers: i64_col(F_SELLERS)?,
+            leaf_category: u64_col(F_LEAF_CATEGORY)?,
+            category_path: u64_col(F_CATEGORY_PATH)?,
+            sellers: u64_col(F_SELLERS)?,
             price: i64_col(F_PRICE)?,
             in_stock: ff
                 .column_opt::<bool>(F_IN_STOCK)?
@@ -951,7 +962,7 @@ struct HitsSegmentCollector {
     brand_ords: DenseCounts,
     sellers: DenseCounts,
     /// A document's seller ids, read in one call.
-    seller_buf: Vec<i64>,
+    seller_buf: Vec<u64>,
     price_buckets: [usize; NUM_PRICE_BUCKETS],
     in_stock: usize,
 }
@@ -1068,7 +1079,8 @@ impl SegmentCollector for HitsSegmentCollector {
             let counts_for = |own: u8| failed == 0 || failed == own;
             if counts_for(FAIL_CATEGORY) {
                 if let Some(leaf) = cols.leaf_category.first(doc) {
-                    self.categories.add(leaf);
+                    // Ids were indexed from i32 values: the conversion is lossless.
+                    self.categories.add(leaf as i64);
                 }
             }
             if counts_for(FAIL_BRAND) {
@@ -1092,7 +1104,7 @@ impl SegmentCollector for HitsSegmentCollector {
                 }
                 cols.sellers.values.get_range(u64::from(rows.start), &mut self.seller_buf[..n]);
                 for &seller in &self.seller_buf[..n] {
-                    self.sellers.add(seller);
+                    self.sellers.add(seller as i64);
                 }
             }
             if counts_for(FAIL_STOCK) && in_stock {
