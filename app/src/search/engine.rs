@@ -23,6 +23,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
+use tantivy::index::SegmentId;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, EnableScoring, FuzzyTermQuery, Occur, Query, TermQuery,
 };
@@ -34,7 +35,7 @@ use tantivy::tokenizer::{
 };
 use tantivy::{
     DocAddress, DocId, DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher,
-    SegmentId, SegmentReader, TantivyDocument, Term, TERMINATED,
+    SegmentReader, TantivyDocument, Term, TERMINATED,
 };
 
 /// Name under which the text analyser is registered in the index.
