@@ -7,7 +7,7 @@
 //   Lighthouse's SEO category counts against them, so they have no SEO threshold.
 // A page below a threshold is measured twice more and the median of its three runs counts (this
 // machine also runs other things; one slow run is noise, three are not).
-// Usage: node end2end/lighthouse.mjs   (needs target/release/server, target/site, Chromium)
+// Usage: node end2end/lighthouse.mjs   (needs target/release/server or TURG_SERVER_BIN, target/site, Chromium)
 import fs from "node:fs";
 import path from "node:path";
 import lighthouse from "lighthouse";

@@ -5,7 +5,7 @@
 //   2. the last unit of an offer, raced through both instances at once, is sold once;
 //   3. a payment notification handled by one instance is seen by the other;
 //   4. an instance without a configured payment provider has no sandbox bank (404).
-// Usage: node end2end/two-instances.mjs   (needs target/release/server and the local
+// Usage: node end2end/two-instances.mjs   (needs target/release/server or TURG_SERVER_BIN, and the local
 // PostgreSQL at 127.0.0.1:5432; creates and drops the database turg_two_instances).
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";

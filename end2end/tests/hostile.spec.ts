@@ -22,7 +22,9 @@ function seedHostile(): Fixture {
   let last: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      const out = execFileSync(path.join(root, "target/release/server"), ["seed", "--hostile"], {
+      // The server the run drives (playwright.config.ts): TURG_SERVER_BIN or the release build.
+      const server = path.resolve(root, process.env.TURG_SERVER_BIN ?? "target/release/server");
+      const out = execFileSync(server, ["seed", "--hostile"], {
         cwd: root,
         env: { ...process.env, DATABASE_URL: "sqlite://data/e2e.db?mode=rwc", RUST_LOG: "error" },
         encoding: "utf8",
