@@ -119,7 +119,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <HydrationScripts options/>
+                // `defer`: the JS and WASM load when the browser is first idle (at most 2 s
+                // later), off the path of the first paint; every page works without them
+                // until then (plain links and forms), so nothing waits on them.
+                <HydrationScripts options defer=true/>
                 <script>{pwa::REGISTER_SERVICE_WORKER}</script>
                 <MetaTags/>
             </head>
