@@ -105,6 +105,23 @@ lazy_page!(OrderRoute, OrderPage);
 lazy_page!(SandboxBankRoute, SandboxBankPage);
 lazy_page!(OutboxRoute, OutboxPage);
 
+/// Loads the JS and WASM and hydrates when the browser is first idle (at most 2 s after the
+/// page is parsed), off the path of the first paint: every page works without them until then
+/// (plain links and forms). Leptos's `<HydrationScripts>` preloads both at once, which put the
+/// 300 KiB WASM beside the stylesheet and the first image (Lighthouse counted it into every
+/// page's LCP), so only its side effect is kept: it gives the router the split manifest, from
+/// which a lazy page links the chunks it needs.
+#[component]
+fn HydrateWhenIdle(options: LeptosOptions) -> impl IntoView {
+    let _ = HydrationScripts(HydrationScriptsProps::builder().options(options.clone()).build());
+    let (js, wasm) = (pwa::asset_path(&options, "js"), pwa::asset_path(&options, "wasm"));
+    let script = format!(
+        "(()=>{{const go=()=>import({js:?}).then(m=>m.default({{module_or_path:{wasm:?}}}).then(()=>m.hydrate()));\
+         if(\"requestIdleCallback\" in window)requestIdleCallback(go,{{timeout:2000}});else setTimeout(go,1)}})()"
+    );
+    view! { <script type="module">{script}</script> }
+}
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let css = pwa::asset_path(&options, "css");
@@ -119,10 +136,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                // `defer`: the JS and WASM load when the browser is first idle (at most 2 s
-                // later), off the path of the first paint; every page works without them
-                // until then (plain links and forms), so nothing waits on them.
-                <HydrationScripts options defer=true/>
+                <HydrateWhenIdle options=options.clone()/>
                 <script>{pwa::REGISTER_SERVICE_WORKER}</script>
                 <MetaTags/>
             </head>
