@@ -27,6 +27,7 @@ async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusC
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_texts_never_reach_a_page_as_markup() {
+    let _one_at_a_time = seo_tests::RENDERING.lock().await;
     // The sandbox bank's page and the administrators' outbox are pages too. (The rendering
     // tests of this binary install the same configuration.)
     let config = seo_tests::install_test_config();
