@@ -234,7 +234,9 @@ pub struct SearchEngine {
 /// The seller ids of every document of one segment: `ids[starts[doc]..starts[doc + 1]]`.
 /// A search matching 100,000 products reads a million of them for the seller facet; through
 /// the column (a dynamic call per value) that was a quarter of the search's time. Segments
-/// never change once written, so neither does this; about 4 bytes per offer.
+/// never change once written, so neither does this; about 4 bytes per offer. The default (no
+/// lists) has no sellers for any document.
+#[derive(Default)]
 struct SegmentSellers {
     starts: Vec<u32>,
     ids: Vec<u32>,
@@ -246,15 +248,12 @@ impl SegmentSellers {
         let Some(column) = reader.fast_fields().column_opt::<u64>(F_SELLERS)? else {
             return Ok(SegmentSellers { starts: vec![0; max_doc as usize + 1], ids: Vec::new() });
         };
-        let mut values = vec![0u64; column.values.num_vals() as usize];
-        column.values.get_range(0, &mut values);
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
-        let mut ids = Vec::with_capacity(values.len());
+        let mut ids = Vec::with_capacity(column.values.num_vals() as usize);
         for doc in 0..max_doc {
             starts.push(ids.len() as u32);
-            let rows = column.index.value_row_ids(doc);
             // Ids were indexed from i32 values: they fit.
-            ids.extend(values[rows.start as usize..rows.end as usize].iter().map(|&v| v as u32));
+            ids.extend(column.values_for_doc(doc).map(|v| v as u32));
         }
         starts.push(ids.len() as u32);
         Ok(SegmentSellers { starts, ids })
@@ -263,7 +262,7 @@ impl SegmentSellers {
     #[inline]
     fn of(&self, doc: DocId) -> &[u32] {
         let doc = doc as usize;
-        &self.ids[self.starts[doc] as usize..self.starts[doc + 1] as usize]
+        self.starts.get(doc..doc + 2).map_or(&[], |r| &self.ids[r[0] as usize..r[1] as usize])
     }
 }
 
@@ -431,7 +430,8 @@ impl SearchEngine {
             sort: SearchSort::Relevance,
             top_k: limit,
             facets: false,
-            sellers: self.segment_sellers(&searcher)?,
+            // Suggestions neither filter nor count by seller.
+            sellers: Vec::new(),
         };
         let fruit = searcher.search(&query, &collector)?;
         fruit
@@ -955,7 +955,7 @@ struct HitsCollector {
     sort: SearchSort,
     top_k: usize,
     facets: bool,
-    /// Per segment ordinal.
+    /// Per segment ordinal; empty when the search neither filters nor counts by seller.
     sellers: Vec<Arc<SegmentSellers>>,
 }
 
@@ -1059,7 +1059,7 @@ impl Collector for HitsCollector {
             categories: DenseCounts::default(),
             brand_ords: DenseCounts::default(),
             sellers: DenseCounts::default(),
-            seller_lists: Arc::clone(&self.sellers[segment_ord as usize]),
+            seller_lists: self.sellers.get(segment_ord as usize).cloned().unwrap_or_default(),
             price_buckets: [0; NUM_PRICE_BUCKETS],
             in_stock: 0,
         })
