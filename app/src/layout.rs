@@ -165,15 +165,14 @@ pub fn ErrorBody(error: AppError) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let not_found = error == AppError::NotFound;
-    let heading = move || if not_found { t.get().not_found_title } else { t.get().error_title };
+    let heading_in = move |t: &'static Texts| if not_found { t.not_found_title } else { t.error_title };
+    let heading = move || heading_in(t.get());
     let message = {
         let error = error.clone();
         move || error.message(t.get())
     };
     view! {
-        <Title text=page_title(t, move |t| {
-            format!("{} — {}", if not_found { t.not_found_title } else { t.error_title }, t.site_name)
-        })/>
+        <Title text=page_title(t, move |t| format!("{} — {}", heading_in(t), t.site_name))/>
         <section class="error-page">
             <h1>{heading}</h1>
             <p>{message}</p>
