@@ -21,6 +21,9 @@ const BUDGET_KIB = 320;
 const reports = path.join(root, "target/lighthouse");
 fs.mkdirSync(reports, { recursive: true });
 const kib = (n) => (n / 1024).toFixed(1) + " KiB";
+// The size over the wire of a built file: its brotli copy (NaN when the build wrote none).
+const pkg = path.join(root, "target/site/pkg");
+const brotli = (f) => (fs.existsSync(path.join(pkg, f + ".br")) ? fs.statSync(path.join(pkg, f + ".br")).size : NaN);
 
 let chrome;
 let failed = false;
@@ -80,8 +83,8 @@ try {
         .filter((x) => /\/pkg\/.*\.(js|wasm)$/.test(new URL(x.url).pathname))
         .map((x) => {
           const file = new URL(x.url).pathname.replace("/pkg/", "");
-          const br = path.join(root, "target/site/pkg", file + ".br");
-          return { file, bytes: fs.existsSync(br) ? fs.statSync(br).size : x.transferSize };
+          const br = brotli(file);
+          return { file, bytes: Number.isNaN(br) ? x.transferSize : br };
         }),
       failing: Object.values(a).filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === "binary").map((x) => x.id),
     };
@@ -113,9 +116,7 @@ try {
     if (r.bundle.length === 0) console.log("  ✘ no JS or WASM seen: the page did not load its bundle");
     failed ||= over || r.bundle.length === 0;
   }
-  const pkg = path.join(root, "target/site/pkg");
   const chunks = fs.readdirSync(pkg).filter((f) => f.endsWith(".wasm") && !f.startsWith("turg."));
-  const brotli = (f) => (fs.existsSync(path.join(pkg, f + ".br")) ? fs.statSync(path.join(pkg, f + ".br")).size : NaN);
   const sizes = chunks.map((f) => ({ f, br: brotli(f) })).sort((x, y) => y.br - x.br);
   console.log(`lazy chunks: ${chunks.length}, ${kib(sizes.reduce((n, x) => n + x.br, 0))} brotli in all; largest: ` +
     sizes.slice(0, 8).map((x) => `${x.f} ${kib(x.br)}`).join(", "));
