@@ -6,12 +6,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 ## Run Turg on SQLite (data/turg.db) with the demo catalog at http://127.0.0.1:3000
 run:
 	.ci/install
-	TURG_DEMO=1 TURG_ADMIN_PAGES=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos serve --release --split --precompress
+	TURG_DEMO=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos serve --release --split --precompress
 
 ## The same, rebuilding on every change (debug build)
 dev:
 	.ci/install
-	TURG_DEMO=1 TURG_ADMIN_PAGES=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos watch
+	TURG_DEMO=1 TURG_PAYMENT_PROVIDER=sandbox TURG_DEV=1 cargo leptos watch
 
 ## Every test: unit, service (SQLite + PostgreSQL), release build, end-to-end in Chromium
 test:

@@ -41,7 +41,6 @@ export default defineConfig({
     env: {
       DATABASE_URL: "sqlite://data/e2e.db?mode=rwc",
       TURG_DEMO: "1",
-      TURG_ADMIN_PAGES: "1",
       TURG_PAYMENT_PROVIDER: "sandbox",
       TURG_DEV: "1",
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,

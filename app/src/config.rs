@@ -87,8 +87,6 @@ pub struct Config {
     pub mail_from: String,
     /// `TURG_SHOP_EMAIL`: where the shop's own notices go (refunds due).
     pub shop_email: String,
-    /// `TURG_ADMIN_PAGES=1`: open the administrators' pages (no roles exist yet).
-    pub admin_pages: bool,
     /// `TURG_PAGE_CACHE` (default on): the product page cache.
     pub page_cache: bool,
     /// `TURG_DEV=1`: allow settings that are unsafe in production.
@@ -103,6 +101,15 @@ pub struct Config {
 pub enum ConfigError {
     #[error("{name} is `{value}`; expected {expected}")]
     Invalid { name: &'static str, value: String, expected: &'static str },
+    /// The switch that once opened the administrators' pages to everyone is gone: an instance
+    /// that still sets it would expect pages it no longer opens.
+    #[error(
+        "TURG_DEMO is set and TURG_PUBLIC_URL is https: the demo seeds accounts whose passwords are published \
+         (an administrator among them); set TURG_DEV=1 to allow it locally"
+    )]
+    DemoOverHttps,
+    #[error("TURG_ADMIN_PAGES no longer exists: administrators sign in (make one with `server admin create`)")]
+    AdminPagesRemoved,
     #[error(
         "TURG_PAYMENT_PROVIDER is `sandbox` and TURG_PUBLIC_URL is https: the sandbox bank moves no money: \
          it cannot serve over https; set TURG_DEV=1 to allow it locally"
@@ -175,6 +182,9 @@ impl Config {
                 return Err(ConfigError::Invalid { name: "LEPTOS_HASH_FILES", value: v.to_owned(), expected: "true or false" })
             }
         };
+        if get("TURG_ADMIN_PAGES").is_some() {
+            return Err(ConfigError::AdminPagesRemoved);
+        }
         let log_format = match get("TURG_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -222,6 +232,10 @@ impl Config {
         if payment_provider == Some(PaymentProvider::Sandbox) && https && !dev {
             return Err(ConfigError::SandboxOverHttps);
         }
+        let demo = parse_bool("TURG_DEMO", get("TURG_DEMO"), false)?;
+        if demo && https && !dev {
+            return Err(ConfigError::DemoOverHttps);
+        }
         let payment_secret = get("TURG_PAYMENT_SECRET");
         if payment_provider.is_some() && !dev {
             match payment_secret.as_deref() {
@@ -240,14 +254,13 @@ impl Config {
             hash_files,
             log_filter: get("RUST_LOG"),
             log_format,
-            demo: parse_bool("TURG_DEMO", get("TURG_DEMO"), false)?,
+            demo,
             public_url,
             payment_provider,
             payment_secret,
             smtp_url,
             mail_from: get("TURG_MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             shop_email: get("TURG_SHOP_EMAIL").unwrap_or_else(|| DEFAULT_SHOP_EMAIL.to_owned()),
-            admin_pages: parse_bool("TURG_ADMIN_PAGES", get("TURG_ADMIN_PAGES"), false)?,
             page_cache: parse_bool("TURG_PAGE_CACHE", get("TURG_PAGE_CACHE"), true)?,
             dev,
             trust_proxy: parse_bool("TURG_TRUST_PROXY", get("TURG_TRUST_PROXY"), false)?,
@@ -271,7 +284,6 @@ impl Config {
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
             shop_email: DEFAULT_SHOP_EMAIL.to_owned(),
-            admin_pages: false,
             page_cache: true,
             dev: false,
             trust_proxy: false,
@@ -314,7 +326,6 @@ impl Config {
             ("TURG_SMTP_URL", self.smtp_url.as_deref().map_or("unset (the outbox table is the mailbox)".to_owned(), crate::db::redact)),
             ("TURG_MAIL_FROM", self.mail_from.clone()),
             ("TURG_SHOP_EMAIL", self.shop_email.clone()),
-            ("TURG_ADMIN_PAGES", flag(self.admin_pages)),
             ("TURG_PAGE_CACHE", flag(self.page_cache)),
             ("TURG_TRUST_PROXY", flag(self.trust_proxy)),
         ]
@@ -361,7 +372,7 @@ pub fn get() -> &'static Config {
 }
 
 /// The configuration installed by [`init`], or [`Config::defaults`] (nothing set: no payment
-/// provider, no SMTP, no public URL, admin pages closed, page cache on) when there is none.
+/// provider, no SMTP, no public URL, page cache on) when there is none.
 /// For code that service tests reach without a server (links in e-mails, cookies, pool size);
 /// it never reads the environment, so a test sees the same settings whatever the shell has.
 pub fn get_or_default() -> &'static Config {
@@ -400,12 +411,10 @@ mod tests {
             ("LEPTOS_HASH_FILES", "true"),
             ("RUST_LOG", "debug"),
             ("TURG_LOG_FORMAT", "json"),
-            ("TURG_DEMO", "1"),
             ("TURG_PUBLIC_URL", "https://turg.ee/"),
             ("TURG_PAYMENT_PROVIDER", "none"),
             ("TURG_SMTP_URL", "smtp://relay:25"),
             ("TURG_MAIL_FROM", "Shop <shop@example.com>"),
-            ("TURG_ADMIN_PAGES", "on"),
             ("TURG_PAGE_CACHE", "off"),
         ])
         .unwrap();
@@ -414,12 +423,27 @@ mod tests {
         assert_eq!(c.hash_files, Some(true));
         assert_eq!(c.log_filter.as_deref(), Some("debug"));
         assert_eq!(c.log_format, LogFormat::Json);
-        assert!(c.demo && c.admin_pages && !c.page_cache && !c.dev);
+        assert!(!c.demo && !c.page_cache && !c.dev);
         assert_eq!(c.public_url.as_deref(), Some("https://turg.ee"));
         assert!(c.secure_cookies());
         assert_eq!(c.payment_provider, None);
         assert_eq!(c.smtp_url.as_deref(), Some("smtp://relay:25"));
         assert_eq!(c.mail_from, "Shop <shop@example.com>");
+    }
+
+    #[test]
+    fn the_demo_and_its_published_passwords_stay_off_https_outside_development() {
+        let https = [("TURG_DEMO", "1"), ("TURG_PUBLIC_URL", "https://turg.ee")];
+        assert_eq!(parse(&https).unwrap_err(), ConfigError::DemoOverHttps);
+        let mut dev = https.to_vec();
+        dev.push(("TURG_DEV", "1"));
+        assert!(parse(&dev).unwrap().demo);
+        assert!(parse(&[("TURG_DEMO", "1")]).unwrap().demo, "a local run over http");
+    }
+
+    #[test]
+    fn the_removed_admin_switch_stops_the_start() {
+        assert!(matches!(parse(&[("TURG_ADMIN_PAGES", "1")]), Err(ConfigError::AdminPagesRemoved)));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub enum AppError {
     /// Not allowed for this visitor.
     #[error("forbidden")]
     Forbidden,
+    /// Only for a signed-in account: sign in first.
+    #[error("sign in first")]
+    Unauthorized,
     /// Too many requests of this kind from this client for now (e.g. orders awaiting payment
     /// per address and hour); try again later.
     #[error("too many requests")]
@@ -55,6 +58,7 @@ impl AppError {
             AppError::SoldOut | AppError::NotForSale | AppError::CartNotOrderable => 409,
             AppError::CartFull | AppError::TooManyUnits => 409,
             AppError::Forbidden => 403,
+            AppError::Unauthorized => 401,
             AppError::TooManyRequests => 429,
             AppError::Transport(_) => 500,
         }
@@ -70,6 +74,7 @@ impl AppError {
             AppError::NotForSale => t.error_not_for_sale,
             AppError::CartNotOrderable => t.error_cart_changed,
             AppError::Forbidden => t.error_forbidden,
+            AppError::Unauthorized => t.error_sign_in_first,
             AppError::TooManyRequests => t.error_too_many,
             AppError::CartFull => t.error_cart_full,
             AppError::TooManyUnits => t.error_too_many_units,

@@ -3,6 +3,7 @@
 
 use crate::errors::AppError;
 use crate::i18n::{switch_lang_path, Lang, Texts};
+use crate::accounts::pages::AccountLink;
 use crate::cart::pages::{provide_cart_changed, CartLink};
 use crate::search::pages::SearchBox;
 use leptos::prelude::*;
@@ -124,6 +125,7 @@ fn Header() -> impl IntoView {
                 <nav class="lang-switch" aria-label=move || t.get().nav_language>
                     <ul>{switch}</ul>
                 </nav>
+                <AccountLink/>
                 <CartLink/>
             </div>
             <SearchBox/>
@@ -165,6 +167,8 @@ pub fn ErrorBody(error: AppError) -> impl IntoView {
     let lang = use_lang();
     let t = use_texts();
     let not_found = error == AppError::NotFound;
+    let sign_in = error == AppError::Unauthorized;
+    let location = use_location();
     let heading_in = move |t: &'static Texts| if not_found { t.not_found_title } else { t.error_title };
     let heading = move || heading_in(t.get());
     let message = {
@@ -176,6 +180,12 @@ pub fn ErrorBody(error: AppError) -> impl IntoView {
         <section class="error-page">
             <h1>{heading}</h1>
             <p>{message}</p>
+            {sign_in.then(|| view! {
+                <p><a class="button primary" href=move || {
+                    let here = location.pathname.get();
+                    href(lang.get(), &format!("/account/signin?next={}", crate::markup::query_value(&here)))
+                }>{move || t.get().account_sign_in}</a></p>
+            })}
             <p><a href=move || href(lang.get(), "")>{move || t.get().back_home}</a></p>
         </section>
     }

@@ -3,6 +3,7 @@
 //! behind `#[cfg(feature = "ssr")]`; see ARCHITECTURE.md.
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod admin;
 pub mod cart;
 pub mod catalog;
@@ -31,6 +32,7 @@ pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod server;
 
+use accounts::pages::{AccountHomePage, ConfirmPage, ForgotPage, MyOrdersPage, RegisterPage, ResetPage, SignInPage};
 use admin::pages::OutboxPage;
 use cart::pages::CartPage;
 use catalog::pages::{CategoryPage, HomePage, OffersPage, ProductPage};
@@ -104,6 +106,13 @@ lazy_page!(CheckoutRoute, CheckoutPage);
 lazy_page!(OrderRoute, OrderPage);
 lazy_page!(SandboxBankRoute, SandboxBankPage);
 lazy_page!(OutboxRoute, OutboxPage);
+lazy_page!(AccountRoute, AccountHomePage);
+lazy_page!(SignInRoute, SignInPage);
+lazy_page!(RegisterRoute, RegisterPage);
+lazy_page!(ConfirmRoute, ConfirmPage);
+lazy_page!(ForgotRoute, ForgotPage);
+lazy_page!(ResetRoute, ResetPage);
+lazy_page!(MyOrdersRoute, MyOrdersPage);
 
 /// Loads the JS and WASM and hydrates when the browser is first idle (at most 2 s after the
 /// page is parsed), off the path of the first paint: every page works without them until then
@@ -173,6 +182,13 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("orders"), ParamSegment("id")) view={Lazy::<OrderRoute>::new()}/>
                     <Route path=(StaticSegment("pay"), StaticSegment("sandbox"), ParamSegment("reference")) view={Lazy::<SandboxBankRoute>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view={Lazy::<OutboxRoute>::new()}/>
+                    <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("signin")) view={Lazy::<SignInRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("register")) view={Lazy::<RegisterRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("confirm")) view={Lazy::<ConfirmRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("forgot")) view={Lazy::<ForgotRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("reset")) view={Lazy::<ResetRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("orders")) view={Lazy::<MyOrdersRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -4,6 +4,20 @@
 //! `<textarea>`'s content (tachys writes its children unescaped, as for `<script>`), JSON inside
 //! a `<script>` element, and e-mails.
 
+/// A value for a URL's query string (`application/x-www-form-urlencoded`: unreserved
+/// characters as they are, space as `+`, every other byte as `%XX`).
+pub fn query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// Text escaped for HTML content and quoted attribute values (`& < > " '`).
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

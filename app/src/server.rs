@@ -88,10 +88,22 @@ fn secure_cookies() -> bool {
     crate::config::get_or_default().secure_cookies()
 }
 
+/// A `Set-Cookie` value: HttpOnly, SameSite=Lax, the whole site, `Secure` behind HTTPS; without
+/// `max_age` the cookie ends with the browser session.
+pub fn cookie_header(name: &str, value: &str, max_age_seconds: Option<i64>) -> String {
+    let secure = if secure_cookies() { "; Secure" } else { "" };
+    let max_age = max_age_seconds.map(|s| format!("; Max-Age={s}")).unwrap_or_default();
+    format!("{name}={value}; Path=/{max_age}; HttpOnly; SameSite=Lax{secure}")
+}
+
 /// Sets an HttpOnly, SameSite=Lax cookie on the response (`Secure` behind HTTPS).
 pub fn set_cookie(name: &str, value: &str, max_age_seconds: i64) {
-    let secure = if secure_cookies() { "; Secure" } else { "" };
-    let header = format!("{name}={value}; Path=/; Max-Age={max_age_seconds}; HttpOnly; SameSite=Lax{secure}");
+    set_cookie_for(name, value, Some(max_age_seconds));
+}
+
+/// [`set_cookie`], or without `max_age` a cookie that ends with the browser session.
+pub fn set_cookie_for(name: &str, value: &str, max_age_seconds: Option<i64>) {
+    let header = cookie_header(name, value, max_age_seconds);
     if let (Some(options), Ok(value)) =
         (use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&header))
     {

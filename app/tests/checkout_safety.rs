@@ -67,7 +67,7 @@ async fn set_stock(db: &DatabaseConnection, offer_id: i32, stock: i32) {
 }
 
 async fn cart_with(db: &DatabaseConnection, lines: &[(i32, i32)]) -> cart_entity::Model {
-    let (c, _) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (c, _) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     for &(offer_id, qty) in lines {
         cart::add(db, c.id, offer_id, qty, sunday()).await.unwrap();
     }
@@ -265,7 +265,7 @@ async fn cart_limits_refuse_and_change_nothing(db: &DatabaseConnection) {
     seeded(db).await;
     let offers = dry_offers(db).await;
     assert!(offers.len() as u64 > MAX_LINES, "the demo has enough offers");
-    let (c, _) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (c, _) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
 
     // Quantity: more than MAX_QUANTITY in one line is refused, whether added or set.
     set_stock(db, offers[0].id, 500).await;
@@ -346,11 +346,11 @@ on_both_engines!(pending_orders_per_address_are_limited);
 async fn idle_carts_are_deleted_and_orders_kept(db: &DatabaseConnection) {
     seeded(db).await;
     let offers = offers_from_sellers(db, 1).await;
-    let (idle, idle_token) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (idle, idle_token) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     cart::add(db, idle.id, offers[0].id, 1, sunday()).await.unwrap();
     let placed = place_at(db, &idle, LHV, None, sunday()).await.unwrap();
     app::checkout::service::save_draft(db, idle.id, &Default::default()).await.unwrap();
-    let (recent, recent_token) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (recent, recent_token) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     let later = sunday() + Duration::days(5);
     cart::add(db, recent.id, offers[0].id, 1, later).await.unwrap();
     let order_lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(placed.order_id)).count(db).await.unwrap();
@@ -389,14 +389,14 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     assert_ne!(o.token, key);
     assert_eq!(o.pending_key.as_deref(), Some(key.as_str()));
 
-    let by_key = order_for(db, placed.order_id, &key, None, None).await.unwrap().expect("found by its key");
+    let by_key = order_for(db, placed.order_id, &key, None, None, None).await.unwrap().expect("found by its key");
     assert_eq!(by_key.path(), format!("/en/orders/{}?key={key}", placed.order_id));
-    assert!(order_for(db, placed.order_id, "0123456789abcdef0123456789abcdef", None, None).await.unwrap().is_none(), "wrong key");
-    assert!(order_for(db, placed.order_id, "", None, None).await.unwrap().is_none(), "no key");
-    assert!(order_for(db, placed.order_id + 1000, &key, None, None).await.unwrap().is_none(), "another order");
+    assert!(order_for(db, placed.order_id, "0123456789abcdef0123456789abcdef", None, None, None).await.unwrap().is_none(), "wrong key");
+    assert!(order_for(db, placed.order_id, "", None, None, None).await.unwrap().is_none(), "no key");
+    assert!(order_for(db, placed.order_id + 1000, &key, None, None, None).await.unwrap().is_none(), "another order");
     // The browser holding the order's cart sees it without the key; another cart does not.
-    assert!(order_for(db, placed.order_id, "", Some(c.id), None).await.unwrap().is_some());
-    assert!(order_for(db, placed.order_id, "", Some(other.id), None).await.unwrap().is_none());
+    assert!(order_for(db, placed.order_id, "", Some(c.id), None, None).await.unwrap().is_some());
+    assert!(order_for(db, placed.order_id, "", Some(other.id), None, None).await.unwrap().is_none());
 
     // Paid: back from the bank with the key, the e-mail's link carries it, then it is erased.
     assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}?key={key}", placed.order_id));
@@ -404,7 +404,7 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     assert!(mail.body_text.contains(&format!("/en/orders/{}?key={key}", placed.order_id)), "{}", mail.body_text);
     let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
     assert_eq!(o.pending_key, None);
-    assert!(order_for(db, placed.order_id, &key, None, None).await.unwrap().is_some(), "the e-mail's link keeps working");
+    assert!(order_for(db, placed.order_id, &key, None, None, None).await.unwrap().is_some(), "the e-mail's link keeps working");
     // A repeated callback no longer knows the key: the order page for the cart's browser.
     assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}", placed.order_id));
 
@@ -413,7 +413,7 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     place_at(db, &other, PayChoice::Bank(Bank::Seb), None, sunday()).await.unwrap();
     let o = order::Entity::find_by_id(replaced.order_id).one(db).await.unwrap().unwrap();
     assert_eq!((o.status.as_str(), o.pending_key), ("cancelled", None));
-    assert!(order_for(db, replaced.order_id, &replaced.token, None, None).await.unwrap().is_some());
+    assert!(order_for(db, replaced.order_id, &replaced.token, None, None, None).await.unwrap().is_some());
 }
 on_both_engines!(the_order_is_found_by_its_key_and_the_key_is_kept_hashed);
 
@@ -463,7 +463,7 @@ async fn the_migration_hashes_existing_order_keys(db: &DatabaseConnection) {
     for (o, key) in orders.iter().zip(keys) {
         assert_eq!(o.token_hash.as_deref(), Some(app::server::token_hash(key).as_str()));
         assert_ne!(o.token, key, "the plain key is gone from the old column");
-        assert!(order_for(db, o.id, key, None, None).await.unwrap().is_some(), "old links keep working");
+        assert!(order_for(db, o.id, key, None, None, None).await.unwrap().is_some(), "old links keep working");
     }
     assert_eq!(orders[0].pending_key.as_deref(), Some(keys[0]), "kept while awaiting payment");
     assert_eq!(orders[1].pending_key, None);

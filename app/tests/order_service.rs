@@ -88,7 +88,7 @@ async fn set_stock(db: &DatabaseConnection, offer_id: i32, stock: i32) {
 
 /// A new cart holding `lines` (offer, quantity).
 async fn cart_with(db: &DatabaseConnection, lines: &[(i32, i32)]) -> app::db::entity::cart::Model {
-    let (c, _) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (c, _) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     for &(offer_id, qty) in lines {
         cart::add(db, c.id, offer_id, qty, sunday()).await.unwrap();
     }
@@ -113,7 +113,7 @@ fn callback(bank: &Sandbox, reference: &str, outcome: Outcome, amount: i64) -> H
 async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     seeded(db).await;
     let offers = offers_from_sellers(db, 2).await;
-    let (c, token) = cart::find_or_create(db, None, sunday()).await.unwrap();
+    let (c, token) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     let token = token.expect("a new cart gets a token");
     assert_eq!(cart::find(db, &token).await.unwrap().map(|x| x.id), Some(c.id));
     assert!(cart::find(db, "not-a-token").await.unwrap().is_none());
@@ -125,7 +125,7 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     let added = cart::add(db, c.id, offers[1].id, 2, sunday()).await.unwrap();
     assert_eq!((added.quantity, added.limited_to, added.count), (2, None, 5));
 
-    let view = cart::cart_view(db, Some(&token), Lang::En, sunday()).await.unwrap();
+    let view = cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap();
     assert_eq!(view.groups.len(), 2, "one group per seller");
     assert_eq!(view.count, 5);
     let goods = offers[0].price_cents * 3 + offers[1].price_cents * 2;
@@ -140,13 +140,13 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     let group = &view.groups[0];
     if let Some(other) = group.options.iter().find(|o| Some(o.method_id) != group.chosen) {
         cart::choose_method(db, c.id, other.method_id, sunday()).await.unwrap();
-        let again = cart::cart_view(db, Some(&token), Lang::En, sunday()).await.unwrap();
+        let again = cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap();
         assert_eq!(again.groups[0].chosen, Some(other.method_id));
     }
 
     // Stock falls below the line: the line says so and the cart cannot be ordered.
     set_stock(db, offers[0].id, 1).await;
-    let view = cart::cart_view(db, Some(&token), Lang::En, sunday()).await.unwrap();
+    let view = cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap();
     let line = view.groups.iter().flat_map(|g| &g.lines).find(|l| l.offer_id == offers[0].id).unwrap();
     assert_eq!(line.problem, Some(LineProblem::OnlyLeft(1)));
     assert!(!view.orderable);
@@ -155,12 +155,12 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     // Fixing the quantity makes it orderable again; 0 removes the line.
     let line_id = line.line_id;
     assert_eq!(cart::set_quantity(db, c.id, line_id, 4, sunday()).await.unwrap(), (1, Some(1)));
-    assert!(cart::cart_view(db, Some(&token), Lang::En, sunday()).await.unwrap().orderable);
+    assert!(cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap().orderable);
     cart::set_quantity(db, c.id, line_id, 0, sunday()).await.unwrap();
     assert_eq!(cart::count(db, c.id).await.unwrap(), 2);
     // Another cart's line cannot be changed through this cart.
     let other = cart_with(db, &[(offers[1].id, 1)]).await;
-    let foreign = cart::cart_view(db, None, Lang::En, sunday()).await.unwrap();
+    let foreign = cart::cart_view(db, app::cart::service::CartOwner::Guest(None), Lang::En, sunday()).await.unwrap();
     assert!(foreign.groups.is_empty());
     assert!(cart::set_quantity(db, other.id, line_id, 1, sunday()).await.is_err());
 }

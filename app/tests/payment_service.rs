@@ -41,7 +41,7 @@ async fn pending_order(db: &DatabaseConnection) -> (i32, String, i64, i32) {
         .await
         .unwrap()
         .unwrap();
-    let (cart, _) = app::cart::service::find_or_create(db, None, sunday()).await.unwrap();
+    let (cart, _) = app::cart::service::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     app::cart::service::add(db, cart.id, o.id, 1, sunday()).await.unwrap();
     let contact = support::contact();
     let placed = place_order(db, &cart, &contact, PayChoice::Bank(Bank::Seb), Lang::En, None, None, sunday()).await.unwrap();

@@ -2,44 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { query } from "./db";
 import { TEXTS } from "./texts";
 import { hydrated, ready } from "./hydration";
+import { addToCart, twoOffersFromTwoSellers } from "./shopping";
+import { DEMO_ADMIN, signIn } from "./account";
 
 const t = TEXTS.en;
-type Pick = { id: number; slug: string; seller_id: number; seller: string; price_cents: number };
-
-/** Two offers of dry goods with plenty of stock, from two different sellers that deliver to
- *  Harju County with an ordinary method. The two projects pick different pairs. */
-function twoOffersFromTwoSellers(skip: number): [Pick, Pick] {
-  const rows = query<Pick>(
-    `SELECT o.id, p.slug, o.seller_id, s.name AS seller, o.price_cents
-     FROM offers o JOIN products p ON p.id = o.product_id JOIN sellers s ON s.id = o.seller_id
-     WHERE o.active = 1 AND o.stock >= 20 AND p.cold_chain = 0 AND s.status = 'active'
-       AND o.delivery_method_ids IS NULL
-       AND EXISTS (SELECT 1 FROM delivery_methods m WHERE m.seller_id = o.seller_id AND m.active = 1
-                   AND m.kind <> 'cold_courier' AND (m.regions = '[]' OR m.regions LIKE '%harju%'))
-     ORDER BY o.id`,
-  );
-  const picked: Pick[] = [];
-  for (const r of rows.slice(skip)) {
-    if (picked.length < 2 && !picked.some((p) => p.seller_id === r.seller_id)) picked.push(r);
-  }
-  if (picked.length < 2) throw new Error("the demo needs two sellers with dry goods");
-  return [picked[0], picked[1]];
-}
-
-async function addToCart(page: Page, project: string, offer: Pick) {
-  await page.goto(`/en/p/${offer.slug}/offers`);
-  await ready(page, project);
-  const item = page.locator(`li.offer[data-offer-id="${offer.id}"]`);
-  await item.getByRole("button", { name: t.add_to_cart }).click();
-  if (hydrated(project)) {
-    // Stays on the page and says so.
-    await expect(item.locator(".form-status")).toContainText(t.cart_added);
-  } else {
-    await expect(page).toHaveURL(/\/en\/cart\?notice=added$/);
-    await expect(page.locator("p.notice")).toHaveText(t.cart_added);
-  }
-}
-
 test("a guest buys from two sellers, pays in the sandbox bank and gets the invoice by e-mail", async ({ page }, info) => {
   test.setTimeout(90_000);
   const project = info.project.name;
@@ -130,6 +96,8 @@ test("a guest buys from two sellers, pays in the sandbox bank and gets the invoi
   expect(mail.body_text).toContain(a.seller);
   expect(mail.body_text).toContain(b.seller);
   expect(mail.body_html).toContain("TRG-");
+  // Administrators read the outbox.
+  await signIn(page, project, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await page.goto("/en/admin/outbox");
   await expect(page.getByTestId("outbox-message").filter({ hasText: email })).toHaveCount(1);
 });

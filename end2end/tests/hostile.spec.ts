@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { TEXTS } from "./texts";
+import { DEMO_ADMIN, signIn } from "./account";
 
 type Fixture = { product_slug: string; seller_slug: string; category_slug: string; offer_id: number };
 const root = path.join(__dirname, "..", "..");
@@ -141,8 +142,33 @@ test("a shopper's own hostile texts stay text through checkout, the bank, the or
   await ready();
   await expect(page.locator("main")).toContainText("</title><script>alert('street')</script>");
   expect(problems, "order page").toEqual([]);
+  await signIn(page, info.project.name, DEMO_ADMIN.email, DEMO_ADMIN.password);
   await page.goto("/en/admin/outbox");
   await ready();
   await expect(page.locator("main")).toContainText(email);
   expect(problems, "outbox").toEqual([]);
+});
+
+test("hostile texts typed into the account forms come back as text", async ({ page }, info) => {
+  const hydrated = info.project.name === "hydrated";
+  const ready = async () => {
+    if (hydrated) await expect(page.locator("body")).toHaveAttribute("data-hydrated", "true");
+  };
+  const problems = watch(page);
+  await page.goto(`/en/account/register`);
+  await ready();
+  await page.locator("#acc-email").fill(PAYLOADS);
+  await page.locator("#acc-name").fill(PAYLOADS);
+  await page.locator("#acc-password").fill("x");
+  await page.getByRole("button", { name: TEXTS.en.account_register }).click();
+  await expect(page.locator("#acc-email-error")).toHaveText(TEXTS.en.invalid_email);
+  await expect(page.locator("#acc-name")).toHaveValue(PAYLOADS);
+  await page.goto(`/en/account/signin?next=${encodeURIComponent(PAYLOADS)}`);
+  await ready();
+  await page.locator("#acc-email").fill(PAYLOADS);
+  await page.locator("#acc-password").fill("whatever-it-is");
+  await page.getByRole("button", { name: TEXTS.en.account_sign_in }).click();
+  await expect(page.getByTestId("form-error")).toHaveText(TEXTS.en.account_wrong_credentials);
+  await expect(page.locator("#acc-email")).toHaveValue(PAYLOADS);
+  expect(problems).toEqual([]);
 });

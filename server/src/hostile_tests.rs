@@ -31,7 +31,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     // The sandbox bank's page and the administrators' outbox are pages too. (The rendering
     // tests of this binary install the same configuration.)
     let config = seo_tests::install_test_config();
-    assert!(config.admin_pages && config.payment_provider.is_some(), "this test's configuration is installed");
+    assert!(config.payment_provider.is_some(), "this test's configuration is installed");
     let db = app::db::open("sqlite::memory:").await.unwrap();
     app::db::seed::seed_demo(&db).await.unwrap();
     let fixture = seed_hostile(&db).await.unwrap();
@@ -39,7 +39,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     // A shopper whose own texts are hostile: a cart, a checkout draft, an order, its payment
     // page, and the confirmation e-mail in the outbox.
     let now = chrono::Utc::now();
-    let (cart, token) = app::cart::service::find_or_create(&db, None, now).await.unwrap();
+    let (cart, token) = app::cart::service::find_or_create(&db, app::cart::service::CartOwner::Guest(None), now).await.unwrap();
     let token = token.unwrap();
     app::cart::service::add(&db, cart.id, fixture.offer_id, 1, now).await.unwrap();
     let contact = Contact {
@@ -113,9 +113,22 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(state.search.is_ready(), "the search index was built");
     let router = routes::router(state);
     let cookie = format!("{}={token}", app::cart::CART_COOKIE);
+    // An administrator whose name is hostile: the account pages and the outbox show it.
+    let admin = app::accounts::service::ensure_account(
+        &db,
+        "admin@example.ee",
+        "Kõrvits-Tallinnas-42",
+        &text("Admin"),
+        &[app::accounts::Role::Administrator],
+        now,
+    )
+    .await
+    .unwrap();
+    let session = app::accounts::service::start_session(&db, admin.id, false, "test", now).await.unwrap();
+    let admin_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, session.token);
 
     let hostile = crate::bench::percent_encode(&PAYLOADS.join(" "));
-    let mut pages: Vec<(String, bool)> = Vec::new();
+    let mut pages: Vec<(String, Option<&str>)> = Vec::new();
     for lang in Lang::ALL {
         let l = lang.code();
         for path in [
@@ -137,17 +150,21 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/orders/{}?key={}", placed.order_id, placed.token),
             format!("/{l}/orders/{}?key={hostile}", placed.order_id),
             format!("/{l}/pay/sandbox/{}", pending.payment_reference),
-            format!("/{l}/admin/outbox"),
+            format!("/{l}/account/signin?next={hostile}"),
+            format!("/{l}/account/register"),
         ] {
-            pages.push((path, false));
+            pages.push((path, None));
         }
         for path in [format!("/{l}/cart"), format!("/{l}/cart?notice={hostile}"), format!("/{l}/checkout")] {
-            pages.push((path, true));
+            pages.push((path, Some(cookie.as_str())));
+        }
+        for path in [format!("/{l}/admin/outbox"), format!("/{l}/account"), format!("/{l}/account/orders")] {
+            pages.push((path, Some(admin_cookie.as_str())));
         }
     }
     let mut seen_hostile_text = 0;
-    for (path, with_cart) in &pages {
-        let (status, headers, html) = get(&router, path, with_cart.then_some(cookie.as_str())).await;
+    for (path, cookie) in &pages {
+        let (status, headers, html) = get(&router, path, *cookie).await;
         assert!(status != StatusCode::INTERNAL_SERVER_ERROR, "{path}: {status}");
         for marker in RAW_MARKERS {
             assert!(!html.contains(marker), "{path}: `{marker}` reached the page as markup:\n{html}");
@@ -161,7 +178,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers"];
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account"];
         if status == StatusCode::OK && kept_out.iter().any(|p| path.contains(p)) {
             let robots = seo_tests::seo(&html).robots;
             assert!(robots.iter().any(|r| r.starts_with("noindex")), "{path}: robots {robots:?}");
@@ -173,9 +190,14 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     // The hostile texts were on the pages (as text): the test looked at the right things.
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
-    for path in [format!("/en/pay/sandbox/{}", pending.payment_reference), "/en/admin/outbox".to_owned()] {
-        assert_eq!(get(&router, &path, None).await.0, StatusCode::OK, "{path}");
+    assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders"] {
+        assert_eq!(get(&router, path, Some(&admin_cookie)).await.0, StatusCode::OK, "{path}");
     }
+    // Signed out, the administrators' page and "My orders" are refused on the server.
+    assert_eq!(get(&router, "/en/admin/outbox", None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(get(&router, "/en/account/orders", None).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(get(&router, "/en/admin/outbox", Some(&cookie)).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(get(&router, "/en/checkout", Some(&cookie)).await.0, StatusCode::OK);
     // The product page's JSON-LD carries the title escaped for its script element.
     let (_, _, product) = get(&router, &format!("/en/p/{}", fixture.product_slug), None).await;

@@ -8,6 +8,8 @@
 //! server seed --hostile                    hostile texts into the demo catalog (markup-injection tests)
 //! server seed --products N --offers-per-product M
 //!                                          add N synthetic products with M offers each (scale tests)
+//! server admin create EMAIL                an administrator account (password from standard input)
+//! server admin grant|revoke EMAIL ROLE     give or take a role (administrator, support)
 //! server bench [--seconds S] [--concurrency C] [--samples N]
 //!                                          latency and throughput against the catalog in DATABASE_URL
 //! ```
@@ -32,6 +34,7 @@ mod security;
 #[cfg(test)]
 mod seo_tests;
 mod sitemap;
+mod visitor;
 mod workers;
 
 use app::{config, db};
@@ -45,7 +48,15 @@ enum Command {
     SeedHostile,
     SeedScale { products: usize, offers_per_product: usize },
     Bench(bench::Options),
+    /// `admin create EMAIL` (the password from standard input), `admin grant|revoke EMAIL ROLE`.
+    Admin(AdminCommand),
     Help,
+}
+
+enum AdminCommand {
+    Create { email: String },
+    Grant { email: String, role: app::accounts::Role },
+    Revoke { email: String, role: app::accounts::Role },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -78,6 +89,19 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
                 samples: number("--samples")?.unwrap_or(d.samples).max(1),
             }))
         }
+        Some("admin") => {
+            let role = |i: usize| -> Result<app::accounts::Role, String> {
+                let code = args.get(i).ok_or("which role? administrator or support")?;
+                app::accounts::Role::from_code(code).ok_or_else(|| format!("unknown role `{code}`: administrator or support"))
+            };
+            let email = args.get(2).cloned().ok_or("admin needs an e-mail address")?;
+            match args.get(1).map(String::as_str) {
+                Some("create") => Ok(Command::Admin(AdminCommand::Create { email })),
+                Some("grant") => Ok(Command::Admin(AdminCommand::Grant { email, role: role(3)? })),
+                Some("revoke") => Ok(Command::Admin(AdminCommand::Revoke { email, role: role(3)? })),
+                _ => Err("admin create|grant|revoke EMAIL [ROLE]".into()),
+            }
+        }
         Some("-h" | "--help" | "help") => Ok(Command::Help),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
@@ -99,6 +123,52 @@ fn load_config() -> Result<(config::Config, Option<&'static str>), String> {
         mail::Smtp::new(url, &config.mail_from).map_err(|e| e.to_string())?;
     }
     Ok((config, dotenv))
+}
+
+/// The administrator commands: the first administrator is made here, on the server's own
+/// machine; later ones can also be granted the role by an administrator.
+async fn admin(db: &sea_orm::DatabaseConnection, command: AdminCommand) -> Result<(), String> {
+    use app::accounts::{service, Role};
+    let now = chrono::Utc::now();
+    let account = |email: String| async move {
+        let email = app::accounts::rules::account_email(&email).map_err(|_| format!("`{email}` is not an e-mail address"))?;
+        service::find_by_email(db, &email).await.map_err(|e| e.to_string())?.ok_or_else(|| format!("no account has the address {email}"))
+    };
+    match command {
+        AdminCommand::Create { email } => {
+            use std::io::{BufRead, IsTerminal};
+            if std::io::stdin().is_terminal() {
+                eprint!("password for {email} (at least {} characters): ", app::accounts::rules::PASSWORD_MIN_CHARS);
+            }
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password).map_err(|e| e.to_string())?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            match service::ensure_account(db, &email, password, "", &[Role::Administrator], now).await {
+                Ok(user) => {
+                    println!("{} is an administrator (account {})", user.email, user.id);
+                    Ok(())
+                }
+                Err(service::AccountError::Form(state)) => {
+                    let t = app::i18n::Lang::En.texts();
+                    let problems: Vec<String> = state.errors.iter().map(|(_, p)| app::accounts::message(t, *p)).collect();
+                    Err(problems.join("; "))
+                }
+                Err(service::AccountError::Db(e)) => Err(e.to_string()),
+            }
+        }
+        AdminCommand::Grant { email, role } => {
+            let user = account(email).await?;
+            service::grant(db, user.id, role, None, now).await.map_err(|e| e.to_string())?;
+            println!("{} now holds the role {}", user.email, role.code());
+            Ok(())
+        }
+        AdminCommand::Revoke { email, role } => {
+            let user = account(email).await?;
+            service::revoke(db, user.id, role).await.map_err(|e| e.to_string())?;
+            println!("{} no longer holds the role {}", user.email, role.code());
+            Ok(())
+        }
+    }
 }
 
 #[tokio::main]
@@ -188,6 +258,7 @@ async fn main() -> ExitCode {
             .map_err(|e| e.to_string())
         }
         Command::Bench(options) => bench::run(database, &url, options).await,
+        Command::Admin(command) => admin(&database, command).await,
         Command::Help | Command::Config => Ok(()),
     };
     match result {
@@ -201,16 +272,18 @@ async fn main() -> ExitCode {
 
 fn usage() -> &'static str {
     "usage: server [serve | config | migrate | seed --demo | seed --products N [--offers-per-product M]\n\
-     \x20             | bench [--seconds S] [--concurrency C] [--samples N]]\n\
+     \x20             | bench [--seconds S] [--concurrency C] [--samples N] | admin create EMAIL\n\
+     \x20             | admin grant|revoke EMAIL ROLE]\n\
      \n\
      \x20 serve     serve the shop (the default; migrates first)\n\
+     \x20 admin     make an administrator (password from standard input), or grant/revoke a role\n\
      \x20 config    print the effective configuration, secrets hidden (exit 2 when invalid)\n\
      \x20 migrate   apply pending migrations and exit (run before rolling out a new version)\n\
      \n\
      environment (also read from ./.env; the real environment wins):\n\
      \x20 DATABASE_URL (default sqlite://data/turg.db?mode=rwc), DATABASE_MAX_CONNECTIONS, LEPTOS_SITE_ADDR,\n\
      \x20 RUST_LOG, TURG_LOG_FORMAT=text|json, TURG_DEV=1, TURG_DEMO=1, TURG_PUBLIC_URL, TURG_PAYMENT_PROVIDER=sandbox,\n\
-     \x20 TURG_PAYMENT_SECRET, TURG_SMTP_URL, TURG_MAIL_FROM, TURG_ADMIN_PAGES=1, TURG_PAGE_CACHE=0\n\
+     \x20 TURG_PAYMENT_SECRET, TURG_SMTP_URL, TURG_MAIL_FROM, TURG_PAGE_CACHE=0\n\
      \n\
      SIGTERM or Ctrl-C: finish the requests in flight, stop the workers, exit."
 }

@@ -210,6 +210,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn_with_state(state.db.clone(), crate::visitor::resolve))
         .layer(axum::middleware::from_fn(crate::observe::tag_route))
         // Inside out: a server function's error gets its status; cross-site writes are refused;
         // every response gets its security headers (HTML pages are hashed uncompressed); then

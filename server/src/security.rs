@@ -180,7 +180,11 @@ const MAX_HTML_BYTES: usize = 16 << 20;
 
 /// Security headers, the page's Content-Security-Policy and `no-store` for personal pages.
 pub async fn headers(req: Request, next: Next) -> Response {
-    let personal = is_personal_path(req.uri().path());
+    // A page rendered for a signed-in visitor is theirs alone, whatever its address.
+    // (Static files stay cacheable: they are the same for everyone.)
+    let personal = is_personal_path(req.uri().path())
+        || (crate::visitor::cookie(req.headers(), app::accounts::SESSION_COOKIE).is_some()
+            && !crate::visitor::is_static(req.uri().path()));
     let https = served_over_https(req.headers());
     let res = next.run(req).await;
     let (mut parts, body) = res.into_parts();

@@ -22,7 +22,7 @@ pub fn install_test_config() -> &'static app::config::Config {
     let config = app::config::Config::from_vars(|name| {
         match name {
             "TURG_PAYMENT_PROVIDER" => Some("sandbox"),
-            "TURG_DEV" | "TURG_ADMIN_PAGES" => Some("1"),
+            "TURG_DEV" => Some("1"),
             "TURG_PUBLIC_URL" => Some(ORIGIN),
             _ => None,
         }

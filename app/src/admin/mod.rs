@@ -1,6 +1,5 @@
-//! Pages for administrators. Until accounts and roles exist (a later issue), they are switched
-//! on for a whole instance by `TURG_ADMIN_PAGES=1` (development and tests) and answer
-//! "forbidden" otherwise; the check is on the server, in every server function.
+//! Pages for administrators: every server function takes the `administrator` guard first (401
+//! when signed out, 403 for an account without the role), on the server.
 
 pub mod pages;
 
@@ -40,7 +39,7 @@ pub struct RefundDue {
 /// The refunds still due, oldest first.
 #[server(prefix = "/api", endpoint = "admin_refunds_due", output = Wire)]
 pub async fn get_refunds_due() -> Result<Vec<RefundDue>, AppError> {
-    allowed()?;
+    let _admin = crate::accounts::visitor::administrator()?;
     let db = crate::server::db()?;
     Ok(crate::payment::service::refunds_due(&db)
         .await?
@@ -54,19 +53,10 @@ pub async fn get_refunds_due() -> Result<Vec<RefundDue>, AppError> {
         .collect())
 }
 
-#[cfg(feature = "ssr")]
-fn allowed() -> Result<(), AppError> {
-    if crate::config::get_or_default().admin_pages {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// The latest 50 messages of the outbox, newest first.
 #[server(prefix = "/api", endpoint = "admin_outbox", output = Wire)]
 pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
-    allowed()?;
+    let _admin = crate::accounts::visitor::administrator()?;
     let db = crate::server::db()?;
     Ok(crate::outbox::latest(&db, 50)
         .await?

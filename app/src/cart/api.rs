@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::wire::Wire;
 
 #[cfg(feature = "ssr")]
-mod server_side {
+pub(crate) mod server_side {
     use super::super::{service, CART_COOKIE};
     use crate::errors::AppError;
     use crate::i18n::Lang;
@@ -18,20 +18,39 @@ mod server_side {
     /// A cart cookie lives for 90 days after the last change.
     const CART_COOKIE_DAYS: i64 = 90;
 
-    /// The cart of this request, created (and the cookie set) when `create` is true.
+    /// Whose cart this request means: the signed-in account's, else the cookie's guest cart.
+    pub struct Owner {
+        pub account: Option<i32>,
+        pub token: Option<String>,
+    }
+
+    impl Owner {
+        pub fn of_request() -> Owner {
+            let account = crate::accounts::visitor::current().map(|v| v.user_id());
+            Owner { account, token: crate::server::cookie(CART_COOKIE) }
+        }
+
+        pub fn get(&self) -> service::CartOwner<'_> {
+            match self.account {
+                Some(id) => service::CartOwner::Account(id),
+                None => service::CartOwner::Guest(self.token.as_deref()),
+            }
+        }
+    }
+
+    /// The cart of this request, created (and for a guest the cookie set) when `create` is true.
     pub async fn cart_id(create: bool) -> Result<Option<i32>, AppError> {
         let db = crate::server::db()?;
-        let token = crate::server::cookie(CART_COOKIE);
+        let owner = Owner::of_request();
         if !create {
-            return Ok(match token {
-                Some(t) => service::find(&db, &t).await?.map(|c| c.id),
-                None => None,
-            });
+            return Ok(service::find_owned(&db, owner.get()).await?.map(|c| c.id));
         }
-        let (cart, new_token) = service::find_or_create(&db, token.as_deref(), chrono::Utc::now()).await?;
-        let token = new_token.or(token).unwrap_or_default();
-        // Refreshed on every change, so an active cart never expires.
-        crate::server::set_cookie(CART_COOKIE, &token, CART_COOKIE_DAYS * 86_400);
+        let (cart, new_token) = service::find_or_create(&db, owner.get(), chrono::Utc::now()).await?;
+        if owner.account.is_none() {
+            let token = new_token.or(owner.token.clone()).unwrap_or_default();
+            // Refreshed on every change, so an active cart never expires.
+            crate::server::set_cookie(CART_COOKIE, &token, CART_COOKIE_DAYS * 86_400);
+        }
         Ok(Some(cart.id))
     }
 
@@ -75,8 +94,8 @@ mod server_side {
 #[server(prefix = "/api", endpoint = "cart", output = Wire)]
 pub async fn get_cart(lang: Lang) -> Result<CartView, AppError> {
     let db = crate::server::db()?;
-    let token = crate::server::cookie(super::CART_COOKIE);
-    Ok(super::service::cart_view(&db, token.as_deref(), lang, chrono::Utc::now()).await?)
+    let owner = server_side::Owner::of_request();
+    Ok(super::service::cart_view(&db, owner.get(), lang, chrono::Utc::now()).await?)
 }
 
 /// Units in this browser's cart (the header's count).

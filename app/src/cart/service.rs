@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    TransactionSession, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -49,29 +49,110 @@ pub async fn find<C: ConnectionTrait>(db: &C, token: &str) -> Result<Option<cart
         .await
 }
 
-/// The cart of `token`, or a new cart with a new token (returned, for the cookie).
+/// Whose cart is meant: a signed-in account's (found by its id: one cart per account, on every
+/// device), or a guest's (found by the cookie's token).
+#[derive(Clone, Copy, Debug)]
+pub enum CartOwner<'a> {
+    Account(i32),
+    Guest(Option<&'a str>),
+}
+
+/// The owner's cart, if there is one. A guest cookie never opens an account's cart.
+pub async fn find_owned<C: ConnectionTrait>(db: &C, owner: CartOwner<'_>) -> Result<Option<cart::Model>, DbErr> {
+    match owner {
+        CartOwner::Account(user_id) => cart::Entity::find().filter(cart::Column::UserId.eq(user_id)).one(db).await,
+        CartOwner::Guest(Some(token)) => {
+            Ok(find(db, token).await?.filter(|c| c.user_id.is_none()))
+        }
+        CartOwner::Guest(None) => Ok(None),
+    }
+}
+
+/// The owner's cart, or a new one; for a guest also the new token (for the cookie).
 pub async fn find_or_create<C: ConnectionTrait>(
     db: &C,
-    token: Option<&str>,
+    owner: CartOwner<'_>,
     now: DateTime<Utc>,
 ) -> Result<(cart::Model, Option<String>), DbErr> {
-    if let Some(token) = token {
-        if let Some(cart) = find(db, token).await? {
-            return Ok((cart, None));
-        }
+    if let Some(cart) = find_owned(db, owner).await? {
+        return Ok((cart, None));
     }
+    // An account's cart needs no cookie; its token column still holds a random, unused hash.
     let token = crate::server::random_token();
+    let user_id = match owner {
+        CartOwner::Account(id) => Some(id),
+        CartOwner::Guest(_) => None,
+    };
     let cart = cart::ActiveModel {
         token_hash: Set(crate::server::token_hash(&token)),
         county: Set(County::DEFAULT.code().to_owned()),
         draft: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        user_id: Set(user_id),
         ..Default::default()
     }
     .insert(db)
     .await?;
-    Ok((cart, Some(token)))
+    Ok((cart, user_id.is_none().then_some(token)))
+}
+
+/// At sign-in, the guest cart of this browser joins the account's cart: a line of an offer
+/// the account's cart already holds adds its quantity (at most the offer's stock and
+/// [`MAX_QUANTITY`]); other lines move over while the cart has room ([`MAX_LINES`]). When the
+/// account has no cart yet, the guest cart becomes its cart. The guest cart is left empty
+/// (an order awaiting payment may still point at it). Returns the account's cart.
+pub async fn adopt_guest_cart<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    guest_token: Option<&str>,
+    user_id: i32,
+    now: DateTime<Utc>,
+) -> Result<Option<cart::Model>, DbErr> {
+    let txn = db.begin().await?;
+    let guest = find_owned(&txn, CartOwner::Guest(guest_token)).await?;
+    let mine = find_owned(&txn, CartOwner::Account(user_id)).await?;
+    let result = match (guest, mine) {
+        (None, mine) => mine,
+        (Some(guest), None) => {
+            cart::Entity::update_many()
+                .col_expr(cart::Column::UserId, Expr::value(user_id))
+                .col_expr(cart::Column::UpdatedAt, Expr::value(now))
+                .filter(cart::Column::Id.eq(guest.id))
+                .exec(&txn)
+                .await?;
+            cart::Entity::find_by_id(guest.id).one(&txn).await?
+        }
+        (Some(guest), Some(mine)) => {
+            let theirs = cart_line::Entity::find().filter(cart_line::Column::CartId.eq(guest.id)).all(&txn).await?;
+            let mut lines = cart_line::Entity::find().filter(cart_line::Column::CartId.eq(mine.id)).all(&txn).await?;
+            for line in theirs {
+                let stock = offer::Entity::find_by_id(line.offer_id).one(&txn).await?.map_or(0, |o| o.stock);
+                let cap = stock.clamp(0, MAX_QUANTITY);
+                if let Some(same) = lines.iter_mut().find(|l| l.offer_id == line.offer_id && l.mode == line.mode) {
+                    let merged = same.quantity.saturating_add(line.quantity).min(cap).max(same.quantity);
+                    cart_line::Entity::update_many()
+                        .col_expr(cart_line::Column::Quantity, Expr::value(merged))
+                        .filter(cart_line::Column::Id.eq(same.id))
+                        .exec(&txn)
+                        .await?;
+                    same.quantity = merged;
+                } else if (lines.len() as u64) < MAX_LINES && cap > 0 {
+                    cart_line::Entity::update_many()
+                        .col_expr(cart_line::Column::CartId, Expr::value(mine.id))
+                        .col_expr(cart_line::Column::Quantity, Expr::value(line.quantity.min(cap)))
+                        .filter(cart_line::Column::Id.eq(line.id))
+                        .exec(&txn)
+                        .await?;
+                    lines.push(cart_line::Model { cart_id: mine.id, ..line });
+                }
+            }
+            cart_line::Entity::delete_many().filter(cart_line::Column::CartId.eq(guest.id)).exec(&txn).await?;
+            touch(&txn, mine.id, now).await?;
+            Some(mine)
+        }
+    };
+    txn.commit().await?;
+    Ok(result)
 }
 
 async fn touch<C: ConnectionTrait>(db: &C, cart_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
@@ -450,14 +531,11 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
 /// The cart page's data for the cart of `token` (an empty cart without one).
 pub async fn cart_view<C: ConnectionTrait>(
     db: &C,
-    token: Option<&str>,
+    owner: CartOwner<'_>,
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<CartView, DbErr> {
-    let Some(cart) = (match token {
-        Some(t) => find(db, t).await?,
-        None => None,
-    }) else {
+    let Some(cart) = find_owned(db, owner).await? else {
         return Ok(CartView::default());
     };
     let facts = facts(db, &cart, lang, now).await?;

@@ -14,8 +14,8 @@ use crate::wire::Wire;
 #[server(prefix = "/api", endpoint = "checkout", output = Wire)]
 pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> {
     let db = crate::server::db()?;
-    let Some(token) = crate::server::cookie(crate::cart::CART_COOKIE) else { return Ok(None) };
-    let Some(cart) = crate::cart::service::find(&db, &token).await? else { return Ok(None) };
+    let owner = crate::cart::api::server_side::Owner::of_request();
+    let Some(cart) = crate::cart::service::find_owned(&db, owner.get()).await? else { return Ok(None) };
     Ok(Some(super::service::checkout_view(&db, &cart, lang, chrono::Utc::now()).await?))
 }
 
@@ -47,10 +47,8 @@ pub async fn place_order(
     let now = chrono::Utc::now();
     let db = crate::server::db()?;
     let checkout_path = format!("/{}/checkout", lang.code());
-    let cart = match crate::server::cookie(crate::cart::CART_COOKIE) {
-        Some(token) => crate::cart::service::find(&db, &token).await?,
-        None => None,
-    };
+    let owner = crate::cart::api::server_side::Owner::of_request();
+    let cart = crate::cart::service::find_owned(&db, owner.get()).await?;
     let Some(cart) = cart else {
         crate::server::redirect_form_post(&format!("/{}/cart", lang.code()));
         return Err(AppError::CartNotOrderable);

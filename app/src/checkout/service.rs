@@ -252,6 +252,8 @@ pub async fn place_order(
     };
     let token_hash = crate::server::token_hash(&token);
     let order = order::ActiveModel {
+        // An account's cart places the account's order.
+        user_id: Set(cart.user_id),
         token: Set(crate::server::legacy_token_column(&token_hash)),
         token_hash: Set(Some(token_hash)),
         pending_key: Set(Some(token.clone())),

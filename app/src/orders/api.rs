@@ -11,9 +11,39 @@ use crate::wire::Wire;
 pub async fn get_order(id: i32, key: String) -> Result<OrderView, AppError> {
     let db = crate::server::db()?;
     let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
-    let cart_id = match crate::server::cookie(crate::cart::CART_COOKIE) {
-        Some(token) => crate::cart::service::find(&db, &token).await?.map(|c| c.id),
-        None => None,
+    let owner = crate::cart::api::server_side::Owner::of_request();
+    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| c.id);
+    super::service::order_for(&db, id, &key, cart_id, owner.account, provider).await?.ok_or(AppError::NotFound)
+}
+
+/// Cancels one shipment of a paid order (its buyer, by the order's key, cart or account).
+/// Without JavaScript the browser goes back to the order page with a notice.
+#[server(prefix = "/api", endpoint = "order_cancel_shipment", output = Wire)]
+pub async fn cancel_shipment(
+    lang: String,
+    order_id: i32,
+    #[server(default)] key: String,
+    shipment_id: i32,
+    reason: String,
+    #[server(default)] note: String,
+) -> Result<super::aftersale::CancelAnswer, AppError> {
+    use super::aftersale::{CancelAnswer, CancelReason};
+    use super::cancel::{cancel_shipment, CancelError, OrderAccess};
+    let lang = crate::i18n::Lang::from_code(&lang).unwrap_or_default();
+    let reason = CancelReason::from_code(&reason).ok_or_else(|| AppError::BadRequest("reason".into()))?;
+    let db = crate::server::db()?;
+    let owner = crate::cart::api::server_side::Owner::of_request();
+    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| c.id);
+    let access = OrderAccess { key: &key, cart_id, account: owner.account };
+    let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
+    let answer = match cancel_shipment(&db, access, shipment_id, reason, &note, provider, chrono::Utc::now()).await {
+        Ok(done) => CancelAnswer::Done { refunded_cents: done.refunded_cents },
+        Err(CancelError::Cannot(why)) => CancelAnswer::Refused(why),
+        Err(CancelError::Unpaid) => CancelAnswer::Unpaid,
+        Err(CancelError::NotFound) => return Err(AppError::NotFound),
+        Err(CancelError::Db(e)) => return Err(e.into()),
     };
-    super::service::order_for(&db, id, &key, cart_id, provider).await?.ok_or(AppError::NotFound)
+    let key_part = if key.is_empty() { String::new() } else { format!("key={}&", crate::markup::query_value(&key)) };
+    crate::server::redirect_form_post(&format!("/{}/orders/{order_id}?{key_part}notice={}", lang.code(), answer.code()));
+    Ok(answer)
 }

@@ -8,7 +8,10 @@ pub mod email;
 pub mod pages;
 pub mod status;
 #[cfg(feature = "ssr")]
+pub mod cancel;
+#[cfg(feature = "ssr")]
 pub mod service;
+pub mod aftersale;
 pub mod api;
 
 use crate::delivery::{County, DeliveryKind};

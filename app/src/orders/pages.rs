@@ -1,7 +1,8 @@
 //! `/{lang}/orders/{id}?key=…`: an order for its buyer — the confirmation after paying, the
 //! shipments with their statuses and dates, the payment and the invoice.
 
-use super::api::get_order;
+use super::aftersale::{CancelAnswer, CancelReason};
+use super::api::{get_order, CancelShipment};
 use super::{OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus};
 use crate::cart::pages::vat_lines;
 use crate::catalog::pages::loaded;
@@ -9,9 +10,20 @@ use crate::i18n::{county_name, fill, format_date, format_date_range, format_pric
 use crate::offers::components::fee_amount_text;
 use crate::layout::{href, use_lang};
 use crate::seo::NoIndex;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn reason_text(t: &Texts, r: CancelReason) -> &'static str {
+    match r {
+        CancelReason::ChangedMind => t.cancel_changed_mind,
+        CancelReason::FoundCheaper => t.cancel_found_cheaper,
+        CancelReason::TooLate => t.cancel_too_late,
+        CancelReason::ByMistake => t.cancel_by_mistake,
+        CancelReason::Other => t.cancel_other,
+    }
+}
 
 pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
     match s {
@@ -29,25 +41,49 @@ pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
 pub fn OrderPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    // Hydrated, a cancellation loads the order again.
+    let cancel = ServerAction::<CancelShipment>::new();
     let data = crate::wire::resource(
         move || {
             (
                 params.read().get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or(0),
                 query.read().get("key").unwrap_or_default(),
+                cancel.version().get(),
             )
         },
-        |(id, key)| get_order(id, key),
+        |(id, key, _)| get_order(id, key),
     );
     view! {
         // Kept out of the index: a buyer's order, opened with its private key (a link that
         // leaked must never be listed).
         <NoIndex/>
-        {loaded(data, |order| view! { <OrderBody order/> })}
+        {loaded(data, move |order| view! { <OrderBody order cancel/> })}
+    }
+}
+
+/// What a cancellation answered: the hydrated action's value, else a plain post's `?notice=`.
+fn cancel_notice(t: &'static Texts, lang: crate::i18n::Lang, answer: Option<CancelAnswer>, notice: Option<String>) -> Option<String> {
+    let text = |code: &str| match code {
+        "cancelled" => Some(t.order_cancel_done.to_owned()),
+        "shipped" => Some(t.order_refuse_parcel.to_owned()),
+        "over" => Some(t.order_cancel_over.to_owned()),
+        "reason" => Some(t.order_cancel_reason_missing.to_owned()),
+        "unpaid" => Some(t.order_cancel_unpaid.to_owned()),
+        _ => None,
+    };
+    match answer {
+        Some(CancelAnswer::Done { refunded_cents }) => {
+            Some(fill(t.order_cancel_done_amount, &[("amount", &format_price(refunded_cents, lang))]))
+        }
+        Some(other) => text(other.code()),
+        None => notice.as_deref().and_then(text),
     }
 }
 
 #[component]
-fn OrderBody(order: OrderView) -> impl IntoView {
+fn OrderBody(order: OrderView, cancel: ServerAction<CancelShipment>) -> impl IntoView {
+    let query = use_query_map();
+    let key = order.token.clone();
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     let title = fill(t.order_title, &[("n", &order.id.to_string())]);
@@ -88,6 +124,11 @@ fn OrderBody(order: OrderView) -> impl IntoView {
         <h1>{title.clone()}</h1>
         <p class="muted">{fill(t.order_placed_on, &[("date", &format_date(placed, lang))])}</p>
         {banner}
+        {move || {
+            let notice = query.read_untracked().get("notice");
+            let answer = cancel.value().get().and_then(Result::ok);
+            cancel_notice(t, lang, answer, notice).map(|m| view! { <p class="notice" role="status" data-testid="order-notice">{m}</p> })
+        }}
         <section aria-labelledby="order-shipments-h">
             <h2 id="order-shipments-h">{t.order_shipments}</h2>
             <ol class="shipments">
@@ -106,6 +147,33 @@ fn OrderBody(order: OrderView) -> impl IntoView {
                                     <dt>{t.cart_delivery}</dt><dd>{s.method_name.clone()}": "<span data-testid="shipment-fee">{fee}</span></dd>
                                     <dt>{t.cart_arrives}</dt><dd data-testid="shipment-date">{format_date_range(s.earliest, s.latest, lang)}</dd>
                                 </dl>
+                                {(order.status == OrderStatus::Paid && s.status.cancellable()).then(|| {
+                                    let id = s.id;
+                                    let key = key.clone();
+                                    view! {
+                                        <details class="cancel-shipment">
+                                            <summary>{t.order_cancel_shipment}</summary>
+                                            <ActionForm action=cancel>
+                                                <input type="hidden" name="lang" value=lang.code()/>
+                                                <input type="hidden" name="order_id" value=order.id/>
+                                                <input type="hidden" name="key" value=key/>
+                                                <input type="hidden" name="shipment_id" value=id/>
+                                                <div class="field">
+                                                    <label for=format!("cancel-reason-{id}")>{t.order_cancel_reason}</label>
+                                                    <select id=format!("cancel-reason-{id}") name="reason">
+                                                        {CancelReason::ALL.into_iter().map(|r| view! { <option value=r.code()>{reason_text(t, r)}</option> }).collect_view()}
+                                                    </select>
+                                                </div>
+                                                <div class="field">
+                                                    <label for=format!("cancel-note-{id}")>{t.order_cancel_note}</label>
+                                                    <textarea id=format!("cancel-note-{id}") name="note" rows="2" maxlength="500"></textarea>
+                                                </div>
+                                                <button type="submit" disabled=move || cancel.pending().get()>{t.order_cancel_submit}</button>
+                                            </ActionForm>
+                                        </details>
+                                    }
+                                })}
+                                {(s.status == ShipmentStatus::Shipped).then(|| view! { <p class="muted" data-testid="refuse-parcel">{t.order_refuse_parcel}</p> })}
                                 <ul>
                                     {s.lines
                                         .iter()

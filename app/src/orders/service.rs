@@ -27,12 +27,13 @@ pub async fn order_for<C: ConnectionTrait>(
     order_id: i32,
     key: &str,
     cart_id: Option<i32>,
+    account: Option<i32>,
     provider: Option<&dyn crate::payment::provider::PaymentProvider>,
 ) -> Result<Option<OrderView>, DbErr> {
     let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
-    let by_key = !key.is_empty() && o.token_hash.as_deref() == Some(crate::server::token_hash(key).as_str());
-    let by_cart = cart_id.is_some() && o.cart_id == cart_id;
-    if !by_key && !by_cart {
+    let access = super::cancel::OrderAccess { key, cart_id, account };
+    let by_key = access.by_key(&o);
+    if !access.opens(&o) {
         return Ok(None);
     }
     let mut view = order_view(db, order_id, provider).await?;
@@ -179,4 +180,59 @@ pub async fn queue_confirmation<C: ConnectionTrait>(db: &C, order_id: i32, now: 
         now,
     )
     .await
+}
+
+/// "My orders": every order of the signed-in account (placed while signed in, or claimed),
+/// newest first, with how many shipments each has. Two queries.
+pub async fn orders_of<C: ConnectionTrait>(
+    db: &C,
+    who: &crate::accounts::visitor::SignedIn,
+) -> Result<Vec<crate::accounts::MyOrder>, DbErr> {
+    let orders = order::Entity::find()
+        .filter(order::Column::UserId.eq(who.user_id()))
+        .order_by_desc(order::Column::PlacedAt)
+        .order_by_desc(order::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = orders.iter().map(|o| o.id).collect();
+    let mut shipments: HashMap<i32, u32> = HashMap::new();
+    for s in shipment::Entity::find().filter(shipment::Column::OrderId.is_in(ids)).all(db).await? {
+        *shipments.entry(s.order_id).or_default() += 1;
+    }
+    Ok(orders
+        .into_iter()
+        .map(|o| crate::accounts::MyOrder {
+            id: o.id,
+            placed_at: o.placed_at,
+            status: o.status,
+            total_cents: o.total_cents,
+            shipments: shipments.get(&o.id).copied().unwrap_or(0),
+        })
+        .collect())
+}
+
+/// Guest orders placed with the account's (confirmed) e-mail that no account holds yet.
+fn claimable(who: &crate::accounts::visitor::SignedIn) -> sea_orm::Condition {
+    use sea_orm::sea_query::{Expr, ExprTrait, Func};
+    sea_orm::Condition::all()
+        .add(order::Column::UserId.is_null())
+        .add(ExprTrait::eq(Expr::expr(Func::lower(Expr::col(order::Column::Email))), who.visitor().email().to_lowercase()))
+}
+
+/// How many guest orders the account could claim.
+pub async fn claimable_count<C: ConnectionTrait>(db: &C, who: &crate::accounts::visitor::SignedIn) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    order::Entity::find().filter(claimable(who)).count(db).await
+}
+
+/// Claims them: they join "My orders". Only an account whose address is confirmed can be
+/// signed in, so the e-mail is the account holder's own.
+pub async fn claim_guest_orders<C: ConnectionTrait>(db: &C, who: &crate::accounts::visitor::SignedIn) -> Result<u64, DbErr> {
+    use sea_orm::sea_query::Expr;
+    let done = order::Entity::update_many()
+        .col_expr(order::Column::UserId, Expr::value(who.user_id()))
+        .filter(claimable(who))
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected)
 }

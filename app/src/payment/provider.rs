@@ -52,6 +52,13 @@ pub trait PaymentProvider: Send + Sync {
     fn start_url(&self, lang: crate::i18n::Lang, reference: &str) -> String;
     /// Checks a callback's parameters and reads them; anything unsigned or altered is refused.
     fn verify(&self, params: &HashMap<String, String>) -> Result<Callback, VerifyError>;
+    /// Pays `amount_cents` of the payment with this reference back to the payer; the answer
+    /// is the provider's reference of the refund.
+    fn refund<'a>(
+        &'a self,
+        payment_reference: &'a str,
+        amount_cents: i64,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<String, String>> + Send + 'a>>;
 }
 
 /// The shop's payment provider, as configured (`TURG_PAYMENT_PROVIDER`, checked at start-up
@@ -118,6 +125,21 @@ impl Sandbox {
 impl PaymentProvider for Sandbox {
     fn code(&self) -> &'static str {
         super::SANDBOX
+    }
+
+    /// The sandbox moves no money: it accepts every refund of a positive amount and answers
+    /// with a reference of its own (the shop records it in `refunds`).
+    fn refund<'a>(
+        &'a self,
+        payment_reference: &'a str,
+        amount_cents: i64,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<String, String>> + Send + 'a>> {
+        Box::pin(async move {
+            if amount_cents <= 0 || payment_reference.is_empty() {
+                return Err(format!("nothing to refund for `{payment_reference}`"));
+            }
+            Ok(format!("sandbox-refund-{}", crate::server::random_token()))
+        })
     }
 
     fn start_url(&self, lang: crate::i18n::Lang, reference: &str) -> String {

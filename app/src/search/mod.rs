@@ -83,7 +83,7 @@ impl SearchParams {
     /// The query string for these parameters (defaults left out), starting with `?`.
     pub fn query_string(&self) -> String {
         let mut parts = Vec::new();
-        let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", crate::sellers::pages::urlencode(v)));
+        let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", crate::markup::query_value(v)));
         if !self.q.is_empty() {
             push("q", &self.q);
         }

@@ -11,6 +11,8 @@ pub struct Model {
     pub county: String,
     /// The checkout form as last typed (JSON of `checkout::Draft`).
     pub draft: Option<String>,
+    /// The account it belongs to (unique: one cart per account); `None` for a guest.
+    pub user_id: Option<i32>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -1,7 +1,9 @@
-//! sea-orm entities of the catalog, carts and orders. One file per table; the schema itself is made by
+//! sea-orm entities of the catalog, carts, orders and accounts. One file per table; the schema itself is made by
 //! `db::migration`, and these structs must agree with it (the service tests check on both
 //! engines).
 
+pub mod auth_code;
+pub mod auth_failure;
 pub mod cart;
 pub mod cart_line;
 pub mod cart_method;
@@ -17,8 +19,12 @@ pub mod outbox;
 pub mod payment;
 pub mod product;
 pub mod product_text;
+pub mod refund;
 pub mod refund_due;
+pub mod session;
 pub mod seller;
 pub mod seller_category;
 pub mod seller_review;
 pub mod shipment;
+pub mod user;
+pub mod user_role;

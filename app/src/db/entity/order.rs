@@ -52,6 +52,8 @@ pub struct Model {
     /// The plain key, only while the order awaits payment: the shopper's way back from the bank
     /// and the confirmation e-mail's link need it; erased when the order is paid or cancelled.
     pub pending_key: Option<String>,
+    /// The account that placed (or claimed) it; `None` for a guest order.
+    pub user_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

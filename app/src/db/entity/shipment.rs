@@ -19,6 +19,11 @@ pub struct Model {
     /// See `orders::ShipmentStatus`.
     pub status: String,
     pub status_at: DateTimeUtc,
+    /// Why it was cancelled (`orders::aftersale::CancelReason` code), the buyer's own words
+    /// for "other", and who cancelled (`buyer`, `payment`).
+    pub cancel_reason: Option<String>,
+    pub cancel_note: Option<String>,
+    pub cancelled_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

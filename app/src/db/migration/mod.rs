@@ -9,6 +9,8 @@ mod m20261122_000003_orders;
 mod m20261130_000004_checkout_safety;
 mod m20261130_000005_refunds_due;
 pub(crate) mod m20261130_000006_seller_assortment;
+mod m20261130_000007_accounts;
+mod m20261130_000008_after_sale;
 
 pub struct Migrator;
 
@@ -22,6 +24,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000004_checkout_safety::Migration),
             Box::new(m20261130_000005_refunds_due::Migration),
             Box::new(m20261130_000006_seller_assortment::Migration),
+            Box::new(m20261130_000007_accounts::Migration),
+            Box::new(m20261130_000008_after_sale::Migration),
         ]
     }
 }

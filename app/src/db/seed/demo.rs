@@ -88,7 +88,31 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoReport>, Db
     txn.commit().await?;
     refresh_all_offer_summaries(db).await?;
     crate::sellers::service::refresh_assortment(db, None).await?;
+    seed_demo_accounts(db).await?;
     Ok(Some(report))
+}
+
+/// The demo accounts (README, "Demo accounts"): a shopper, an administrator and a support
+/// agent, confirmed, with known passwords. Seeded only with the demo catalog, which a
+/// production configuration refuses (`TURG_DEMO` with an https address needs `TURG_DEV`).
+pub const DEMO_ACCOUNTS: [(&str, &str, &str, &[crate::accounts::Role]); 3] = [
+    ("shopper@demo.turg.ee", "ostan-kirsse-2026", "Mari Demo", &[]),
+    ("admin@demo.turg.ee", "halda-poodi-2026", "Admin Demo", &[crate::accounts::Role::Administrator]),
+    ("support@demo.turg.ee", "aitan-ostjaid-2026", "Tugi Demo", &[crate::accounts::Role::Support]),
+];
+
+async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
+    let now = chrono::Utc::now();
+    for (email, password, name, roles) in DEMO_ACCOUNTS {
+        match crate::accounts::service::ensure_account(db, email, password, name, roles, now).await {
+            Ok(_) => {}
+            Err(crate::accounts::service::AccountError::Db(e)) => return Err(e),
+            Err(crate::accounts::service::AccountError::Form(state)) => {
+                return Err(DbErr::Custom(format!("demo account {email} refused: {state:?}")))
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes categories and sellers (what the scale generator also needs) and returns their ids.

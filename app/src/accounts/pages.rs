@@ -1,0 +1,357 @@
+//! The account pages under `/{lang}/account`: the account home, sign in, register, confirm the
+//! address, forgot password, reset it, and "My orders". Every form is an `ActionForm`: without
+//! JavaScript it posts and comes back (errors next to their fields, the e-mail and name as
+//! typed, passwords never); hydrated it shows the same in place. Kept out of search engines:
+//! they are personal or forms.
+
+use super::api::{get_account, get_my_orders, ClaimOrders, Confirm, Forgot, Register, Reset, SignIn, SignOut};
+use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
+use crate::catalog::pages::loaded;
+use crate::i18n::{fill, format_date, format_price, Texts};
+use crate::layout::{href, use_lang};
+use crate::seo::NoIndex;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The head and `<h1>` of an account page.
+fn heading(t: &'static Texts, title: &'static str) -> impl IntoView {
+    view! {
+        <Title text=format!("{title} — {}", t.site_name)/>
+        <h1>{title}</h1>
+    }
+}
+
+/// What the form shows now: the answer of a hydrated post, else what a plain post left.
+fn shown<A>(action: ServerAction<A>, flash: Option<FormState>) -> Memo<FormState>
+where
+    A: ServerFn<Output = FormState, Error = crate::errors::AppError> + Clone + Send + Sync + 'static,
+    A::Output: Send + Sync + 'static,
+{
+    Memo::new(move |_| match action.value().get() {
+        Some(Ok(state)) => state,
+        _ => flash.clone().unwrap_or_default(),
+    })
+}
+
+/// The notice or the whole-form error above a form, and a failure of the request itself.
+fn form_messages<A>(t: &'static Texts, state: Memo<FormState>, action: ServerAction<A>) -> impl IntoView
+where
+    A: ServerFn<Output = FormState, Error = crate::errors::AppError> + Clone + Send + Sync + 'static,
+{
+    view! {
+        {move || state.get().notice.map(|n| view! { <p class="notice" role="status" data-testid="account-notice">{notice_text(t, n)}</p> })}
+        {move || state.get().form_error.map(|p| view! { <p class="notice error" role="alert" data-testid="form-error">{message(t, p)}</p> })}
+        {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
+    }
+}
+
+/// A labelled input with its error beneath it (and tied to it for screen readers).
+fn input(
+    t: &'static Texts,
+    state: Memo<FormState>,
+    field: Field,
+    label: &'static str,
+    kind: &'static str,
+    autocomplete: &'static str,
+    value: impl Fn(&FormState) -> String + Send + Sync + Copy + 'static,
+) -> impl IntoView {
+    let id = format!("acc-{}", field.code());
+    let error_id = format!("{id}-error");
+    let error = move || state.get().error(field);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                name=field.code()
+                type=kind
+                autocomplete=autocomplete
+                required=true
+                prop:value=move || value(&state.get())
+                value=move || value(&state.get())
+                aria-invalid=move || error().map(|_| "true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || error().map(|_| error_id.clone())
+                }
+            />
+            {move || error().map(|p| view! { <p class="field-error" id=error_id.clone()>{message(t, p)}</p> })}
+        </div>
+    }
+}
+
+fn email_value(s: &FormState) -> String {
+    s.email.clone()
+}
+
+fn no_value(_: &FormState) -> String {
+    String::new()
+}
+
+/// `/{lang}/account`: the account's menu when signed in, else the sign-in form.
+#[component]
+pub fn AccountHomePage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! {
+        <NoIndex/>
+        {loaded(data, |page: PageData| match page.account.clone() {
+            Some(_) => view! { <AccountMenu page/> }.into_any(),
+            None => view! { <SignInBody page/> }.into_any(),
+        })}
+    }
+}
+
+#[component]
+fn AccountMenu(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let account = page.account.clone().expect("signed in");
+    let sign_out = ServerAction::<SignOut>::new();
+    let who = if account.name.is_empty() { account.email.clone() } else { account.name.clone() };
+    view! {
+        {heading(t, t.account_title)}
+        <p data-testid="signed-in-as">{fill(t.account_signed_in_as, &[("who", &who)])}</p>
+        <nav aria-label=t.account_title>
+            <ul class="account-menu">
+                <li><a href=href(lang, "/account/orders")>{t.account_my_orders}</a></li>
+                <li><a href=href(lang, "/cart")>{t.nav_cart}</a></li>
+                {account.roles.contains(&Role::Administrator).then(|| view! {
+                    <li><a href=href(lang, "/admin/outbox")>{t.account_admin}</a></li>
+                })}
+            </ul>
+        </nav>
+        <ActionForm action=sign_out attr:class="inline-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <button type="submit">{t.account_sign_out}</button>
+        </ActionForm>
+        <ActionForm action=sign_out attr:class="inline-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <input type="hidden" name="everywhere" value="yes"/>
+            <button type="submit">{t.account_sign_out_everywhere}</button>
+        </ActionForm>
+    }
+}
+
+/// `/{lang}/account/signin`.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <SignInBody page/> })} }
+}
+
+#[component]
+fn SignInBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let query = use_query_map();
+    let next = query.read_untracked().get("next").unwrap_or_default();
+    let action = ServerAction::<SignIn>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_sign_in)}
+        {page.account.map(|a| view! { <p class="notice" role="status">{fill(t.account_signed_in_as, &[("who", &a.email)])}</p> })}
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            <input type="hidden" name="next" value=next/>
+            {input(t, state, Field::Email, t.account_email, "email", "username", email_value)}
+            {input(t, state, Field::Password, t.account_password, "password", "current-password", no_value)}
+            <div class="field checkbox">
+                <input id="acc-remember" type="checkbox" name="remember" value="yes"/>
+                <label for="acc-remember">{t.account_remember}</label>
+            </div>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_sign_in}</button>
+        </ActionForm>
+        <p><a href=href(lang, "/account/forgot")>{t.account_forgot_link}</a></p>
+        <p>{t.account_no_account}" "<a href=href(lang, "/account/register")>{t.account_register}</a></p>
+    }
+}
+
+/// `/{lang}/account/register`.
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <RegisterBody page/> })} }
+}
+
+#[component]
+fn RegisterBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<Register>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_register)}
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Email, t.account_email, "email", "email", email_value)}
+            <div class="field">
+                <label for="acc-name">{t.account_name}</label>
+                <input id="acc-name" name="name" type="text" autocomplete="name"
+                    prop:value=move || state.get().name value=move || state.get().name
+                    aria-invalid=move || state.get().error(Field::Name).map(|_| "true")/>
+                {move || state.get().error(Field::Name).map(|p| view! { <p class="field-error">{message(t, p)}</p> })}
+            </div>
+            {input(t, state, Field::Password, t.account_new_password, "password", "new-password", no_value)}
+            <p class="muted">{fill(t.account_password_hint, &[("min", &super::rules::PASSWORD_MIN_CHARS.to_string())])}</p>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_register}</button>
+        </ActionForm>
+        <p>{t.account_have_account}" "<a href=href(lang, "/account/signin")>{t.account_sign_in}</a></p>
+    }
+}
+
+/// `/{lang}/account/confirm`.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <ConfirmBody page/> })} }
+}
+
+#[component]
+fn ConfirmBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<Confirm>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_confirm_title)}
+        <p>{t.account_confirm_intro}</p>
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Email, t.account_email, "email", "email", email_value)}
+            {input(t, state, Field::Code, t.account_code, "text", "one-time-code", no_value)}
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_confirm_submit}</button>
+        </ActionForm>
+        <p class="muted">{t.account_confirm_again}" "<a href=href(lang, "/account/signin")>{t.account_sign_in}</a></p>
+    }
+}
+
+/// `/{lang}/account/forgot`.
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <ForgotBody page/> })} }
+}
+
+#[component]
+fn ForgotBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<Forgot>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_forgot_title)}
+        <p>{fill(t.account_forgot_intro, &[("minutes", &super::rules::CODE_VALID_FOR.num_minutes().to_string())])}</p>
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Email, t.account_email, "email", "email", email_value)}
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_forgot_submit}</button>
+        </ActionForm>
+        <p><a href=href(lang, "/account/reset")>{t.account_have_code}</a></p>
+    }
+}
+
+/// `/{lang}/account/reset`.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <ResetBody page/> })} }
+}
+
+#[component]
+fn ResetBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let action = ServerAction::<Reset>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_reset_title)}
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Email, t.account_email, "email", "email", email_value)}
+            {input(t, state, Field::Code, t.account_code, "text", "one-time-code", no_value)}
+            {input(t, state, Field::Password, t.account_new_password, "password", "new-password", no_value)}
+            <p class="muted">{fill(t.account_password_hint, &[("min", &super::rules::PASSWORD_MIN_CHARS.to_string())])}</p>
+            <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_reset_submit}</button>
+        </ActionForm>
+    }
+}
+
+/// `/{lang}/account/orders`: the account's orders, newest first (sign in first).
+#[component]
+pub fn MyOrdersPage() -> impl IntoView {
+    let lang = use_lang();
+    // Hydrated, claiming guest orders loads the list again.
+    let claim = ServerAction::<ClaimOrders>::new();
+    let data = crate::wire::resource(move || (lang.get(), claim.version().get()), |(lang, _)| get_my_orders(lang));
+    view! { <NoIndex/>{loaded(data, move |orders| view! { <MyOrdersBody orders claim/> })} }
+}
+
+#[component]
+fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let status = move |s: &str| match s {
+        "paid" => t.payment_paid,
+        "cancelled" => t.account_order_cancelled,
+        _ => t.payment_pending,
+    };
+    let MyOrders { orders, claimable } = orders;
+    view! {
+        {heading(t, t.account_my_orders)}
+        {(claimable > 0).then(|| view! {
+            <ActionForm action=claim attr:class="notice claim-orders">
+                <input type="hidden" name="lang" value=lang.code()/>
+                <p>{fill(t.account_claim_text, &[("n", &claimable.to_string())])}</p>
+                <button type="submit">{t.account_claim_submit}</button>
+            </ActionForm>
+        })}
+        {if orders.is_empty() {
+            view! { <p>{t.account_no_orders}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="my-orders">
+                    {orders
+                        .into_iter()
+                        .map(|o| {
+                            let title = fill(t.order_title, &[("n", &o.id.to_string())]);
+                            view! {
+                                <li data-testid="my-order">
+                                    <a href=href(lang, &format!("/orders/{}", o.id))>{title}</a>
+                                    " · "{format_date(crate::delivery::local_time::to_tallinn(o.placed_at).date(), lang)}
+                                    " · "{status(&o.status)}
+                                    " · "{format_price(o.total_cents, lang)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// The header's link to the account: the same for every visitor (pages with it are shared by
+/// the page cache); the account page tells who is signed in.
+#[component]
+pub fn AccountLink() -> impl IntoView {
+    let lang = use_lang();
+    let t = crate::layout::use_texts();
+    view! {
+        <a class="account-link" href=move || href(lang.get(), "/account")>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" stroke-width="2"/>
+                <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" stroke-width="2"/>
+            </svg>
+            <span>{move || t.get().nav_account}</span>
+        </a>
+    }
+}

@@ -1,0 +1,203 @@
+//! Cancelling one shipment of a paid order, by its buyer, before the seller hands it to the
+//! carrier: its stock returns, the money for it (its goods and its delivery fee) goes back
+//! through the payment provider's `refund`, and the buyer and the seller are e-mailed.
+
+use super::aftersale::{check_cancel, CancelReason, CannotCancel};
+use super::{OrderStatus, ShipmentStatus};
+use crate::db::entity::{order, order_line, payment, refund, seller, shipment};
+use crate::i18n::{fill, format_price, Lang};
+use crate::outbox::{self, NewMessage};
+use crate::payment::provider::PaymentProvider;
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionSession, TransactionTrait,
+};
+
+/// Why a cancellation was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum CancelError {
+    /// No such shipment for this visitor (a wrong key reads the same as a missing order).
+    #[error("not found")]
+    NotFound,
+    #[error("cannot cancel: {0:?}")]
+    Cannot(CannotCancel),
+    /// The order is not paid: nothing to cancel per shipment (an unpaid order gives its stock
+    /// back by itself when its reservation ends).
+    #[error("the order is not paid")]
+    Unpaid,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+/// Who may act on an order: the holder of its key, the browser of the cart it was placed
+/// from, or the account it belongs to (the same rule as seeing it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OrderAccess<'a> {
+    pub key: &'a str,
+    pub cart_id: Option<i32>,
+    pub account: Option<i32>,
+}
+
+impl OrderAccess<'_> {
+    /// The key matches (compared as SHA-256 with the stored hash).
+    pub fn by_key(&self, o: &order::Model) -> bool {
+        !self.key.is_empty() && o.token_hash.as_deref() == Some(crate::server::token_hash(self.key).as_str())
+    }
+
+    pub fn opens(&self, o: &order::Model) -> bool {
+        let by_cart = self.cart_id.is_some() && o.cart_id == self.cart_id;
+        let by_account = self.account.is_some() && o.user_id == self.account;
+        self.by_key(o) || by_cart || by_account
+    }
+}
+
+/// What was cancelled and paid back.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Cancelled {
+    pub order_id: i32,
+    pub refunded_cents: i64,
+    /// The provider's reference of the refund; `None` when it failed (recorded for support).
+    pub refund_reference: Option<String>,
+}
+
+/// Cancels a shipment. Only one of two racing cancellations takes effect (the status changes
+/// conditionally); the stock and the money go back once.
+#[allow(clippy::too_many_arguments)]
+pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    access: OrderAccess<'_>,
+    shipment_id: i32,
+    reason: CancelReason,
+    note: &str,
+    provider: Option<&dyn PaymentProvider>,
+    now: DateTime<Utc>,
+) -> Result<Cancelled, CancelError> {
+    let note = note.trim();
+    let txn = db.begin().await?;
+    let s = shipment::Entity::find_by_id(shipment_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
+    let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
+    if !access.opens(&o) {
+        return Err(CancelError::NotFound);
+    }
+    if OrderStatus::from_code(&o.status) != Some(OrderStatus::Paid) {
+        return Err(CancelError::Unpaid);
+    }
+    let status = ShipmentStatus::from_code(&s.status).ok_or_else(|| DbErr::Custom(format!("shipment status {}", s.status)))?;
+    check_cancel(status, reason, note).map_err(CancelError::Cannot)?;
+    let done = shipment::Entity::update_many()
+        .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Cancelled.code()))
+        .col_expr(shipment::Column::StatusAt, Expr::value(now))
+        .col_expr(shipment::Column::CancelReason, Expr::value(reason.code()))
+        .col_expr(shipment::Column::CancelNote, Expr::value((!note.is_empty()).then(|| note.to_owned())))
+        .col_expr(shipment::Column::CancelledBy, Expr::value("buyer"))
+        .filter(shipment::Column::Id.eq(s.id))
+        .filter(shipment::Column::Status.eq(s.status.clone()))
+        .exec(&txn)
+        .await?;
+    if done.rows_affected != 1 {
+        return Err(CancelError::Cannot(CannotCancel::Over));
+    }
+    let mut lines = order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(s.id)).all(&txn).await?;
+    lines.sort_by_key(|l| l.offer_id);
+    for line in &lines {
+        crate::db::entity::offer::Entity::update_many()
+            .col_expr(crate::db::entity::offer::Column::Stock, Expr::col(crate::db::entity::offer::Column::Stock).add(line.quantity))
+            .filter(crate::db::entity::offer::Column::Id.eq(line.offer_id))
+            .exec(&txn)
+            .await?;
+    }
+    let products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
+    crate::catalog::service::refresh_offer_summaries(&txn, &products).await?;
+    let amount = s.goods_cents + s.fee_cents;
+    let paid = payment::Entity::find()
+        .filter(payment::Column::OrderId.eq(o.id))
+        .filter(payment::Column::Status.eq(super::PaymentStatus::Paid.code()))
+        .one(&txn)
+        .await?;
+    let lang = Lang::from_code(&o.lang).unwrap_or_default();
+    let seller = seller::Entity::find_by_id(s.seller_id).one(&txn).await?;
+    queue_notices(&txn, &o, &s, seller.as_ref(), amount, lang, now).await?;
+    txn.commit().await?;
+
+    // The money goes back after the cancellation is kept: a provider that fails leaves a
+    // cancelled shipment without a refund row, which support sees and settles.
+    let mut reference = None;
+    if let (Some(paid), Some(provider)) = (paid.as_ref(), provider) {
+        match provider.refund(&paid.reference, amount).await {
+            Ok(r) => {
+                refund::ActiveModel {
+                    order_id: Set(o.id),
+                    shipment_id: Set(s.id),
+                    payment_id: Set(paid.id),
+                    provider: Set(provider.code().to_owned()),
+                    reference: Set(r.clone()),
+                    amount_cents: Set(amount),
+                    created_at: Set(now),
+                    ..Default::default()
+                }
+                .insert(db)
+                .await?;
+                reference = Some(r);
+            }
+            Err(e) => tracing::error!(order = o.id, shipment = s.id, error = %e, "refund failed; support must settle it"),
+        }
+    }
+    Ok(Cancelled { order_id: o.id, refunded_cents: amount, refund_reference: reference })
+}
+
+/// The buyer's and the seller's e-mails about a cancelled shipment (queued once each).
+async fn queue_notices<C: ConnectionTrait>(
+    db: &C,
+    o: &order::Model,
+    s: &shipment::Model,
+    seller: Option<&seller::Model>,
+    amount: i64,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let seller_name = seller.map(|x| x.name.clone()).unwrap_or_default();
+    let notice = |lang: Lang, to_seller: bool| {
+        let t = lang.texts();
+        let values = [
+            ("order", o.id.to_string()),
+            ("seller", seller_name.clone()),
+            ("amount", format_price(amount, lang)),
+        ];
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let subject = fill(t.mail_cancelled_subject, &values);
+        let body = fill(if to_seller { t.mail_cancelled_seller } else { t.mail_cancelled_buyer }, &values);
+        crate::orders::email::Email {
+            html: format!(
+                "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
+                lang.code(),
+                crate::markup::html(&subject),
+                crate::markup::html(&body)
+            ),
+            text: format!("{body}\n"),
+            subject,
+        }
+    };
+    outbox::enqueue(
+        db,
+        NewMessage { dedupe_key: format!("cancelled:{}:buyer", s.id), kind: "cancelled", lang, to: o.email.clone(), email: notice(lang, false) },
+        now,
+    )
+    .await?;
+    if let Some(seller) = seller {
+        // Sellers are written to in Estonian, the platform's language with its sellers.
+        outbox::enqueue(
+            db,
+            NewMessage {
+                dedupe_key: format!("cancelled:{}:seller", s.id),
+                kind: "cancelled",
+                lang: Lang::Et,
+                to: seller.email.clone(),
+                email: notice(Lang::Et, true),
+            },
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
