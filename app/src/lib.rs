@@ -32,7 +32,10 @@ pub mod outbox;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-use accounts::pages::{AccountHomePage, ConfirmPage, ForgotPage, MyOrdersPage, RegisterPage, ResetPage, SignInPage};
+use accounts::pages::{
+    AccountHomePage, ConfirmPage, DataPage, DeletePage, EmailPage, ForgotPage, MyOrdersPage, ProfilePage, RegisterPage, ResetPage,
+    SignInPage,
+};
 use admin::pages::OutboxPage;
 use cart::pages::CartPage;
 use catalog::pages::{CategoryPage, HomePage, OffersPage, ProductPage};
@@ -113,6 +116,10 @@ lazy_page!(ConfirmRoute, ConfirmPage);
 lazy_page!(ForgotRoute, ForgotPage);
 lazy_page!(ResetRoute, ResetPage);
 lazy_page!(MyOrdersRoute, MyOrdersPage);
+lazy_page!(ProfileRoute, ProfilePage);
+lazy_page!(EmailRoute, EmailPage);
+lazy_page!(DeleteRoute, DeletePage);
+lazy_page!(DataRoute, DataPage);
 
 /// Loads the JS and WASM and hydrates when the browser is first idle (at most 2 s after the
 /// page is parsed), off the path of the first paint: every page works without them until then
@@ -189,6 +196,10 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("account"), StaticSegment("forgot")) view={Lazy::<ForgotRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("reset")) view={Lazy::<ResetRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("orders")) view={Lazy::<MyOrdersRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("profile")) view={Lazy::<ProfileRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("email")) view={Lazy::<EmailRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("delete")) view={Lazy::<DeleteRoute>::new()}/>
+                    <Route path=(StaticSegment("account"), StaticSegment("data")) view={Lazy::<DataRoute>::new()}/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -318,3 +318,92 @@ async fn guest_orders_are_claimed_by_the_confirmed_address(db: &DatabaseConnecti
     assert!(orders_of(db, &as_other).await.unwrap().is_empty());
 }
 on_both_engines!(guest_orders_are_claimed_by_the_confirmed_address);
+
+async fn profile_addresses_export_and_deletion(db: &DatabaseConnection) {
+    use app::accounts::profile;
+    use app::db::entity::{address, consent};
+    let now = sunday();
+    let id = confirmed(db, "anu@example.ee", now).await;
+    let other = confirmed(db, "toomas@example.ee", now).await;
+    let guard = |id: i32| async move {
+        let s = accounts::start_session(db, id, false, "Firefox", now).await.unwrap();
+        (app::accounts::visitor::SignedIn::from(accounts::resolve(db, &s.token, now).await.unwrap().unwrap()), s.token)
+    };
+    let ((anu, token), (toomas, _)) = (guard(id).await, guard(other).await);
+
+    // Details: a bad phone is refused and nothing changes; a good one is kept in E.164.
+    let errors = profile::save_profile(db, &anu, "Anu Saar", "12", Lang::Ru).await.unwrap_err();
+    assert_eq!(errors[0].field, app::checkout::validate::Field::Phone);
+    assert_eq!(profile::profile(db, &anu).await.unwrap().name, "Mari Tamm", "unchanged");
+    profile::save_profile(db, &anu, " Anu  Saar ", "5123 4567", Lang::Ru).await.unwrap();
+    let p = profile::profile(db, &anu).await.unwrap();
+    assert_eq!((p.name.as_str(), p.phone.as_str(), p.lang), ("Anu Saar", "+37251234567", Lang::Ru));
+
+    // Addresses: checked like the checkout's, and only the owner's can be removed.
+    let bad = profile::add_address(db, &anu, "Pikk 1", "Tallinn", "1012", "harju", now).await.unwrap().unwrap_err();
+    assert_eq!(bad[0].field, app::checkout::validate::Field::PostalCode);
+    profile::add_address(db, &anu, "Pikk 1", "Tallinn", "10123", "harju", now).await.unwrap().unwrap();
+    let a = profile::profile(db, &anu).await.unwrap().addresses;
+    assert_eq!(a.len(), 1);
+    assert!(!profile::remove_address(db, &toomas, a[0].id).await.unwrap(), "another account's address reads as missing");
+    assert_eq!(address::Entity::find().count(db).await.unwrap(), 1);
+
+    // The terms were agreed to at registration; the export holds everything, no tokens.
+    let history = profile::consents(db, &anu).await.unwrap();
+    assert_eq!((history.len(), history[0].kind.as_str(), history[0].granted), (1, "terms", true));
+    let json = profile::export(db, &anu, now).await.unwrap();
+    assert_eq!(json["account"]["email"], "anu@example.ee");
+    assert_eq!(json["addresses"][0]["postal_code"], "10123");
+    assert_eq!(json["consents"][0]["kind"], "terms");
+    assert_eq!(json["sessions"][0]["browser"], "Firefox");
+    assert!(!json.to_string().contains(&token), "never the session token");
+    assert!(!json.to_string().contains("argon2"), "never the password hash");
+
+    // A new e-mail: taken or the same is refused; a code to the new address changes it.
+    let taken = form(profile::request_email_change(db, &anu, "Toomas@example.ee", Lang::En, BASE, now).await.unwrap_err());
+    assert_eq!(taken.errors, vec![(Field::Email, Problem::EmailTaken)]);
+    let same = form(profile::request_email_change(db, &anu, "anu@example.ee", Lang::En, BASE, now).await.unwrap_err());
+    assert_eq!(same.errors, vec![(Field::Email, Problem::SameEmail)]);
+    profile::request_email_change(db, &anu, "anu.saar@example.ee", Lang::En, BASE, now).await.unwrap();
+    let code = code_sent_to(db, "anu.saar@example.ee").await;
+    assert_eq!(profile::confirm_email_change(db, &anu, &code, None, now).await.unwrap(), "anu.saar@example.ee");
+    accounts::sign_in(db, "anu.saar@example.ee", PASSWORD, false, None, "", BASE, now).await.expect("the new address signs in");
+
+    // Deleting needs the password; then everything personal is gone and the address is free.
+    let wrong = form(profile::delete_account(db, &anu, "not-the-password-1", now).await.unwrap_err());
+    assert_eq!(wrong.errors, vec![(Field::Password, Problem::WrongPassword)]);
+    profile::delete_account(db, &anu, PASSWORD, now).await.unwrap();
+    assert!(accounts::resolve(db, &token, now).await.unwrap().is_none(), "sessions end");
+    let state = form(accounts::sign_in(db, "anu.saar@example.ee", PASSWORD, false, None, "", BASE, now).await.unwrap_err());
+    assert_eq!(state.form_error, Some(Problem::WrongCredentials), "cannot sign in");
+    let row = user::Entity::find_by_id(id).one(db).await.unwrap().unwrap();
+    assert_eq!((row.email.as_str(), row.name.as_str(), row.phone.as_str(), row.password_hash), (&*format!("deleted-{id}"), "", "", None));
+    assert_eq!(address::Entity::find().count(db).await.unwrap(), 0);
+    assert_eq!(consent::Entity::find().filter(consent::Column::UserId.eq(id)).count(db).await.unwrap(), 0);
+    accounts::register(db, "anu.saar@example.ee", PASSWORD, "", Lang::Et, BASE, now).await.expect("the address registers again");
+}
+on_both_engines!(profile_addresses_export_and_deletion);
+
+async fn deletion_keeps_the_invoice_without_the_link(db: &DatabaseConnection) {
+    use app::checkout::service::place_order;
+    use app::db::entity::order;
+    seeded(db).await;
+    let now = sunday();
+    let id = confirmed(db, "ene@example.ee", now).await;
+    let s = accounts::start_session(db, id, false, "", now).await.unwrap();
+    let ene = app::accounts::visitor::SignedIn::from(accounts::resolve(db, &s.token, now).await.unwrap().unwrap());
+    let offer = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(2)).order_by_asc(offer::Column::Id).one(db).await.unwrap().unwrap();
+    let (c, _) = cart::find_or_create(db, CartOwner::Account(id), now).await.unwrap();
+    cart::add(db, c.id, offer.id, 1, now).await.unwrap();
+    let placed = place_order(db, &c, &support::contact(), app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now).await.unwrap();
+    let paid = app::payment::provider::Callback { reference: placed.payment_reference.clone(), outcome: app::payment::provider::Outcome::Paid, amount_cents: placed.total_cents };
+    app::payment::service::apply_callback(db, &paid, now).await.unwrap();
+    assert_eq!(app::orders::service::orders_of(db, &ene).await.unwrap().len(), 1);
+
+    app::accounts::profile::delete_account(db, &ene, PASSWORD, now).await.unwrap();
+    let kept = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().expect("the order stays");
+    assert_eq!(kept.user_id, None, "without the link to the account");
+    assert!(kept.invoice_number.is_some(), "with its invoice");
+    assert!(cart::find_owned(db, CartOwner::Account(id)).await.unwrap().is_none(), "the cart is no longer the account's");
+}
+on_both_engines!(deletion_keeps_the_invoice_without_the_link);

@@ -72,3 +72,28 @@ mod tests {
         assert!(!is_static("/et/account") && !is_static("/api/account"));
     }
 }
+
+/// `/account/export.json`: everything held about the signed-in account, as a download
+/// ("My data"). 401 when signed out; never stored by any cache.
+pub async fn export(axum::extract::State(state): axum::extract::State<crate::routes::AppState>, req: Request) -> Response {
+    use axum::response::IntoResponse;
+    let Some(visitor) = req.extensions().get::<app::accounts::visitor::Visitor>().cloned() else {
+        return (axum::http::StatusCode::UNAUTHORIZED, [(header::CACHE_CONTROL, "no-store")], "sign in first").into_response();
+    };
+    let who = app::accounts::visitor::SignedIn::from(visitor);
+    match app::accounts::profile::export(&state.db, &who, chrono::Utc::now()).await {
+        Ok(json) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"turg-account.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&json).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "exporting an account");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, [(header::CACHE_CONTROL, "no-store")], "try again later").into_response()
+        }
+    }
+}

@@ -244,3 +244,121 @@ pub async fn claim_orders(lang: String) -> Result<u64, AppError> {
     crate::server::redirect_form_post(&server_side::page(server_side::lang_of(&lang), "/orders"));
     Ok(n)
 }
+
+/// The profile page's data (sign in first), with the answer a plain post left.
+#[server(prefix = "/api", endpoint = "account_profile", output = Wire)]
+pub async fn get_profile() -> Result<super::ProfilePage, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    let db = crate::server::db()?;
+    let raw = crate::server::cookie(super::FLASH_COOKIE);
+    if raw.is_some() {
+        crate::server::set_cookie(super::FLASH_COOKIE, "", 0);
+    }
+    let answer = raw.and_then(|r| hex::decode(r).ok()).and_then(|b| serde_json::from_slice(&b).ok());
+    Ok(super::ProfilePage { profile: super::profile::profile(&db, &who).await?, answer })
+}
+
+/// Saves name, phone and language.
+#[server(prefix = "/api", endpoint = "account_save_profile", output = Wire)]
+pub async fn save_profile(lang: String, name: String, phone: String, language: String) -> Result<super::ProfileAnswer, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    let db = crate::server::db()?;
+    let language = Lang::from_code(&language).ok_or_else(|| AppError::BadRequest("language".into()))?;
+    let answer = match super::profile::save_profile(&db, &who, &name, &phone, language).await {
+        Ok(()) => super::ProfileAnswer { errors: vec![], saved: true },
+        Err(errors) if errors.is_empty() => return Err(AppError::Unavailable),
+        Err(errors) => super::ProfileAnswer { errors, saved: false },
+    };
+    profile_answer(&lang, answer)
+}
+
+/// Without JavaScript: back to the profile with a notice (the page shows the saved values;
+/// refused values come back in the flash as problems).
+#[cfg(feature = "ssr")]
+fn profile_answer(lang: &str, answer: super::ProfileAnswer) -> Result<super::ProfileAnswer, AppError> {
+    if crate::server::is_form_post() {
+        let json = serde_json::to_vec(&answer).unwrap_or_default();
+        crate::server::set_cookie(super::FLASH_COOKIE, &hex::encode(json), 300);
+        leptos_axum::redirect(&server_side::page(server_side::lang_of(lang), "/profile"));
+    }
+    Ok(answer)
+}
+
+/// Saves a delivery address.
+#[server(prefix = "/api", endpoint = "account_add_address", output = Wire)]
+pub async fn add_address(
+    lang: String,
+    street: String,
+    city: String,
+    postal_code: String,
+    county: String,
+) -> Result<super::ProfileAnswer, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    let db = crate::server::db()?;
+    let answer = match super::profile::add_address(&db, &who, &street, &city, &postal_code, &county, chrono::Utc::now()).await? {
+        Ok(()) => super::ProfileAnswer { errors: vec![], saved: true },
+        Err(errors) => super::ProfileAnswer { errors, saved: false },
+    };
+    profile_answer(&lang, answer)
+}
+
+/// Removes a saved address (only the account's own).
+#[server(prefix = "/api", endpoint = "account_remove_address", output = Wire)]
+pub async fn remove_address(lang: String, id: i32) -> Result<super::ProfileAnswer, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    let db = crate::server::db()?;
+    if !super::profile::remove_address(&db, &who, id).await? {
+        return Err(AppError::NotFound);
+    }
+    profile_answer(&lang, super::ProfileAnswer { errors: vec![], saved: true })
+}
+
+/// Step one of a new e-mail address: a code to the new address.
+#[server(prefix = "/api", endpoint = "account_change_email", output = Wire)]
+pub async fn change_email(lang: String, email: String) -> Result<FormState, AppError> {
+    use server_side::*;
+    let who = crate::accounts::visitor::signed_in()?;
+    let lang = lang_of(&lang);
+    let db = crate::server::db()?;
+    let result = super::profile::request_email_change(&db, &who, &email, lang, &base_url(), chrono::Utc::now())
+        .await
+        .map(|email| done(FormState { email, notice: Some(super::Notice::CodeSent), ..FormState::default() }, &page(lang, "/email")));
+    form_answer(result, &page(lang, "/email"))
+}
+
+/// Step two: the code from the new address.
+#[server(prefix = "/api", endpoint = "account_confirm_email_change", output = Wire)]
+pub async fn confirm_email_change(lang: String, code: String) -> Result<FormState, AppError> {
+    use server_side::*;
+    let who = crate::accounts::visitor::signed_in()?;
+    let lang = lang_of(&lang);
+    let db = crate::server::db()?;
+    let client = crate::server::client_address();
+    let result = super::profile::confirm_email_change(&db, &who, &code, client.as_deref(), chrono::Utc::now())
+        .await
+        .map(|email| done(FormState { email, notice: Some(super::Notice::EmailChanged), ..FormState::default() }, &page(lang, "/profile")));
+    form_answer(result, &page(lang, "/email"))
+}
+
+/// Deletes the account after its password; this browser is signed out.
+#[server(prefix = "/api", endpoint = "account_delete", output = Wire)]
+pub async fn delete_account(lang: String, password: String) -> Result<FormState, AppError> {
+    use server_side::*;
+    let who = crate::accounts::visitor::signed_in()?;
+    let lang = lang_of(&lang);
+    let db = crate::server::db()?;
+    let result = super::profile::delete_account(&db, &who, &password, chrono::Utc::now()).await.map(|()| {
+        clear_session_cookie();
+        crate::server::set_cookie(crate::cart::CART_COOKIE, "", 0);
+        done(FormState { notice: Some(super::Notice::Deleted), ..FormState::default() }, &page(lang, "/signin"))
+    });
+    form_answer(result, &page(lang, "/delete"))
+}
+
+/// The "My data" page: the consent history (the export is `/account/export.json`).
+#[server(prefix = "/api", endpoint = "account_consents", output = Wire)]
+pub async fn get_consents() -> Result<Vec<super::ConsentView>, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    let db = crate::server::db()?;
+    Ok(super::profile::consents(&db, &who).await?)
+}

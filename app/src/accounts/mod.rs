@@ -11,6 +11,8 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod profile;
 pub mod rules;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -119,6 +121,12 @@ pub enum Problem {
     WrongCode,
     /// This many tries are left for the code.
     WrongCodeTriesLeft(i32),
+    /// The new e-mail is the one the account has.
+    SameEmail,
+    /// Another account has this e-mail.
+    EmailTaken,
+    /// The password to confirm with is not the account's.
+    WrongPassword,
 }
 
 /// What an account page says after something went right.
@@ -133,6 +141,10 @@ pub enum Notice {
     /// The password was changed and every session ended: sign in.
     PasswordChanged,
     SignedOut,
+    /// The account's e-mail is now the new address.
+    EmailChanged,
+    /// The account is deleted.
+    Deleted,
 }
 
 /// One form's answer: what went wrong (per field, or for the whole form) and what was typed
@@ -164,6 +176,8 @@ pub fn notice_text(t: &crate::i18n::Texts, notice: Notice) -> &'static str {
         Notice::ResetSent => t.account_reset_sent,
         Notice::PasswordChanged => t.account_password_changed,
         Notice::SignedOut => t.account_signed_out,
+        Notice::EmailChanged => t.account_email_changed,
+        Notice::Deleted => t.account_deleted,
     }
 }
 
@@ -184,6 +198,51 @@ pub struct MyOrder {
 pub struct MyOrders {
     pub orders: Vec<MyOrder>,
     pub claimable: u64,
+}
+
+/// A saved delivery address.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddressView {
+    pub id: i32,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+    /// A `delivery::County` code.
+    pub county: String,
+}
+
+/// The profile page's data.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileView {
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub lang: crate::i18n::Lang,
+    pub addresses: Vec<AddressView>,
+}
+
+/// The profile page: the profile and what a plain post of one of its forms answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfilePage {
+    pub profile: ProfileView,
+    pub answer: Option<ProfileAnswer>,
+}
+
+/// One line of the consent history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsentView {
+    pub kind: String,
+    pub granted: bool,
+    pub version: String,
+    #[serde(with = "crate::wire::instant")]
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What a profile form answered: problems per field (the checkout's rules and texts), or saved.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileAnswer {
+    pub errors: Vec<crate::checkout::validate::FieldError>,
+    pub saved: bool,
 }
 
 /// The account's own view of itself.
@@ -217,5 +276,8 @@ pub fn message(t: &crate::i18n::Texts, problem: Problem) -> String {
         Problem::Locked(minutes) => fill(t.account_locked, &[("minutes", &minutes.to_string())]),
         Problem::WrongCode => t.account_wrong_code.to_owned(),
         Problem::WrongCodeTriesLeft(n) => fill(t.account_wrong_code_tries, &[("n", &n.to_string())]),
+        Problem::SameEmail => t.account_same_email.to_owned(),
+        Problem::EmailTaken => t.account_email_taken.to_owned(),
+        Problem::WrongPassword => t.account_wrong_password.to_owned(),
     }
 }

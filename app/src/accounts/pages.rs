@@ -4,7 +4,10 @@
 //! typed, passwords never); hydrated it shows the same in place. Kept out of search engines:
 //! they are personal or forms.
 
-use super::api::{get_account, get_my_orders, ClaimOrders, Confirm, Forgot, Register, Reset, SignIn, SignOut};
+use super::api::{
+    get_account, get_consents, get_my_orders, get_profile, AddAddress, ChangeEmail, ClaimOrders, Confirm, ConfirmEmailChange,
+    DeleteAccount, Forgot, Register, RemoveAddress, Reset, SaveProfile, SignIn, SignOut,
+};
 use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
 use crate::catalog::pages::loaded;
 use crate::i18n::{fill, format_date, format_price, Texts};
@@ -117,6 +120,8 @@ fn AccountMenu(page: PageData) -> impl IntoView {
         <nav aria-label=t.account_title>
             <ul class="account-menu">
                 <li><a href=href(lang, "/account/orders")>{t.account_my_orders}</a></li>
+                <li><a href=href(lang, "/account/profile")>{t.account_profile}</a></li>
+                <li><a href=href(lang, "/account/data")>{t.account_my_data}</a></li>
                 <li><a href=href(lang, "/cart")>{t.nav_cart}</a></li>
                 {account.roles.contains(&Role::Administrator).then(|| view! {
                     <li><a href=href(lang, "/admin/outbox")>{t.account_admin}</a></li>
@@ -198,6 +203,7 @@ fn RegisterBody(page: PageData) -> impl IntoView {
             </div>
             {input(t, state, Field::Password, t.account_new_password, "password", "new-password", no_value)}
             <p class="muted">{fill(t.account_password_hint, &[("min", &super::rules::PASSWORD_MIN_CHARS.to_string())])}</p>
+            <p class="muted">{t.account_terms_notice}</p>
             <button type="submit" class="primary" disabled=move || action.pending().get()>{t.account_register}</button>
         </ActionForm>
         <p>{t.account_have_account}" "<a href=href(lang, "/account/signin")>{t.account_sign_in}</a></p>
@@ -353,5 +359,201 @@ pub fn AccountLink() -> impl IntoView {
             </svg>
             <span>{move || t.get().nav_account}</span>
         </a>
+    }
+}
+
+/// `/{lang}/account/profile`: name, phone, language and saved addresses.
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let save = ServerAction::<SaveProfile>::new();
+    let add = ServerAction::<AddAddress>::new();
+    let remove = ServerAction::<RemoveAddress>::new();
+    let data = crate::wire::resource(
+        move || (save.version().get(), add.version().get(), remove.version().get()),
+        |_| get_profile(),
+    );
+    view! { <NoIndex/>{loaded(data, move |page| view! { <ProfileBody page save add remove/> })} }
+}
+
+#[component]
+fn ProfileBody(
+    page: super::ProfilePage,
+    save: ServerAction<SaveProfile>,
+    add: ServerAction<AddAddress>,
+    remove: ServerAction<RemoveAddress>,
+) -> impl IntoView {
+    use crate::checkout::validate::{message as field_message, Field as F};
+    use crate::delivery::County;
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let super::ProfilePage { profile, answer } = page;
+    // The latest answer: a hydrated action's, else what a plain post left.
+    let latest = move || {
+        [save.value().get(), add.value().get(), remove.value().get()]
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .next()
+            .or_else(|| answer.clone())
+    };
+    let error = move |f: F| latest().and_then(|a| a.errors.iter().find(|e| e.field == f).map(|e| field_message(t, e.problem)));
+    let field = move |f: F, id: &'static str, label: &'static str, value: String, autocomplete: &'static str| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id name=f.code() type="text" value=value autocomplete=autocomplete aria-invalid=move || error(f).map(|_| "true")/>
+                {move || error(f).map(|m| view! { <p class="field-error">{m}</p> })}
+            </div>
+        }
+    };
+    view! {
+        {heading(t, t.account_profile)}
+        {move || latest().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="account-notice">{t.account_saved}</p> })}
+        <p>{fill(t.account_email_is, &[("email", &profile.email)])}" "<a href=href(lang, "/account/email")>{t.account_change_email}</a></p>
+        <ActionForm action=save attr:class="account-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            {field(F::Name, "pr-name", t.account_name, profile.name.clone(), "name")}
+            {field(F::Phone, "pr-phone", t.checkout_phone, profile.phone.clone(), "tel")}
+            <div class="field">
+                <label for="pr-language">{t.account_language}</label>
+                <select id="pr-language" name="language">
+                    {crate::i18n::Lang::ALL.into_iter().map(|l| view! { <option value=l.code() selected={l == profile.lang}>{l.native_name()}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="primary">{t.account_save}</button>
+        </ActionForm>
+        <h2>{t.account_addresses}</h2>
+        {if profile.addresses.is_empty() {
+            view! { <p>{t.account_no_addresses}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="my-orders">
+                    {profile.addresses.iter().map(|a| {
+                        let county = County::from_code(&a.county).map(|c| crate::i18n::county_name(t, c)).unwrap_or_default();
+                        view! {
+                            <li data-testid="saved-address">
+                                {format!("{}, {} {}, {}", a.street, a.postal_code, a.city, county)}
+                                <ActionForm action=remove attr:class="inline-form">
+                                    <input type="hidden" name="lang" value=lang.code()/>
+                                    <input type="hidden" name="id" value=a.id/>
+                                    <button type="submit" class="link-button">{t.account_remove}</button>
+                                </ActionForm>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+        <ActionForm action=add attr:class="account-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            {field(F::Street, "ad-street", t.checkout_street, String::new(), "street-address")}
+            {field(F::City, "ad-city", t.checkout_city, String::new(), "address-level2")}
+            {field(F::PostalCode, "ad-postal", t.checkout_postal_code, String::new(), "postal-code")}
+            <div class="field">
+                <label for="ad-county">{t.county_label}</label>
+                <select id="ad-county" name="county">
+                    {County::ALL.into_iter().map(|c| view! { <option value=c.code()>{crate::i18n::county_name(t, c)}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit">{t.account_add_address}</button>
+        </ActionForm>
+        <p><a href=href(lang, "/account/data")>{t.account_my_data}</a>" · "<a href=href(lang, "/account/delete")>{t.account_delete}</a></p>
+    }
+}
+
+/// `/{lang}/account/email`: a new e-mail address, confirmed by a code sent to it.
+#[component]
+pub fn EmailPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <EmailBody page/> })} }
+}
+
+#[component]
+fn EmailBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    if page.account.is_none() {
+        return view! { <crate::layout::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
+    }
+    let request = ServerAction::<ChangeEmail>::new();
+    let confirm = ServerAction::<ConfirmEmailChange>::new();
+    let state = shown(request, page.flash.clone());
+    let code_state = shown(confirm, page.flash);
+    view! {
+        {heading(t, t.account_change_email)}
+        <ActionForm action=request attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, request)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Email, t.account_new_email, "email", "email", email_value)}
+            <button type="submit">{t.account_send_code}</button>
+        </ActionForm>
+        <ActionForm action=confirm attr:class="account-form" attr:novalidate=true>
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, code_state, Field::Code, t.account_code, "text", "one-time-code", no_value)}
+            <button type="submit" class="primary">{t.account_confirm_submit}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// `/{lang}/account/delete`: deleting the account, after its password.
+#[component]
+pub fn DeletePage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_account());
+    view! { <NoIndex/>{loaded(data, |page| view! { <DeleteBody page/> })} }
+}
+
+#[component]
+fn DeleteBody(page: PageData) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    if page.account.is_none() {
+        return view! { <crate::layout::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
+    }
+    let action = ServerAction::<DeleteAccount>::new();
+    let state = shown(action, page.flash);
+    view! {
+        {heading(t, t.account_delete)}
+        <p>{t.account_delete_explained}</p>
+        <ActionForm action attr:class="account-form" attr:novalidate=true>
+            {form_messages(t, state, action)}
+            <input type="hidden" name="lang" value=lang.code()/>
+            {input(t, state, Field::Password, t.account_password, "password", "current-password", no_value)}
+            <button type="submit" class="danger">{t.account_delete_submit}</button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+/// `/{lang}/account/data`: the download of everything held, and the consent history.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_consents());
+    view! { <NoIndex/>{loaded(data, |consents| view! { <DataBody consents/> })} }
+}
+
+#[component]
+fn DataBody(consents: Vec<super::ConsentView>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    view! {
+        {heading(t, t.account_my_data)}
+        <p>{t.account_data_explained}</p>
+        <p><a class="button primary" href="/account/export.json" download="turg-account.json">{t.account_download}</a></p>
+        <h2>{t.account_consents}</h2>
+        {if consents.is_empty() {
+            view! { <p>{t.account_no_consents}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="my-orders">
+                    {consents.into_iter().map(|c| {
+                        let what = if c.kind == "terms" { t.account_consent_terms } else { t.account_consent_other };
+                        let how = if c.granted { t.account_consent_granted } else { t.account_consent_withdrawn };
+                        let when = crate::delivery::local_time::to_tallinn(c.at).format("%Y-%m-%d %H:%M").to_string();
+                        view! { <li data-testid="consent">{format!("{what} ({}) — {how} — {when}", c.version)}</li> }
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
     }
 }

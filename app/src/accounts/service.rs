@@ -151,6 +151,8 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
             }
             .insert(&txn)
             .await?;
+            // Creating an account is agreeing to the terms (the form says so): recorded.
+            super::profile::record_consent(&txn, user.id, "terms", true, super::profile::TERMS_VERSION, now).await?;
             send_code(&txn, &user, CodePurpose::Confirm, lang, base_url, now).await?;
         }
     }
@@ -226,6 +228,39 @@ async fn send_code<C: ConnectionTrait>(
     };
     let lang = Lang::from_code(&account.lang).unwrap_or(lang);
     queue(db, &format!("code:{}", row.id), lang, &account.email, account_email(mail, lang, base_url), now).await
+}
+
+/// A new code for `purpose`, e-mailed to `account.email` (for an e-mail change: an account
+/// value carrying the new address).
+pub async fn queue_code<C: ConnectionTrait>(
+    db: &C,
+    account: &user::Model,
+    purpose: CodePurpose,
+    lang: Lang,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    send_code(db, account, purpose, lang, base_url, now).await
+}
+
+/// Checks a typed code for the account, with the client's lockout: a wrong code counts
+/// against the client as a failed sign-in does.
+pub async fn check_code_for<C: ConnectionTrait>(
+    db: &C,
+    account: &user::Model,
+    purpose: CodePurpose,
+    typed: &str,
+    client: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Result<(), Problem>, DbErr> {
+    if let Some(wait) = locked(db, client.map(|c| (FailureScope::Client, c)), now).await? {
+        return Ok(Err(Problem::Locked(rules::minutes_to_wait(wait))));
+    }
+    let result = use_code(db, account, purpose, typed, now).await?;
+    if result.is_err() {
+        fail(db, None, client, now).await?;
+    }
+    Ok(result)
 }
 
 /// Checks a typed code against the account's live code for `purpose`, counting the try. On

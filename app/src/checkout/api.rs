@@ -16,7 +16,19 @@ pub async fn get_checkout(lang: Lang) -> Result<Option<CheckoutView>, AppError> 
     let db = crate::server::db()?;
     let owner = crate::cart::api::server_side::Owner::of_request();
     let Some(cart) = crate::cart::service::find_owned(&db, owner.get()).await? else { return Ok(None) };
-    Ok(Some(super::service::checkout_view(&db, &cart, lang, chrono::Utc::now()).await?))
+    let mut view = super::service::checkout_view(&db, &cart, lang, chrono::Utc::now()).await?;
+    // A signed-in shopper's first checkout starts from the profile and the first saved address.
+    if cart.draft.is_none() {
+        if let Ok(who) = crate::accounts::visitor::signed_in() {
+            let p = crate::accounts::profile::profile(&db, &who).await?;
+            let form = &mut view.draft.form;
+            (form.name, form.email, form.phone) = (p.name, p.email, p.phone);
+            if let Some(a) = p.addresses.into_iter().next() {
+                (form.street, form.city, form.postal_code, form.county) = (a.street, a.city, a.postal_code, a.county);
+            }
+        }
+    }
+    Ok(Some(view))
 }
 
 /// Submits the checkout form. Every field is kept with the cart first; then the form is

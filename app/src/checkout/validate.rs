@@ -157,6 +157,20 @@ pub fn validate(form: &ContactForm) -> Result<Contact, Vec<FieldError>> {
     }
 }
 
+/// A delivery address on its own (an account's saved address): street, city, postal code and
+/// county, checked as the checkout checks them.
+pub fn validate_address(street: &str, city: &str, postal: &str, county_code: &str) -> Result<(String, String, String, County), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let street = check(&mut errors, Field::Street, line(street, STREET_MAX));
+    let city = check(&mut errors, Field::City, line(city, CITY_MAX));
+    let postal = check(&mut errors, Field::PostalCode, postal_code(postal));
+    let county = check(&mut errors, Field::County, county(county_code));
+    match (street, city, postal, county) {
+        (Some(street), Some(city), Some(postal), Some(county)) => Ok((street, city, postal, county)),
+        _ => Err(errors),
+    }
+}
+
 /// A phone number in E.164 (`"+37251234567"`).
 ///
 /// Accepts spaces, hyphens, dots, parentheses, `00` for `+` and a `(0)` trunk prefix after the

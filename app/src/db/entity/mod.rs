@@ -2,6 +2,7 @@
 //! `db::migration`, and these structs must agree with it (the service tests check on both
 //! engines).
 
+pub mod address;
 pub mod auth_code;
 pub mod auth_failure;
 pub mod cart;
@@ -9,6 +10,7 @@ pub mod cart_line;
 pub mod cart_method;
 pub mod category;
 pub mod category_text;
+pub mod consent;
 pub mod counter;
 pub mod delivery_method;
 pub mod instalment;

@@ -11,6 +11,9 @@
 //!   change the address), stored as a salted SHA-256, with an expiry and an attempt count.
 //! - `auth_failures`: failed sign-ins and code entries per account and per client address
 //!   (both as SHA-256), the rate limit's memory, shared by every instance.
+//! - `addresses`: an account's saved delivery addresses (checkout offers them).
+//! - `consents`: what the account agreed to or withdrew, and when (the terms at registration;
+//!   newsletters and the club later): the history "My data" shows.
 //! - `carts.user_id` (unique: one cart per account) and `orders.user_id` (an account's orders;
 //!   guest orders claimed later get it too). Plain columns with indexes, no foreign keys:
 //!   SQLite cannot add a column with a constraint to an existing table.
@@ -120,6 +123,49 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .create_table(
+                Table::create()
+                    .table("addresses")
+                    .col(pk_auto("id"))
+                    .col(integer("user_id"))
+                    .col(string_len("street", 120))
+                    .col(string_len("city", 60))
+                    .col(string_len("postal_code", 10))
+                    .col(string_len("county", 20))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_addresses_user_id")
+                            .from("addresses", "user_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("consents")
+                    .col(pk_auto("id"))
+                    .col(integer("user_id"))
+                    // `terms`, later `newsletter:<topic>`, `club`.
+                    .col(string_len("kind", 40))
+                    .col(boolean("granted"))
+                    // Which text was agreed to (a version), as shown.
+                    .col(string_len("version", 40))
+                    .col(timestamp_with_time_zone("at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_consents_user_id")
+                            .from("consents", "user_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .alter_table(Table::alter().table("carts").add_column(integer_null("user_id")).to_owned())
             .await?;
         manager
@@ -129,6 +175,8 @@ impl MigrationTrait for Migration {
             ("idx_sessions_user_id", "sessions", &["user_id"][..], false),
             ("idx_auth_codes_user_id_purpose", "auth_codes", &["user_id", "purpose"][..], false),
             ("idx_auth_failures_scope_key_hash_at", "auth_failures", &["scope", "key_hash", "at"][..], false),
+            ("idx_addresses_user_id", "addresses", &["user_id"][..], false),
+            ("idx_consents_user_id", "consents", &["user_id"][..], false),
             ("idx_carts_user_id", "carts", &["user_id"][..], true),
             ("idx_orders_user_id", "orders", &["user_id"][..], false),
         ] {
@@ -150,7 +198,7 @@ impl MigrationTrait for Migration {
         manager.drop_index(Index::drop().name("idx_carts_user_id").table("carts").to_owned()).await?;
         manager.alter_table(Table::alter().table("orders").drop_column("user_id").to_owned()).await?;
         manager.alter_table(Table::alter().table("carts").drop_column("user_id").to_owned()).await?;
-        for table in ["auth_failures", "auth_codes", "sessions", "user_roles", "users"] {
+        for table in ["consents", "addresses", "auth_failures", "auth_codes", "sessions", "user_roles", "users"] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
