@@ -19,6 +19,28 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// Every page under `/{lang}/account`, by the last part of the address (one lazy route).
+#[component]
+pub fn AccountArea() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    move || {
+        let path = location.pathname.get();
+        match path.trim_end_matches('/').rsplit('/').next().unwrap_or("") {
+            "signin" => view! { <SignInPage/> }.into_any(),
+            "register" => view! { <RegisterPage/> }.into_any(),
+            "confirm" => view! { <ConfirmPage/> }.into_any(),
+            "forgot" => view! { <ForgotPage/> }.into_any(),
+            "reset" => view! { <ResetPage/> }.into_any(),
+            "orders" => view! { <MyOrdersPage/> }.into_any(),
+            "profile" => view! { <ProfilePage/> }.into_any(),
+            "email" => view! { <EmailPage/> }.into_any(),
+            "delete" => view! { <DeletePage/> }.into_any(),
+            "data" => view! { <DataPage/> }.into_any(),
+            _ => view! { <AccountHomePage/> }.into_any(),
+        }
+    }
+}
+
 /// The head and `<h1>` of an account page.
 fn heading(t: &'static Texts, title: &'static str) -> impl IntoView {
     view! {
@@ -388,15 +410,15 @@ fn ProfileBody(
     let t = lang.texts();
     let super::ProfilePage { profile, answer } = page;
     // The latest answer: a hydrated action's, else what a plain post left.
-    let latest = move || {
+    let latest = Memo::new(move |_| {
         [save.value().get(), add.value().get(), remove.value().get()]
             .into_iter()
             .flatten()
             .filter_map(Result::ok)
             .next()
             .or_else(|| answer.clone())
-    };
-    let error = move |f: F| latest().and_then(|a| a.errors.iter().find(|e| e.field == f).map(|e| field_message(t, e.problem)));
+    });
+    let error = move |f: F| latest.get().and_then(|a| a.errors.iter().find(|e| e.field == f).map(|e| field_message(t, e.problem)));
     let field = move |f: F, id: &'static str, label: &'static str, value: String, autocomplete: &'static str| {
         view! {
             <div class="field">
@@ -408,7 +430,7 @@ fn ProfileBody(
     };
     view! {
         {heading(t, t.account_profile)}
-        {move || latest().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="account-notice">{t.account_saved}</p> })}
+        {move || latest.get().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="account-notice">{t.account_saved}</p> })}
         <p>{fill(t.account_email_is, &[("email", &profile.email)])}" "<a href=href(lang, "/account/email")>{t.account_change_email}</a></p>
         <ActionForm action=save attr:class="account-form">
             <input type="hidden" name="lang" value=lang.code()/>
@@ -428,7 +450,7 @@ fn ProfileBody(
         } else {
             view! {
                 <ul class="my-orders">
-                    {profile.addresses.iter().map(|a| {
+                    {profile.addresses.clone().into_iter().map(|a| {
                         let county = County::from_code(&a.county).map(|c| crate::i18n::county_name(t, c)).unwrap_or_default();
                         view! {
                             <li data-testid="saved-address">
