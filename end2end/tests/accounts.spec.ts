@@ -167,3 +167,43 @@ test("the sign-in form is accessible, with its error too", async ({ page }, info
   await expect(page.getByTestId("form-error")).toHaveText(t.account_wrong_credentials);
   await expectAccessible(page, "sign in with an error", hydrated(project));
 });
+
+test("profile: details and an address are kept; deleting the account ends it", async ({ page }, info) => {
+  const project = info.project.name;
+  const email = `kadri.${project}.${Date.now()}@example.ee`;
+  await page.goto("/en/account/register");
+  await ready(page, project);
+  await fillAndSubmit(page, { email, password: PASSWORD }, t.account_register);
+  await expect(page).toHaveURL(/\/en\/account\/confirm$/);
+  await ready(page, project);
+  await fillAndSubmit(page, { code: codeSentTo(email) }, t.account_confirm_submit);
+  await expect(page).toHaveURL(/\/en\/account\/signin$/);
+  await signIn(page, project, email, PASSWORD);
+
+  await page.goto("/en/account/profile");
+  await ready(page, project);
+  await page.locator("#pr-name").fill("Kadri Kask");
+  await page.locator("#pr-phone").fill("5123 4567");
+  await page.getByRole("button", { name: t.account_save, exact: true }).click();
+  await expect(page.getByTestId("account-notice")).toHaveText(t.account_saved);
+  await page.locator("#ad-street").fill("Pikk 1");
+  await page.locator("#ad-city").fill("Tallinn");
+  await page.locator("#ad-postal").fill("10123");
+  await page.getByRole("button", { name: t.account_add_address }).click();
+  await expect(page.getByTestId("saved-address")).toHaveCount(1);
+  await expectAccessible(page, "profile", hydrated(project));
+  const [row] = query<{ name: string; phone: string }>("SELECT name, phone FROM users WHERE email = ?", [email]);
+  expect(row).toEqual({ name: "Kadri Kask", phone: "+37251234567" });
+
+  await page.goto("/en/account/delete");
+  await ready(page, project);
+  await fillAndSubmit(page, { password: "not-the-right-one-9" }, t.account_delete_submit);
+  await expect(page.locator("#acc-password-error")).toHaveText(t.account_wrong_password);
+  await fillAndSubmit(page, { password: PASSWORD }, t.account_delete_submit);
+  await expect(page).toHaveURL(/\/en\/account\/signin$/);
+  await expect(page.getByTestId("account-notice")).toHaveText(t.account_deleted);
+  expect(query("SELECT id FROM users WHERE email = ?", [email])).toHaveLength(0);
+  await ready(page, project);
+  await fillAndSubmit(page, { email, password: PASSWORD }, t.account_sign_in);
+  await expect(page.getByTestId("form-error")).toHaveText(t.account_wrong_credentials);
+});

@@ -19,12 +19,14 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-/// Every page under `/{lang}/account`, by the last part of the address (one lazy route).
+/// Every page under `/{lang}/account`, by the last part of the address (one lazy route). The
+/// address is read once: the router makes a new view for each of the account routes, and a
+/// view that also followed the address would build the next page twice (and the first build
+/// would use up the flash cookie its data reads).
 #[component]
 pub fn AccountArea() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    move || {
-        let path = location.pathname.get();
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    {
         match path.trim_end_matches('/').rsplit('/').next().unwrap_or("") {
             "signin" => view! { <SignInPage/> }.into_any(),
             "register" => view! { <RegisterPage/> }.into_any(),
