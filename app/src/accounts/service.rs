@@ -129,6 +129,10 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
     }
     let Some(email) = email.filter(|_| state.errors.is_empty()) else { return Err(AccountError::form(state)) };
 
+    // Hashed before the transaction (a SQLite transaction that reads, waits, then writes can
+    // meet another writer's commit and fail), and whether or not the address is new, so the
+    // answer takes as long either way.
+    let hash = hash_password(password.to_owned()).await;
     let txn = db.begin().await?;
     match find_by_email(&txn, &email).await? {
         Some(existing) if existing.email_confirmed_at.is_some() => {
@@ -137,7 +141,6 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
         }
         Some(existing) => send_code(&txn, &existing, CodePurpose::Confirm, lang, base_url, now).await?,
         None => {
-            let hash = hash_password(password.to_owned()).await;
             let user = user::ActiveModel {
                 email: Set(email.clone()),
                 email_confirmed_at: Set(None),
@@ -555,6 +558,7 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
     if let Some(problem) = check_password(password, &account.email, &account.name) {
         return Err(refuse(Field::Password, problem));
     }
+    let hash = hash_password(password.to_owned()).await;
     let txn = db.begin().await?;
     if let Err(problem) = use_code(&txn, &account, CodePurpose::Reset, code, now).await? {
         // The try counts even though nothing else is kept.
@@ -562,7 +566,6 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
         fail(db, None, client, now).await?;
         return Err(refuse(Field::Code, problem));
     }
-    let hash = hash_password(password.to_owned()).await;
     user::Entity::update_many()
         .col_expr(user::Column::PasswordHash, Expr::value(hash))
         .col_expr(user::Column::EmailConfirmedAt, Expr::value(account.email_confirmed_at.unwrap_or(now)))
