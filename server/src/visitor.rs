@@ -52,27 +52,6 @@ pub async fn resolve(State(db): State<DatabaseConnection>, mut req: Request, nex
     res
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cookies_by_name() {
-        let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=1; turg_session=abc; b=2"));
-        assert_eq!(cookie(&h, "turg_session").as_deref(), Some("abc"));
-        assert_eq!(cookie(&h, "turg_sessio"), None);
-        h.insert(header::COOKIE, HeaderValue::from_static("turg_session="));
-        assert_eq!(cookie(&h, "turg_session"), None, "an emptied cookie is no session");
-    }
-
-    #[test]
-    fn static_files_skip_the_lookup() {
-        assert!(is_static("/pkg/turg.wasm") && is_static("/sw.js"));
-        assert!(!is_static("/et/account") && !is_static("/api/account"));
-    }
-}
-
 /// `/account/export.json`: everything held about the signed-in account, as a download
 /// ("My data"). 401 when signed out; never stored by any cache.
 pub async fn export(axum::extract::State(state): axum::extract::State<crate::routes::AppState>, req: Request) -> Response {
@@ -95,5 +74,26 @@ pub async fn export(axum::extract::State(state): axum::extract::State<crate::rou
             tracing::error!(error = %e, "exporting an account");
             (axum::http::StatusCode::SERVICE_UNAVAILABLE, [(header::CACHE_CONTROL, "no-store")], "try again later").into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_by_name() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, HeaderValue::from_static("a=1; turg_session=abc; b=2"));
+        assert_eq!(cookie(&h, "turg_session").as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, "turg_sessio"), None);
+        h.insert(header::COOKIE, HeaderValue::from_static("turg_session="));
+        assert_eq!(cookie(&h, "turg_session"), None, "an emptied cookie is no session");
+    }
+
+    #[test]
+    fn static_files_skip_the_lookup() {
+        assert!(is_static("/pkg/turg.wasm") && is_static("/sw.js"));
+        assert!(!is_static("/et/account") && !is_static("/api/account"));
     }
 }
