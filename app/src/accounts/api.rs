@@ -24,13 +24,13 @@ mod server_side {
 
     /// The flash: the form's state for the page a plain post is redirected to (five minutes,
     /// read once). Hex of JSON: cookie-safe without another dependency.
-    pub fn set_flash(state: &FormState) {
+    pub fn set_flash(state: &impl serde::Serialize) {
         let json = serde_json::to_vec(state).unwrap_or_default();
         crate::server::set_cookie(FLASH_COOKIE, &hex::encode(json), 300);
     }
 
     /// Reads and clears the flash of this request.
-    pub fn take_flash() -> Option<FormState> {
+    pub fn take_flash<T: serde::de::DeserializeOwned>() -> Option<T> {
         let raw = crate::server::cookie(FLASH_COOKIE)?;
         crate::server::set_cookie(FLASH_COOKIE, "", 0);
         serde_json::from_slice(&hex::decode(raw).ok()?).ok()
@@ -38,7 +38,7 @@ mod server_side {
 
     /// A form with problems: a plain post goes back to the form (`back`) with them; a hydrated
     /// one gets them as the answer.
-    pub fn again(state: FormState, back: &str) -> FormState {
+    pub fn again<T: serde::Serialize>(state: T, back: &str) -> T {
         if crate::server::is_form_post() {
             set_flash(&state);
             leptos_axum::redirect(back);
@@ -250,11 +250,7 @@ pub async fn claim_orders(lang: String) -> Result<u64, AppError> {
 pub async fn get_profile() -> Result<super::ProfilePage, AppError> {
     let who = crate::accounts::visitor::signed_in()?;
     let db = crate::server::db()?;
-    let raw = crate::server::cookie(super::FLASH_COOKIE);
-    if raw.is_some() {
-        crate::server::set_cookie(super::FLASH_COOKIE, "", 0);
-    }
-    let answer = raw.and_then(|r| hex::decode(r).ok()).and_then(|b| serde_json::from_slice(&b).ok());
+    let answer = server_side::take_flash();
     Ok(super::ProfilePage { profile: super::profile::profile(&db, &who).await?, answer })
 }
 
@@ -276,12 +272,7 @@ pub async fn save_profile(lang: String, name: String, phone: String, language: S
 /// refused values come back in the flash as problems).
 #[cfg(feature = "ssr")]
 fn profile_answer(lang: &str, answer: super::ProfileAnswer) -> Result<super::ProfileAnswer, AppError> {
-    if crate::server::is_form_post() {
-        let json = serde_json::to_vec(&answer).unwrap_or_default();
-        crate::server::set_cookie(super::FLASH_COOKIE, &hex::encode(json), 300);
-        leptos_axum::redirect(&server_side::page(server_side::lang_of(lang), "/profile"));
-    }
-    Ok(answer)
+    Ok(server_side::again(answer, &server_side::page(server_side::lang_of(lang), "/profile")))
 }
 
 /// Saves a delivery address.
