@@ -9,7 +9,7 @@ use crate::i18n::{fill, format_price, Lang};
 use crate::outbox::{self, NewMessage};
 use crate::payment::provider::PaymentProvider;
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionSession, TransactionTrait,
 };
@@ -98,17 +98,8 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     if done.rows_affected != 1 {
         return Err(CancelError::Cannot(CannotCancel::Over));
     }
-    let mut lines = order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(s.id)).all(&txn).await?;
-    lines.sort_by_key(|l| l.offer_id);
-    for line in &lines {
-        crate::db::entity::offer::Entity::update_many()
-            .col_expr(crate::db::entity::offer::Column::Stock, Expr::col(crate::db::entity::offer::Column::Stock).add(line.quantity))
-            .filter(crate::db::entity::offer::Column::Id.eq(line.offer_id))
-            .exec(&txn)
-            .await?;
-    }
-    let products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
-    crate::catalog::service::refresh_offer_summaries(&txn, &products).await?;
+    let lines = order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(s.id)).all(&txn).await?;
+    crate::payment::service::return_stock(&txn, lines).await?;
     let amount = s.goods_cents + s.fee_cents;
     let paid = payment::Entity::find()
         .filter(payment::Column::OrderId.eq(o.id))

@@ -259,17 +259,23 @@ async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Ut
     }
     set_shipments(txn, order_id, ShipmentStatus::Placed, ShipmentStatus::Cancelled, now).await?;
     forget_key(txn, order_id).await?;
-    let mut lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
+    let lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
+    return_stock(txn, lines).await
+}
+
+/// Puts ordered lines back into their offers' stock (in offer order, so concurrent returns
+/// take row locks in the same order) and refreshes the products' offer summaries.
+pub(crate) async fn return_stock<C: ConnectionTrait>(db: &C, mut lines: Vec<order_line::Model>) -> Result<(), DbErr> {
     lines.sort_by_key(|l| l.offer_id);
     for line in &lines {
         offer::Entity::update_many()
             .col_expr(offer::Column::Stock, Expr::col(offer::Column::Stock).add(line.quantity))
             .filter(offer::Column::Id.eq(line.offer_id))
-            .exec(txn)
+            .exec(db)
             .await?;
     }
     let products: Vec<i32> = lines.iter().map(|l| l.product_id).collect();
-    crate::catalog::service::refresh_offer_summaries(txn, &products).await
+    crate::catalog::service::refresh_offer_summaries(db, &products).await
 }
 
 /// Gives back the stock of orders still unpaid when their reservation ends (the shopper left
