@@ -1,45 +1,14 @@
-//! The page chrome: header (logo, search, language switch, cart), footer, the language
-//! context every page reads, and the translated "not found" / error bodies.
+//! The page chrome: the `/:lang` route that provides the language, the header (logo, search,
+//! language switch, account, cart) and the footer. What pages share lives in `ui`.
 
-use crate::errors::AppError;
-use crate::i18n::{switch_lang_path, Lang, Texts};
-use crate::accounts::pages::AccountLink;
-use crate::cart::pages::{provide_cart_changed, CartLink};
-use crate::search::pages::SearchBox;
+use crate::i18n::{switch_lang_path, Lang};
+use crate::accounts::components::AccountLink;
+use crate::cart::components::{provide_cart_changed, CartLink};
+use crate::search::components::SearchBox;
+use crate::ui::{href, use_lang, use_texts, NotFoundBody, PageLang};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title};
+use leptos_meta::Html;
 use leptos_router::{components::Outlet, hooks::{use_location, use_params_map}};
-
-/// The page language, from the first path segment.
-#[derive(Clone, Copy)]
-pub struct PageLang(pub Memo<Lang>);
-
-/// The current page's language (Estonian outside a language prefix).
-pub fn use_lang() -> Memo<Lang> {
-    use_context::<PageLang>().map(|p| p.0).unwrap_or_else(|| Memo::new(|_| Lang::default()))
-}
-
-/// The current page's texts, reactively.
-pub fn use_texts() -> Signal<&'static Texts> {
-    let lang = use_lang();
-    Signal::derive(move || lang.get().texts())
-}
-
-/// A `<Title>` text that follows the page's language. leptos_meta reads the title after the
-/// page has rendered, when the page's owner (and the signals it read) may already be disposed
-/// (seen in the debug build); then the title as the page rendered it stands.
-pub fn page_title(
-    t: Signal<&'static Texts>,
-    make: impl Fn(&'static Texts) -> String + Send + Sync + 'static,
-) -> impl Fn() -> String + Send + Sync + 'static {
-    let rendered = make(t.get_untracked());
-    move || t.try_get().map(&make).unwrap_or_else(|| rendered.clone())
-}
-
-/// `/{lang}{rest}` for a link inside the shop.
-pub fn href(lang: Lang, rest: &str) -> String {
-    format!("/{}{}", lang.code(), rest)
-}
 
 /// The route component for `/:lang/…`: checks the language and wraps the page in the chrome.
 #[component]
@@ -151,49 +120,4 @@ fn Footer() -> impl IntoView {
         </footer>
     }
     .into_any()
-}
-
-/// "Page not found", with status 404 when rendered on the server.
-#[component]
-pub fn NotFoundBody() -> impl IntoView {
-    view! { <ErrorBody error=AppError::NotFound/> }
-}
-
-/// A translated error message for a page that could not be shown; sets the HTTP status.
-#[component]
-pub fn ErrorBody(error: AppError) -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::server::set_status(error.status());
-    let lang = use_lang();
-    let t = use_texts();
-    let not_found = error == AppError::NotFound;
-    let sign_in = error == AppError::Unauthorized;
-    let location = use_location();
-    let heading_in = move |t: &'static Texts| if not_found { t.not_found_title } else { t.error_title };
-    let heading = move || heading_in(t.get());
-    let message = {
-        let error = error.clone();
-        move || error.message(t.get())
-    };
-    view! {
-        <Title text=page_title(t, move |t| format!("{} — {}", heading_in(t), t.site_name))/>
-        <section class="error-page">
-            <h1>{heading}</h1>
-            <p>{message}</p>
-            {sign_in.then(|| view! {
-                <p><a class="button primary" href=move || {
-                    let here = location.pathname.get();
-                    href(lang.get(), &format!("/account/signin?next={}", crate::markup::query_value(&here)))
-                }>{move || t.get().account_sign_in}</a></p>
-            })}
-            <p><a href=move || href(lang.get(), "")>{move || t.get().back_home}</a></p>
-        </section>
-    }
-}
-
-/// What a page shows while its data loads (only seen on client-side navigation).
-#[component]
-pub fn Loading() -> impl IntoView {
-    let t = use_texts();
-    view! { <p class="loading" role="status">{move || t.get().loading}</p> }
 }

@@ -15,6 +15,7 @@ pub mod offers;
 pub mod orders;
 pub mod payment;
 mod layout;
+pub mod ui;
 pub mod markup;
 pub mod pwa;
 pub mod search;

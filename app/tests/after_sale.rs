@@ -1,14 +1,17 @@
 //! Service tests of what a buyer does after paying, each on SQLite and PostgreSQL: cancelling a
 //! shipment before it is shipped (stock back, the refund recorded through the provider, both
-//! parties e-mailed), refused once it is shipped, and only for whoever may open the order.
+//! parties e-mailed), refused once it is shipped, and only for whoever may open the order;
+//! withdrawing within 14 days of delivery (not perishable goods) and complaining within two
+//! years, once each per shipment.
 
 mod support;
 
 use app::cart::service::{self as cart, CartOwner};
 use app::checkout::service::place_order;
-use app::db::entity::{offer, outbox, refund, shipment};
+use app::db::entity::{claim, offer, order_line, outbox, product, refund, shipment};
 use app::i18n::Lang;
-use app::orders::aftersale::{CancelReason, CannotCancel};
+use app::orders::aftersale::{CancelReason, CannotCancel, CannotComplain, CannotWithdraw, ClaimKind, ClaimStatus, Remedy};
+use app::orders::claims::{make_claim, record_delivery, ClaimError, ClaimRequest};
 use app::orders::cancel::{cancel_shipment, CancelError, OrderAccess};
 use app::orders::ShipmentStatus;
 use app::payment::provider::{Callback, Outcome, PaymentProvider, Sandbox};
@@ -103,3 +106,75 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
     assert_eq!(refund::Entity::find().count(db).await.unwrap(), 1);
 }
 on_both_engines!(cancel_before_shipping);
+
+/// Marks the products of a shipment perishable or not.
+async fn perishable(db: &DatabaseConnection, shipment_id: i32, yes: bool) {
+    for l in order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(shipment_id)).all(db).await.unwrap() {
+        let mut p: product::ActiveModel = product::Entity::find_by_id(l.product_id).one(db).await.unwrap().unwrap().into();
+        p.perishable = Set(yes);
+        p.update(db).await.unwrap();
+    }
+}
+
+async fn withdraw_and_complain(db: &DatabaseConnection) {
+    seeded(db).await;
+    let (order_id, key, _) = paid_order(db).await;
+    let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
+    let (food, lasting) = (shipments[0].id, shipments[1].id);
+    perishable(db, food, true).await;
+    perishable(db, lasting, false).await;
+    let access = OrderAccess { key: &key, cart_id: None, account: None };
+    let delivered = sunday();
+    let day = chrono::Duration::days(1);
+    let complaint = ClaimRequest::Complaint { remedy: Remedy::Replacement, description: "The lid of the jar is cracked." };
+
+    // Not delivered yet: neither.
+    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered).await, Err(ClaimError::Withdraw(CannotWithdraw::NotDelivered))));
+    assert!(matches!(make_claim(db, access, lasting, complaint, delivered).await, Err(ClaimError::Complain(CannotComplain::NotDelivered))));
+    // Delivery is recorded for a shipment on its way only, once.
+    assert!(!record_delivery(db, lasting, delivered).await.unwrap(), "a paid shipment is not on its way");
+    for id in [food, lasting] {
+        let mut s: shipment::ActiveModel = shipment::Entity::find_by_id(id).one(db).await.unwrap().unwrap().into();
+        s.status = Set(ShipmentStatus::Shipped.code().to_owned());
+        s.update(db).await.unwrap();
+        assert!(record_delivery(db, id, delivered).await.unwrap());
+    }
+    assert!(!record_delivery(db, lasting, delivered + day).await.unwrap(), "a second report changes nothing");
+
+    // Perishable goods: no withdrawal, however soon.
+    assert!(matches!(make_claim(db, access, food, ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::Withdraw(CannotWithdraw::Perishable))));
+    // Nobody else, and not after the 14 days.
+    let wrong = OrderAccess { key: "0123456789abcdef0123456789abcdef", cart_id: None, account: None };
+    assert!(matches!(make_claim(db, wrong, lasting, ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::NotFound)));
+    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 15).await, Err(ClaimError::Withdraw(CannotWithdraw::TooLate))));
+    assert_eq!(claim::Entity::find().count(db).await.unwrap(), 0, "nothing refused was recorded");
+
+    // On the 14th day it is still in time.
+    let outbox_before = outbox::Entity::find().count(db).await.unwrap();
+    let w = make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 14).await.unwrap();
+    assert_eq!((w.kind, w.status, w.remedy), (ClaimKind::Withdrawal, ClaimStatus::Open, None));
+    assert_eq!(w.due_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(), "the goods go back within 14 days of withdrawing");
+    assert_eq!(outbox::Entity::find().filter(outbox::Column::Kind.eq("withdrawal")).count(db).await.unwrap(), 2, "buyer and seller");
+    assert_eq!(outbox::Entity::find().count(db).await.unwrap(), outbox_before + 2);
+    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 14).await, Err(ClaimError::AlreadyMade(ClaimKind::Withdrawal))));
+
+    // A complaint: described, within two years, answered in 15 days; perishable goods too.
+    let blank = ClaimRequest::Complaint { remedy: Remedy::Refund, description: "  " };
+    assert!(matches!(make_claim(db, access, food, blank, delivered + day).await, Err(ClaimError::Complain(CannotComplain::DescriptionMissing))));
+    assert!(matches!(make_claim(db, access, food, complaint, delivered + day * 732).await, Err(ClaimError::Complain(CannotComplain::TooLate))));
+    let c = make_claim(db, access, food, complaint, delivered + day * 3).await.unwrap();
+    assert_eq!((c.kind, c.remedy, c.description.as_deref()), (ClaimKind::Complaint, Some(Remedy::Replacement), Some("The lid of the jar is cracked.")));
+    assert_eq!(c.due_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());
+    let to_seller = outbox::Entity::find().filter(outbox::Column::Kind.eq("complaint")).filter(outbox::Column::ToAddress.ne(contact().email)).one(db).await.unwrap().unwrap();
+    assert!(to_seller.body_text.contains("The lid of the jar is cracked."), "the seller reads the buyer's words");
+    assert!(matches!(make_claim(db, access, food, complaint, delivered + day * 4).await, Err(ClaimError::AlreadyMade(ClaimKind::Complaint))));
+
+    // The order page shows both, and why the perishable shipment cannot be withdrawn from.
+    let view = app::orders::service::order_view(db, order_id, None).await.unwrap().unwrap();
+    let (v_food, v_lasting) = (&view.shipments[0], &view.shipments[1]);
+    assert_eq!(v_food.after.no_withdrawal, Some(CannotWithdraw::Perishable));
+    assert_eq!(v_food.claims.iter().map(|c| c.kind).collect::<Vec<_>>(), [ClaimKind::Complaint]);
+    assert_eq!(v_lasting.claims.iter().map(|c| c.kind).collect::<Vec<_>>(), [ClaimKind::Withdrawal]);
+    assert_eq!(v_lasting.after.delivered_on, Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
+}
+on_both_engines!(withdraw_and_complain);

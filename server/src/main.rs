@@ -20,6 +20,8 @@
 // Leptos's view types of the app's pages nest deeply.
 #![recursion_limit = "256"]
 
+#[cfg(test)]
+mod authz_tests;
 mod bench;
 mod compress;
 mod health;

@@ -8,6 +8,7 @@
 //! - `api.rs`: the server functions (thin); `pages.rs`: the pages.
 
 pub mod api;
+pub mod components;
 #[cfg(feature = "ssr")]
 pub mod mail;
 pub mod pages;

@@ -9,9 +9,9 @@ use super::api::{
     DeleteAccount, Forgot, Register, RemoveAddress, Reset, SaveProfile, SignIn, SignOut,
 };
 use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
-use crate::catalog::pages::loaded;
+use crate::ui::loaded;
 use crate::i18n::{fill, format_date, format_price, Texts};
-use crate::layout::{href, use_lang};
+use crate::ui::{href, use_lang};
 use crate::seo::NoIndex;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -369,23 +369,6 @@ fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl Into
     }
 }
 
-/// The header's link to the account: the same for every visitor (pages with it are shared by
-/// the page cache); the account page tells who is signed in.
-#[component]
-pub fn AccountLink() -> impl IntoView {
-    let lang = use_lang();
-    let t = crate::layout::use_texts();
-    view! {
-        <a class="account-link" href=move || href(lang.get(), "/account")>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-                <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" stroke-width="2"/>
-                <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" fill="none" stroke="currentColor" stroke-width="2"/>
-            </svg>
-            <span>{move || t.get().nav_account}</span>
-        </a>
-    }
-}
-
 /// `/{lang}/account/profile`: name, phone, language and saved addresses.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
@@ -497,7 +480,7 @@ fn EmailBody(page: PageData) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     if page.account.is_none() {
-        return view! { <crate::layout::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
+        return view! { <crate::ui::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
     }
     let request = ServerAction::<ChangeEmail>::new();
     let confirm = ServerAction::<ConfirmEmailChange>::new();
@@ -532,7 +515,7 @@ fn DeleteBody(page: PageData) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
     if page.account.is_none() {
-        return view! { <crate::layout::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
+        return view! { <crate::ui::ErrorBody error=crate::errors::AppError::Unauthorized/> }.into_any();
     }
     let action = ServerAction::<DeleteAccount>::new();
     let state = shown(action, page.flash);

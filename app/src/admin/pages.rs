@@ -1,9 +1,9 @@
 //! `/{lang}/admin/outbox`: the e-mails the shop has queued and sent.
 
 use super::{get_outbox, get_refunds_due, OutboxMessage, RefundDue};
-use crate::catalog::pages::loaded;
+use crate::ui::loaded;
 use crate::i18n::format_date;
-use crate::layout::use_lang;
+use crate::ui::use_lang;
 use chrono::Timelike;
 use crate::seo::NoIndex;
 use leptos::prelude::*;

@@ -3,6 +3,7 @@
 //! in the database, bound to the `turg_cart` cookie; `api` and `pages` are the adapters.
 
 pub mod api;
+pub mod components;
 pub mod pages;
 pub mod pricing;
 #[cfg(feature = "ssr")]

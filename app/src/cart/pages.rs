@@ -1,106 +1,19 @@
 //! `/{lang}/cart`, the add-to-cart form and the header's cart count. Every change is a form
 //! (ActionForm): a plain post without JavaScript, an in-place update when hydrated.
 
-use super::api::{cart_count, get_cart, AddToCart, ChooseCounty, ChooseMethod, UpdateLine};
+use super::api::{get_cart, ChooseCounty, ChooseMethod, UpdateLine};
+use super::components::{cart_changed, reload_cart_after};
 use super::pricing::LineProblem;
 use super::{CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
-use crate::catalog::pages::loaded;
 use crate::delivery::County;
-use crate::i18n::{counted, county_name, fill, format_price, Lang, Texts};
+use crate::i18n::{county_name, fill, format_price, Texts};
 use crate::offers::components::{arrival_text, fee_text};
-use crate::layout::{href, use_lang, use_texts};
-use crate::vat::VatLine;
-use leptos::form::ActionForm;
 use crate::seo::NoIndex;
+use crate::ui::{href, loaded, use_lang, vat_lines};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-
-/// Bumped whenever this page changed the cart, so the header count and the cart reload.
-#[derive(Clone, Copy)]
-pub struct CartChanged(pub RwSignal<u32>);
-
-pub fn provide_cart_changed() {
-    provide_context(CartChanged(RwSignal::new(0)));
-}
-
-fn cart_changed() -> RwSignal<u32> {
-    use_context::<CartChanged>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(0))
-}
-
-/// Reloads the cart and the header count whenever the actions behind `versions` complete.
-fn reload_cart_after(versions: impl Fn() -> usize + Send + Sync + 'static) {
-    let changed = cart_changed();
-    Effect::new(move |_| {
-        if versions() > 0 {
-            changed.update(|n| *n += 1);
-        }
-    });
-}
-
-/// The header's cart link with the number of units in the cart.
-#[component]
-pub fn CartLink() -> impl IntoView {
-    let lang = use_lang();
-    let t = use_texts();
-    let changed = cart_changed();
-    let count = crate::wire::resource(move || changed.get(), |_| cart_count());
-    let label = move |n: i32| counted(lang.get(), n.max(0) as u64, t.get().cart_items_one, t.get().cart_items_few, t.get().cart_items_other);
-    view! {
-        <a class="cart-link" href=move || href(lang.get(), "/cart")>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-                <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.7L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>
-                <circle cx="9" cy="19" r="1.6" fill="currentColor"/>
-                <circle cx="17" cy="19" r="1.6" fill="currentColor"/>
-            </svg>
-            <span>{move || t.get().nav_cart}</span>
-            <Transition fallback=|| ()>
-                {move || {
-                    count.get().and_then(Result::ok).filter(|n| *n > 0).map(|n| {
-                        view! {
-                            <span class="cart-count" data-testid="cart-count" aria-hidden="true">{n}</span>
-                            <span class="visually-hidden">{label(n)}</span>
-                        }
-                    })
-                }}
-            </Transition>
-        </a>
-    }
-}
-
-/// "Add to cart" for one offer: quantity and button. Without JavaScript it leads to the cart;
-/// hydrated it stays on the page and says what it did.
-#[component]
-pub fn AddToCartForm(offer_id: i32, stock: i32) -> impl IntoView {
-    let lang = use_lang().get_untracked();
-    let t = lang.texts();
-    let add = ServerAction::<AddToCart>::new();
-    reload_cart_after(move || add.version().get());
-    let field = format!("qty-{offer_id}");
-    let status = move || {
-        add.value().get().map(|result| match result {
-            Ok(added) => match added.limited_to {
-                Some(n) => fill(t.cart_limited, &[("n", &n.to_string())]),
-                None => t.cart_added.to_owned(),
-            },
-            Err(e) => e.message(t).to_owned(),
-        })
-    };
-    view! {
-        <ActionForm action=add attr:class="add-to-cart">
-            <input type="hidden" name="lang" value=lang.code()/>
-            <input type="hidden" name="offer_id" value=offer_id/>
-            <label for=field.clone()>{t.quantity}</label>
-            <input id=field type="number" name="quantity" value="1" min="1" max=stock.clamp(1, MAX_QUANTITY) inputmode="numeric" required/>
-            <button type="submit" class="primary">{t.add_to_cart}</button>
-            <p class="form-status" role="status" aria-live="polite">
-                {status}
-                {move || add.value().get().is_some_and(|r| r.is_ok()).then(|| view! { " " <a href=href(lang, "/cart")>{t.cart_go}</a> })}
-            </p>
-        </ActionForm>
-    }
-}
-
 
 fn problem_text(t: &Texts, problem: LineProblem) -> String {
     match problem {
@@ -123,19 +36,6 @@ fn notice_text(t: &Texts, notice: &str) -> Option<&'static str> {
         "error" => t.error_bad_request,
         _ => return None,
     })
-}
-
-/// The VAT lines of a summary: "VAT 24% included: €1.23".
-pub fn vat_lines(t: &'static Texts, lang: Lang, vat: &[VatLine]) -> impl IntoView {
-    vat.iter()
-        .map(|v| {
-            let rate = format!("{}%", v.rate_bp / 100);
-            view! {
-                <dt>{fill(t.vat_rate_included, &[("rate", &rate)])}</dt>
-                <dd>{format_price(v.vat_cents, lang)}</dd>
-            }
-        })
-        .collect_view()
 }
 
 #[component]

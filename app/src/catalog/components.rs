@@ -2,7 +2,7 @@
 
 use super::{paging::Page, CategoryLink, ProductCard};
 use crate::i18n::{fill, format_price, offers_count};
-use crate::layout::{href, use_lang, use_texts};
+use crate::ui::{href, use_lang, use_texts};
 use crate::seo::{self, BreadcrumbJsonLd};
 use leptos::prelude::*;
 

@@ -10,33 +10,11 @@ use crate::offers::buybox::OfferSort;
 use crate::offers::components::{offers_query, BuyBox, OfferList};
 use crate::errors::AppError;
 use crate::i18n::{county_name, fill};
-use crate::layout::{href, page_title, use_lang, use_texts, ErrorBody, Loading};
+use crate::ui::{href, loaded, page_title, use_lang, use_texts};
 use crate::seo::{NoIndex, PageHead, PageMeta};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
-use serde::{de::DeserializeOwned, Serialize};
-
-/// A page's data once loaded: `render` for the data, the translated error page otherwise.
-pub fn loaded<T, V>(
-    data: crate::wire::PageResource<Result<T, AppError>>,
-    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
-    V: IntoView + 'static,
-{
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(value) => render(value).into_any(),
-                    Err(error) => view! { <ErrorBody error/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
 
 #[component]
 pub fn HomePage() -> impl IntoView {

@@ -6,13 +6,13 @@
 use super::api::{get_checkout, PlaceOrder};
 use super::validate::{message, Field, FieldError};
 use super::{CheckoutView, PayChoice, PlanPreview, Submitted};
-use crate::cart::pages::vat_lines;
+use crate::ui::vat_lines;
 use crate::cart::CartView;
-use crate::catalog::pages::loaded;
+use crate::ui::loaded;
 use crate::delivery::County;
 use crate::i18n::{county_name, fill, format_date, format_date_range, format_price, Texts};
 use crate::offers::components::fee_amount_text;
-use crate::layout::{href, use_lang};
+use crate::ui::{href, use_lang};
 use crate::payment::instalments::PayLater;
 use leptos::form::ActionForm;
 use crate::seo::NoIndex;

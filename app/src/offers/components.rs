@@ -6,8 +6,8 @@ use super::{OfferView, ProductOffers, SellerBrief};
 use chrono::NaiveDate;
 use crate::delivery::County;
 use crate::i18n::{counted, county_name, country_name, fill, format_date, format_price, Lang, Texts};
-use crate::layout::{href, use_lang};
-use crate::cart::pages::AddToCartForm;
+use crate::ui::{href, use_lang};
+use crate::cart::components::AddToCartForm;
 use leptos::prelude::*;
 use leptos_router::components::Form;
 

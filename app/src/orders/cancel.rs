@@ -158,16 +158,7 @@ async fn queue_notices<C: ConnectionTrait>(
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let subject = fill(t.mail_cancelled_subject, &values);
         let body = fill(if to_seller { t.mail_cancelled_seller } else { t.mail_cancelled_buyer }, &values);
-        crate::orders::email::Email {
-            html: format!(
-                "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><p>{}</p></body></html>",
-                lang.code(),
-                crate::markup::html(&subject),
-                crate::markup::html(&body)
-            ),
-            text: format!("{body}\n"),
-            subject,
-        }
+        crate::orders::email::Email::paragraphs(lang, subject, &[body], None)
     };
     outbox::enqueue(
         db,

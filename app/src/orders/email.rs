@@ -16,6 +16,30 @@ pub struct Email {
     pub html: String,
 }
 
+impl Email {
+    /// A short notice: paragraphs of text, then a link (its text and address), in both parts.
+    pub fn paragraphs(lang: Lang, subject: String, paragraphs: &[String], link: Option<(&str, &str)>) -> Email {
+        use crate::markup::html;
+        let mut text = String::new();
+        let mut body = String::new();
+        for p in paragraphs {
+            text.push_str(p);
+            text.push_str("\n\n");
+            body.push_str(&format!("<p>{}</p>", html(p)));
+        }
+        if let Some((label, href)) = link {
+            text.push_str(&format!("{label}: {href}\n"));
+            body.push_str(&format!("<p><a href=\"{}\">{}</a></p>", html(href), html(label)));
+        }
+        let html_doc = format!(
+            "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>{body}</body></html>",
+            lang.code(),
+            html(&subject)
+        );
+        Email { subject, text, html: html_doc }
+    }
+}
+
 /// Shown for a value the order does not have yet.
 const DASH: &str = "—";
 /// Target line length of the text part.
@@ -509,6 +533,8 @@ mod tests {
             latest: window.1,
             status: ShipmentStatus::Paid,
             lines,
+            after: crate::orders::aftersale::AfterDelivery::for_day(None, false, window.0),
+            claims: Vec::new(),
         }
     }
 

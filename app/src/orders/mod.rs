@@ -10,6 +10,8 @@ pub mod status;
 #[cfg(feature = "ssr")]
 pub mod cancel;
 #[cfg(feature = "ssr")]
+pub mod claims;
+#[cfg(feature = "ssr")]
 pub mod service;
 pub mod aftersale;
 pub mod api;
@@ -113,6 +115,10 @@ pub struct ShipmentView {
     pub latest: NaiveDate,
     pub status: ShipmentStatus,
     pub lines: Vec<OrderLineView>,
+    /// Withdrawal and complaint: what may still be done, as of the day the page was made.
+    pub after: aftersale::AfterDelivery,
+    /// Withdrawals and complaints made, oldest first.
+    pub claims: Vec<aftersale::ClaimView>,
 }
 
 /// The seller's requisites as printed on the invoice.

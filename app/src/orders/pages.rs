@@ -1,14 +1,14 @@
 //! `/{lang}/orders/{id}?key=…`: an order for its buyer — the confirmation after paying, the
 //! shipments with their statuses and dates, the payment and the invoice.
 
-use super::aftersale::{CancelAnswer, CancelReason};
-use super::api::{get_order, CancelShipment};
+use super::aftersale::{CancelAnswer, CancelReason, CannotComplain, CannotWithdraw, ClaimAnswer, ClaimKind, ClaimStatus, Remedy};
+use super::api::{get_order, CancelShipment, ClaimShipment};
 use super::{OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus};
-use crate::cart::pages::vat_lines;
-use crate::catalog::pages::loaded;
+use crate::ui::vat_lines;
+use crate::ui::loaded;
 use crate::i18n::{county_name, fill, format_date, format_date_range, format_price, Texts};
 use crate::offers::components::fee_amount_text;
-use crate::layout::{href, use_lang};
+use crate::ui::{href, use_lang};
 use crate::seo::NoIndex;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -43,12 +43,25 @@ pub fn OrderPage() -> impl IntoView {
     let query = use_query_map();
     // Hydrated, a cancellation loads the order again.
     let cancel = ServerAction::<CancelShipment>::new();
+    let claim = ServerAction::<ClaimShipment>::new();
+    // Which action answered last (hydrated only: a plain post comes back with `?notice=`).
+    let said = RwSignal::new(None::<Said>);
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = cancel.value().get() {
+            said.set(Some(Said::Cancel(a)));
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(a)) = claim.value().get() {
+            said.set(Some(Said::Claim(a)));
+        }
+    });
     let data = crate::wire::resource(
         move || {
             (
                 params.read().get("id").and_then(|id| id.parse::<i32>().ok()).unwrap_or(0),
                 query.read().get("key").unwrap_or_default(),
-                cancel.version().get(),
+                cancel.version().get() + claim.version().get(),
             )
         },
         |(id, key, _)| get_order(id, key),
@@ -57,7 +70,24 @@ pub fn OrderPage() -> impl IntoView {
         // Kept out of the index: a buyer's order, opened with its private key (a link that
         // leaked must never be listed).
         <NoIndex/>
-        {loaded(data, move |order| view! { <OrderBody order cancel/> })}
+        {loaded(data, move |order| view! { <OrderBody order cancel claim said/> })}
+    }
+}
+
+/// What a withdrawal or complaint answered.
+fn claim_text(t: &'static Texts, answer: ClaimAnswer) -> &'static str {
+    match answer {
+        ClaimAnswer::Made(ClaimKind::Withdrawal) => t.order_withdrawn,
+        ClaimAnswer::Made(ClaimKind::Complaint) => t.order_complained,
+        ClaimAnswer::CannotWithdraw(CannotWithdraw::NotDelivered) | ClaimAnswer::CannotComplain(CannotComplain::NotDelivered) => {
+            t.order_not_delivered
+        }
+        ClaimAnswer::CannotWithdraw(CannotWithdraw::Perishable) => t.order_withdraw_perishable,
+        ClaimAnswer::CannotWithdraw(CannotWithdraw::TooLate) => t.order_withdraw_late,
+        ClaimAnswer::CannotComplain(CannotComplain::TooLate) => t.order_complain_late,
+        ClaimAnswer::CannotComplain(CannotComplain::DescriptionMissing) => t.order_complain_describe,
+        ClaimAnswer::AlreadyMade(ClaimKind::Withdrawal) => t.order_withdrawn_before,
+        ClaimAnswer::AlreadyMade(ClaimKind::Complaint) => t.order_complained_before,
     }
 }
 
@@ -80,8 +110,30 @@ fn cancel_notice(t: &'static Texts, lang: crate::i18n::Lang, answer: Option<Canc
     }
 }
 
+/// The answer of the latest after-sale action of a hydrated page.
+#[derive(Clone, Copy)]
+enum Said {
+    Cancel(CancelAnswer),
+    Claim(ClaimAnswer),
+}
+
+/// The notice of the latest after-sale action, else the `?notice=` of a plain post.
+fn order_notice(t: &'static Texts, lang: crate::i18n::Lang, said: Option<Said>, notice: Option<String>) -> Option<String> {
+    match said {
+        Some(Said::Cancel(a)) => cancel_notice(t, lang, Some(a), None),
+        Some(Said::Claim(a)) => Some(claim_text(t, a).to_owned()),
+        None => cancel_notice(t, lang, None, notice.clone())
+            .or_else(|| notice.as_deref().and_then(ClaimAnswer::from_code).map(|a| claim_text(t, a).to_owned())),
+    }
+}
+
 #[component]
-fn OrderBody(order: OrderView, cancel: ServerAction<CancelShipment>) -> impl IntoView {
+fn OrderBody(
+    order: OrderView,
+    cancel: ServerAction<CancelShipment>,
+    claim: ServerAction<ClaimShipment>,
+    said: RwSignal<Option<Said>>,
+) -> impl IntoView {
     let query = use_query_map();
     let key = order.token.clone();
     let lang = use_lang().get_untracked();
@@ -126,8 +178,7 @@ fn OrderBody(order: OrderView, cancel: ServerAction<CancelShipment>) -> impl Int
         {banner}
         {move || {
             let notice = query.read_untracked().get("notice");
-            let answer = cancel.value().get().and_then(Result::ok);
-            cancel_notice(t, lang, answer, notice).map(|m| view! { <p class="notice" role="status" data-testid="order-notice">{m}</p> })
+            order_notice(t, lang, said.get(), notice).map(|m| view! { <p class="notice" role="status" data-testid="order-notice">{m}</p> })
         }}
         <section aria-labelledby="order-shipments-h">
             <h2 id="order-shipments-h">{t.order_shipments}</h2>
@@ -174,6 +225,7 @@ fn OrderBody(order: OrderView, cancel: ServerAction<CancelShipment>) -> impl Int
                                     }
                                 })}
                                 {(s.status == ShipmentStatus::Shipped).then(|| view! { <p class="muted" data-testid="refuse-parcel">{t.order_refuse_parcel}</p> })}
+                                <AfterSale shipment=s.clone() order_id=order.id key=key.clone() claim/>
                                 <ul>
                                     {s.lines
                                         .iter()
@@ -236,5 +288,108 @@ fn OrderBody(order: OrderView, cancel: ServerAction<CancelShipment>) -> impl Int
             {order.courier_comment.clone().map(|c| view! { <p>{t.checkout_comment}": "{c}</p> })}
             {order.paper_invoice.then(|| view! { <p>{t.checkout_paper_invoice}</p> })}
         </section>
+    }
+}
+
+/// A delivered shipment: its withdrawal and complaint forms while they may be used (or why
+/// not), and the claims made.
+#[component]
+fn AfterSale(shipment: super::ShipmentView, order_id: i32, key: String, claim: ServerAction<ClaimShipment>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let id = shipment.id;
+    let after = shipment.after;
+    let made = |kind: ClaimKind| shipment.claims.iter().any(|c| c.kind == kind);
+    let hidden = {
+        let key = key.clone();
+        move |kind: &'static str| {
+            view! {
+                <input type="hidden" name="lang" value=lang.code()/>
+                <input type="hidden" name="order_id" value=order_id/>
+                <input type="hidden" name="key" value=key.clone()/>
+                <input type="hidden" name="shipment_id" value=id/>
+                <input type="hidden" name="kind" value=kind/>
+            }
+        }
+    };
+    let delivered = (shipment.status == ShipmentStatus::Delivered).then(|| after.delivered_on).flatten();
+    let withdraw = delivered.map(|_| match (after.withdraw_until, after.no_withdrawal) {
+        (Some(until), _) if !made(ClaimKind::Withdrawal) => {
+            let hidden = hidden.clone();
+            view! {
+                <details class="after-sale" data-testid="withdraw">
+                    <summary>{t.order_withdraw}</summary>
+                    <p>{fill(t.order_withdraw_intro, &[("date", &format_date(until, lang))])}</p>
+                    <ActionForm action=claim>
+                        {hidden("withdrawal")}
+                        <button type="submit" disabled=move || claim.pending().get()>{t.order_withdraw_submit}</button>
+                    </ActionForm>
+                </details>
+            }
+            .into_any()
+        }
+        (_, Some(CannotWithdraw::Perishable)) => {
+            view! { <p class="muted" data-testid="no-withdrawal">{t.order_withdraw_perishable}</p> }.into_any()
+        }
+        (_, Some(CannotWithdraw::TooLate)) => view! { <p class="muted" data-testid="no-withdrawal">{t.order_withdraw_late}</p> }.into_any(),
+        _ => ().into_any(),
+    });
+    let complain = delivered.and(after.complain_until).filter(|_| !made(ClaimKind::Complaint)).map(|until| {
+        view! {
+            <details class="after-sale" data-testid="complain">
+                <summary>{t.order_complain}</summary>
+                <p>{fill(t.order_complain_intro, &[("date", &format_date(until, lang))])}</p>
+                <ActionForm action=claim>
+                    {hidden("complaint")}
+                    <fieldset class="field">
+                        <legend>{t.order_complain_remedy}</legend>
+                        {Remedy::ALL
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, r)| {
+                                let input_id = format!("remedy-{id}-{}", r.code());
+                                view! {
+                                    <label for=input_id.clone() class="choice">
+                                        <input type="radio" id=input_id.clone() name="remedy" value=r.code() checked={i == 0}/>
+                                        {r.text(t)}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    <div class="field">
+                        <label for=format!("complaint-{id}")>{t.order_complain_description}</label>
+                        <textarea id=format!("complaint-{id}") name="description" rows="3" maxlength="2000" required></textarea>
+                    </div>
+                    <button type="submit" disabled=move || claim.pending().get()>{t.order_complain_submit}</button>
+                </ActionForm>
+            </details>
+        }
+    });
+    let claims = shipment
+        .claims
+        .iter()
+        .map(|c| {
+            let (made_on, due) = (format_date(c.made_on, lang), format_date(c.due_on, lang));
+            let text = match c.kind {
+                ClaimKind::Withdrawal => fill(t.order_claim_withdrawal, &[("date", &made_on), ("due", &due)]),
+                ClaimKind::Complaint => fill(
+                    t.order_claim_complaint,
+                    &[("date", &made_on), ("remedy", c.remedy.map(|r| r.text(t)).unwrap_or_default()), ("due", &due)],
+                ),
+            };
+            let status = match c.status {
+                ClaimStatus::Open => t.claim_open,
+                ClaimStatus::Answered => t.claim_answered,
+                ClaimStatus::Closed => t.claim_closed,
+            };
+            view! { <li data-testid="claim">{text}" "<span class="muted">{status}</span></li> }
+        })
+        .collect_view();
+    view! {
+        {delivered.map(|d| view! { <p data-testid="delivered-on">{fill(t.order_delivered_on, &[("date", &format_date(d, lang))])}</p> })}
+        {withdraw}
+        {complain}
+        {(!shipment.claims.is_empty()).then(|| view! { <ul class="claims">{claims}</ul> })}
     }
 }

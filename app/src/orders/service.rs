@@ -83,6 +83,9 @@ pub async fn order_view<C: ConnectionTrait>(
         .one(db)
         .await?;
     let instalments = instalments(db, o.id).await?;
+    let perishable = super::claims::perishable_shipments(db, &lines).await?;
+    let claims = super::claims::claims_of_order(db, o.id).await?;
+    let now = Utc::now();
 
     let placed_on = crate::delivery::local_time::to_tallinn(o.placed_at).date();
     let standard = rate_bp("EE", VatClass::Standard, placed_on).unwrap_or(0);
@@ -114,6 +117,8 @@ pub async fn order_view<C: ConnectionTrait>(
                 earliest: s.earliest,
                 latest: s.latest,
                 status: ShipmentStatus::from_code(&s.status).unwrap_or(ShipmentStatus::Placed),
+                after: super::claims::after_delivery(s, perishable.contains(&s.id), now),
+                claims: claims.iter().filter(|c| c.shipment_id == s.id).map(super::claims::claim_view).collect(),
                 lines: lines
                     .iter()
                     .filter(|l| l.shipment_id == s.id)

@@ -5,9 +5,9 @@
 
 use super::api::get_sandbox_payment;
 use super::SandboxPayment;
-use crate::catalog::pages::loaded;
+use crate::ui::loaded;
 use crate::i18n::{fill, format_date, format_price};
-use crate::layout::use_lang;
+use crate::ui::use_lang;
 use crate::seo::NoIndex;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -4,6 +4,7 @@
 //! step through the catalog change feed. See ARCHITECTURE.md for why tantivy.
 
 pub mod api;
+pub mod components;
 #[cfg(feature = "ssr")]
 pub mod engine;
 pub mod pages;

@@ -3,10 +3,10 @@
 use super::api::{get_seller, get_sellers};
 use super::{SellerProfile, SellersPageData};
 use crate::catalog::components::{Pager, ProductGrid};
-use crate::catalog::pages::loaded;
+use crate::ui::loaded;
 use crate::catalog::paging::parse_page;
 use crate::i18n::{country_name, fill, format_date};
-use crate::layout::{href, page_title, use_lang, use_texts};
+use crate::ui::{href, page_title, use_lang, use_texts};
 use crate::offers::components::rating_text;
 use crate::seo::{PageHead, PageMeta};
 use leptos::prelude::*;

@@ -9,6 +9,7 @@ pub mod cart;
 pub mod cart_line;
 pub mod cart_method;
 pub mod category;
+pub mod claim;
 pub mod category_text;
 pub mod consent;
 pub mod counter;

@@ -24,6 +24,8 @@ pub struct Model {
     pub cancel_reason: Option<String>,
     pub cancel_note: Option<String>,
     pub cancelled_by: Option<String>,
+    /// When it reached the buyer: the withdrawal and complaint periods run from this day.
+    pub delivered_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ mod m20261130_000005_refunds_due;
 pub(crate) mod m20261130_000006_seller_assortment;
 mod m20261130_000007_accounts;
 mod m20261130_000008_after_sale;
+mod m20261130_000009_claims;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_seller_assortment::Migration),
             Box::new(m20261130_000007_accounts::Migration),
             Box::new(m20261130_000008_after_sale::Migration),
+            Box::new(m20261130_000009_claims::Migration),
         ]
     }
 }
