@@ -98,6 +98,9 @@ test("register, confirm, sign in, buy, and find the order in My orders", async (
 });
 
 test("forgot password: the code from the e-mail and a new password, then sign in with it", async ({ page }, info) => {
+  // Five password hashes, two axe runs and the answer's 300 ms floor: about 25 s on a quiet
+  // two-core machine without JavaScript, more under load.
+  test.setTimeout(90_000);
   const project = info.project.name;
   const email = `peeter.${project}.${Date.now()}@example.ee`;
   // An account made and confirmed through the pages.
@@ -169,6 +172,7 @@ test("the sign-in form is accessible, with its error too", async ({ page }, info
 });
 
 test("profile: details and an address are kept; deleting the account ends it", async ({ page }, info) => {
+  test.setTimeout(90_000);
   const project = info.project.name;
   const email = `kadri.${project}.${Date.now()}@example.ee`;
   await page.goto("/en/account/register");

@@ -32,6 +32,7 @@ function perishableAndLasting(skip: number): [Pick, Pick] {
 }
 
 test("after delivery: withdraw from lasting goods, not from perishable ones, and complain about a defect", async ({ page }, info) => {
+  test.setTimeout(90_000);
   const project = info.project.name;
   const [food, lasting] = perishableAndLasting(project === "hydrated" ? 1 : 0);
   await addToCart(page, project, food);

@@ -49,6 +49,9 @@ for (const [what, path] of Object.entries(pages())) {
 }
 
 test("axe: cart with goods, checkout with its errors", async ({ page }, info) => {
+  // Two pages and their error states, each analysed by axe (without JavaScript, in a second,
+  // scripted context): about 25 s on a quiet two-core machine, more under load.
+  test.setTimeout(90_000);
   const project = info.project.name;
   const [offer] = query<{ id: number; slug: string }>(
     `SELECT o.id, p.slug FROM offers o JOIN products p ON p.id = o.product_id JOIN sellers s ON s.id = o.seller_id
