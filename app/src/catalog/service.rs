@@ -134,7 +134,7 @@ pub async fn category_page<C: ConnectionTrait>(
 }
 
 /// The ORDER BY of a category page's sort, exactly as the `products (category_id, …)` indexes
-/// of migration 6 spell it (the database matches the expressions), ties by id. Products nobody
+/// of migrations 6 and 10 spell it (the database matches the expressions), ties by id. Products nobody
 /// sells right now (`offer_count = 0`, so no price) go last in either price order.
 fn sort_key(sort: ProductSort) -> &'static str {
     match sort {
@@ -145,20 +145,39 @@ fn sort_key(sort: ProductSort) -> &'static str {
     }
 }
 
-/// One page of the products in `categories`, sorted: the first `offset + PER_PAGE` of each
-/// category (each read in order from its index), merged. The database never sorts a whole
-/// subtree; a page costs at most `offset + PER_PAGE` rows per category. Only integers are
-/// written into the SQL.
+/// The columns a sort reads: the narrow rows the page is chosen from carry only these.
+fn sort_columns(sort: ProductSort) -> &'static str {
+    match sort {
+        ProductSort::Popular => "id, offer_count",
+        ProductSort::PriceAsc | ProductSort::PriceDesc => "id, offer_count, min_price_cents",
+        ProductSort::Newest => "id, created_at",
+    }
+}
+
+/// One page of the products in `categories`, sorted, in two steps:
+/// 1. the page's ids: the first `offset + PER_PAGE` of each category (each read in order from
+///    its index), narrowed to the sort's columns, merged, and cut to the page;
+/// 2. those `PER_PAGE` products, whole.
+///
+/// The database never sorts a whole subtree, and a deep page's merge moves a few narrow
+/// columns per row instead of whole products (on PostgreSQL the popular sort reads them from
+/// its index alone). Only integers are written into the SQL.
 fn category_page_sql(categories: &[i32], sort: ProductSort, offset: u64) -> String {
     let key = sort_key(sort);
+    let columns = sort_columns(sort);
     let each = offset + PER_PAGE;
     let parts: Vec<String> = categories
         .iter()
         .map(|id| {
-            format!("SELECT * FROM (SELECT * FROM products WHERE category_id = {id} ORDER BY {key} LIMIT {each}) AS c{id}")
+            format!(
+                "SELECT * FROM (SELECT {columns} FROM products WHERE category_id = {id} ORDER BY {key} LIMIT {each}) AS c{id}"
+            )
         })
         .collect();
-    format!("SELECT * FROM ({}) AS merged ORDER BY {key} LIMIT {PER_PAGE} OFFSET {offset}", parts.join(" UNION ALL "))
+    format!(
+        "SELECT * FROM products WHERE id IN (SELECT id FROM ({}) AS merged ORDER BY {key} LIMIT {PER_PAGE} OFFSET {offset}) ORDER BY {key}",
+        parts.join(" UNION ALL ")
+    )
 }
 
 /// Everything the product page shows about the product itself. `None` for an unknown slug.

@@ -12,6 +12,7 @@ pub(crate) mod m20261130_000006_seller_assortment;
 mod m20261130_000007_accounts;
 mod m20261130_000008_after_sale;
 mod m20261130_000009_claims;
+mod m20261130_000010_covering_price_indexes;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_accounts::Migration),
             Box::new(m20261130_000008_after_sale::Migration),
             Box::new(m20261130_000009_claims::Migration),
+            Box::new(m20261130_000010_covering_price_indexes::Migration),
         ]
     }
 }
