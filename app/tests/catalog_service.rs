@@ -3,6 +3,7 @@
 mod support;
 
 use app::catalog::{paging::ProductSort, service};
+use app::delivery::DeliveryKind;
 use app::db::entity::{offer, product, product_text, seller};
 use app::db::seed::{seed_demo, seed_scale};
 use app::i18n::Lang;
@@ -46,7 +47,7 @@ async fn demo_catalog_meets_the_brief(db: &DatabaseConnection) {
         .all(db)
         .await
         .unwrap();
-    assert!(methods.iter().any(|m| m.kind == "cold_courier" && m.price_cents == 700 && m.free_over_cents == Some(3990)));
+    assert!(methods.iter().any(|m| m.kind == DeliveryKind::ColdCourier && m.price_cents == 700 && m.free_over_cents == Some(3990)));
     let cold: Vec<_> = products.iter().filter(|p| p.cold_chain).collect();
     assert!(!cold.is_empty());
     let cold_offers = offer::Entity::find()

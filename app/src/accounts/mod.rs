@@ -188,8 +188,7 @@ pub struct MyOrder {
     pub id: i32,
     #[serde(with = "crate::wire::instant")]
     pub placed_at: chrono::DateTime<chrono::Utc>,
-    /// `awaiting_payment`, `paid` or `cancelled`.
-    pub status: String,
+    pub status: crate::orders::OrderStatus,
     pub total_cents: i64,
     pub shipments: u32,
 }

@@ -9,6 +9,7 @@ use super::api::{
     DeleteAccount, Forgot, Register, RemoveAddress, Reset, SaveProfile, SignIn, SignOut,
 };
 use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
+use crate::orders::OrderStatus;
 use crate::ui::loaded;
 use crate::i18n::{fill, format_date, format_price, Texts};
 use crate::ui::{href, use_lang};
@@ -328,10 +329,10 @@ pub fn MyOrdersPage() -> impl IntoView {
 fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
-    let status = move |s: &str| match s {
-        "paid" => t.payment_paid,
-        "cancelled" => t.account_order_cancelled,
-        _ => t.payment_pending,
+    let status = move |s: OrderStatus| match s {
+        OrderStatus::Paid => t.payment_paid,
+        OrderStatus::Cancelled => t.account_order_cancelled,
+        OrderStatus::AwaitingPayment => t.payment_pending,
     };
     let MyOrders { orders, claimable } = orders;
     view! {
@@ -356,7 +357,7 @@ fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl Into
                                 <li data-testid="my-order">
                                     <a href=href(lang, &format!("/orders/{}", o.id))>{title}</a>
                                     " · "{format_date(crate::delivery::local_time::to_tallinn(o.placed_at).date(), lang)}
-                                    " · "{status(&o.status)}
+                                    " · "{status(o.status)}
                                     " · "{format_price(o.total_cents, lang)}
                                 </li>
                             }

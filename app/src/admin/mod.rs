@@ -31,7 +31,7 @@ pub struct OutboxMessage {
 pub struct RefundDue {
     pub order_id: i32,
     pub amount_cents: i64,
-    pub payment_status: String,
+    pub payment_status: crate::orders::PaymentStatus,
     #[serde(with = "crate::wire::instant")]
     pub created_at: chrono::DateTime<chrono::Utc>,
 }

@@ -309,7 +309,7 @@ async fn held_by_pending_order<C: ConnectionTrait>(db: &C, cart_id: i32) -> Resu
         .column(order::Column::Id)
         .from(order::Entity)
         .and_where(order::Column::PendingCartId.eq(cart_id))
-        .and_where(order::Column::Status.eq(crate::orders::OrderStatus::AwaitingPayment.code()))
+        .and_where(order::Column::Status.eq(crate::orders::OrderStatus::AwaitingPayment))
         .to_owned();
     let mut held: HashMap<i32, i32> = HashMap::new();
     for line in order_line::Entity::find().filter(order_line::Column::OrderId.in_subquery(pending)).all(db).await? {
@@ -422,9 +422,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
     // Per seller, in id order (the query's): no second sort needed.
     let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
     for m in &method_list {
-        if let Some(terms) = method_terms(m) {
-            methods.entry(m.seller_id).or_default().push(terms);
-        }
+        methods.entry(m.seller_id).or_default().push(method_terms(m));
     }
     let method_rows: HashMap<i32, delivery_method::Model> = method_list.into_iter().map(|m| (m.id, m)).collect();
     let chosen: HashMap<i32, i32> = cart_method::Entity::find()
@@ -495,10 +493,9 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
                 .iter()
                 .filter_map(|o| {
                     let row = facts.method_rows.get(&o.method_id)?;
-                    let terms = method_terms(row)?;
                     Some(MethodOptionView {
                         method_id: o.method_id,
-                        kind: terms.kind,
+                        kind: row.kind,
                         name: localized(&row.name, lang),
                         fee_cents: o.fee_cents,
                         free_over_cents: row.free_over_cents,

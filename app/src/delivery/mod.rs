@@ -96,14 +96,20 @@ impl County {
 /// Serialized with the same code as [`DeliveryKind::code`] (`"cold_courier"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum DeliveryKind {
     /// Refrigerated courier for perishable / cold-chain goods: Tuesdays and Fridays only.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cold_courier"))]
     ColdCourier,
     /// Ordinary courier to the door.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "courier"))]
     Courier,
     /// Parcel locker (pakiautomaat).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "parcel_locker"))]
     ParcelLocker,
     /// The shopper collects the goods from the seller.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pickup"))]
     Pickup,
 }
 

@@ -75,7 +75,7 @@ pub async fn seed_scale(
         let id = seller::Entity::insert(row).exec(db).await?.last_insert_id;
         let method = delivery_method::ActiveModel {
             seller_id: Set(id),
-            kind: Set("parcel_locker".into()),
+            kind: Set(crate::delivery::DeliveryKind::ParcelLocker),
             name: Set(tr_json(&data::Tr { et: "Pakiautomaat", en: "Parcel locker", ru: "Пакоматы" })),
             price_cents: Set(299),
             free_over_cents: Set(Some(5000)),
