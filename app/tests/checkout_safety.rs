@@ -32,7 +32,7 @@ async fn dry_offers(db: &DatabaseConnection) -> Vec<offer::Model> {
     let dry: Vec<i32> =
         product::Entity::find().filter(product::Column::ColdChain.eq(false)).all(db).await.unwrap().into_iter().map(|p| p.id).collect();
     let active: Vec<i32> =
-        seller::Entity::find().filter(seller::Column::Status.eq("active")).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
+        seller::Entity::find().filter(seller::Column::Status.eq(app::catalog::SellerStatus::Active)).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
     offer::Entity::find()
         .filter(offer::Column::Active.eq(true))
         .filter(offer::Column::Stock.gte(5))

@@ -15,6 +15,7 @@ use app::db::entity::{offer, order, outbox, payment, product, seller, shipment};
 use app::delivery::County;
 use app::i18n::Lang;
 use app::orders::{Bank, OrderStatus, PaymentStatus, ShipmentStatus};
+use app::outbox::OutboxStatus;
 use app::outbox::{deliver_due, LocalOutbox, Transport, MAX_ATTEMPTS};
 use app::payment::instalments::PayLater;
 use app::payment::provider::{Outcome, PaymentProvider, Sandbox};
@@ -55,7 +56,7 @@ async fn offers_from_sellers(db: &DatabaseConnection, n: usize) -> Vec<offer::Mo
         .map(|p| p.id)
         .collect();
     let active: Vec<i32> =
-        seller::Entity::find().filter(seller::Column::Status.eq("active")).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
+        seller::Entity::find().filter(seller::Column::Status.eq(app::catalog::SellerStatus::Active)).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
     let mut picked: Vec<offer::Model> = Vec::new();
     for o in offer::Entity::find()
         .filter(offer::Column::Active.eq(true))
@@ -360,7 +361,7 @@ async fn outbox_sends_once_and_retries(db: &DatabaseConnection) {
     }
     assert_eq!(flaky.sent.load(std::sync::atomic::Ordering::SeqCst), 1);
     let mail = outbox::Entity::find().one(db).await.unwrap().unwrap();
-    assert_eq!((mail.status.as_str(), mail.attempts, mail.transport.as_deref()), ("sent", 2, Some("smtp")));
+    assert_eq!((mail.status, mail.attempts, mail.transport.as_deref()), (OutboxStatus::Sent, 2, Some("smtp")));
 
     // A message that never goes through is given up after MAX_ATTEMPTS.
     let q = place(db, &[(offers[0].id, 1)], PayChoice::Bank(Bank::Luminor)).await;
@@ -372,7 +373,7 @@ async fn outbox_sends_once_and_retries(db: &DatabaseConnection) {
         deliver_due(db, &dead, t, 10).await.unwrap();
     }
     let mail = outbox::Entity::find().order_by_desc(outbox::Column::Id).one(db).await.unwrap().unwrap();
-    assert_eq!((mail.status.as_str(), mail.attempts), ("failed", MAX_ATTEMPTS));
+    assert_eq!((mail.status, mail.attempts), (OutboxStatus::Failed, MAX_ATTEMPTS));
     // The local outbox "sends" by keeping the message.
     assert_eq!(LocalOutbox.name(), "local");
 }

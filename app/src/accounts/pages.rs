@@ -8,7 +8,7 @@ use super::api::{
     get_account, get_consents, get_my_orders, get_profile, AddAddress, ChangeEmail, ClaimOrders, Confirm, ConfirmEmailChange,
     DeleteAccount, Forgot, Register, RemoveAddress, Reset, SaveProfile, SignIn, SignOut,
 };
-use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
+use super::{message, notice_text, AccountPage as PageData, ConsentKind, Field, FormState, MyOrders, Role};
 use crate::orders::OrderStatus;
 use crate::ui::loaded;
 use crate::i18n::{fill, format_date, format_price, Texts};
@@ -555,7 +555,9 @@ fn DataBody(consents: Vec<super::ConsentView>) -> impl IntoView {
             view! {
                 <ul class="my-orders">
                     {consents.into_iter().map(|c| {
-                        let what = if c.kind == "terms" { t.account_consent_terms } else { t.account_consent_other };
+                        let what = match c.kind {
+                            ConsentKind::Terms => t.account_consent_terms,
+                        };
                         let how = if c.granted { t.account_consent_granted } else { t.account_consent_withdrawn };
                         let when = crate::delivery::local_time::to_tallinn(c.at).format("%Y-%m-%d %H:%M").to_string();
                         view! { <li data-testid="consent">{format!("{what} ({}) — {how} — {when}", c.version)}</li> }

@@ -66,7 +66,7 @@ pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
             kind: m.kind,
             to: m.to_address,
             subject: m.subject,
-            status: m.status,
+            status: m.status.code().to_owned(),
             attempts: m.attempts,
             transport: m.transport,
             created_at: m.created_at,

@@ -4,11 +4,12 @@
 //! needs in a handful of queries, and checkout uses the same function.
 
 use super::pricing::{line_problem, price_cart, CartQuote, LineFacts};
-use super::{Added, CartGroupView, CartLineView, CartView, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
+use super::{Added, CartGroupView, CartLineView, CartView, LineMode, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
 use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, product_text, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::i18n::Lang;
-use crate::offers::service::{localized, method_terms, seller_brief, SELLER_ACTIVE};
+use crate::catalog::SellerStatus;
+use crate::offers::service::{localized, method_terms, seller_brief};
 use crate::vat::{rate_bp, VatClass};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -176,7 +177,7 @@ async fn sellable_offer<C: ConnectionTrait>(db: &C, offer_id: i32) -> Result<off
         .one(db)
         .await?
         .ok_or(CartError::NoOffer)?;
-    if !offer.active || seller.is_none_or(|s| s.status != SELLER_ACTIVE) {
+    if !offer.active || seller.is_none_or(|s| s.status != SellerStatus::Active) {
         return Err(CartError::NotSold);
     }
     Ok(offer)
@@ -200,7 +201,7 @@ pub async fn add<C: ConnectionTrait>(
     let existing = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart_id))
         .filter(cart_line::Column::OfferId.eq(offer_id))
-        .filter(cart_line::Column::Mode.eq("deliver"))
+        .filter(cart_line::Column::Mode.eq(LineMode::Deliver))
         .one(db)
         .await?;
     let wanted = existing.as_ref().map_or(0, |l| l.quantity).saturating_add(quantity.max(1));
@@ -216,7 +217,7 @@ pub async fn add<C: ConnectionTrait>(
         cart_id: Set(cart_id),
         offer_id: Set(offer_id),
         quantity: Set(quantity),
-        mode: Set("deliver".to_owned()),
+        mode: Set(LineMode::Deliver),
         created_at: Set(now),
         ..Default::default()
     };
@@ -378,7 +379,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
     let county = County::from_code(&cart.county).unwrap_or_default();
     let lines = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart.id))
-        .filter(cart_line::Column::Mode.eq("deliver"))
+        .filter(cart_line::Column::Mode.eq(LineMode::Deliver))
         .order_by_asc(cart_line::Column::CreatedAt)
         .order_by_asc(cart_line::Column::Id)
         .all(db)
@@ -440,8 +441,8 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         // A line whose offer or product has gone (deleted) is skipped: nothing to show or buy.
         let Some(offer) = offers.get(&line.offer_id) else { continue };
         let Some(product) = products.get(&offer.product_id) else { continue };
-        let seller_ok = sellers.get(&offer.seller_id).is_some_and(|s| s.status == SELLER_ACTIVE);
-        let class = VatClass::from_code(&product.vat_class).unwrap_or(VatClass::Standard);
+        let seller_ok = sellers.get(&offer.seller_id).is_some_and(|s| s.status == SellerStatus::Active);
+        let class = product.vat_class;
         facts.push(LineFacts {
             line_id: line.id,
             offer_id: offer.id,

@@ -7,13 +7,11 @@ use super::{BuyBoxView, DeliveryOption, OfferView, ProductOffers, SellerBrief};
 use crate::db::entity::{delivery_method, offer, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::catalog::snapshot::Snapshot;
+use crate::catalog::SellerStatus;
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-
-/// A seller "in good standing" may sell; others' offers are not shown.
-pub const SELLER_ACTIVE: &str = "active";
 
 /// The text of a `{"et": …, "en": …, "ru": …}` column in `lang` (English, then any, as fallback).
 pub fn localized(json: &str, lang: Lang) -> String {
@@ -73,7 +71,7 @@ pub async fn product_offers<C: ConnectionTrait>(
     let sellers: HashMap<i32, &seller::Model> = seller_ids
         .iter()
         .filter_map(|&id| seller_of(id))
-        .filter(|s| s.status == SELLER_ACTIVE)
+        .filter(|s| s.status == SellerStatus::Active)
         .map(|s| (s.id, s))
         .collect();
     let methods: HashMap<i32, &[delivery_method::Model]> = sellers
@@ -100,7 +98,7 @@ pub async fn product_offers<C: ConnectionTrait>(
                 price_cents: o.price_cents,
                 stock: o.stock,
                 active: o.active,
-                seller_active: s.status == SELLER_ACTIVE,
+                seller_active: s.status == SellerStatus::Active,
                 seller_rating: rating(s),
                 created_at: o.created_at,
                 handling_days: o.handling_days.max(0) as u32,

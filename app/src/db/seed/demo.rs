@@ -161,7 +161,7 @@ pub(crate) async fn write_categories_and_sellers<C: ConnectionTrait>(
             phone: Set(s.phone.to_owned()),
             about: Set(tr_json(&s.about)),
             trading_since: Set(NaiveDate::from_ymd_opt(y, m, d).expect("valid trading_since")),
-            status: Set("active".to_owned()),
+            status: Set(crate::catalog::SellerStatus::Active),
             created_at: Set(epoch() + Duration::minutes(i as i64)),
             ..Default::default()
         };
