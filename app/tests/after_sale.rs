@@ -2,7 +2,8 @@
 //! shipment before it is shipped (stock back, the refund recorded through the provider, both
 //! parties e-mailed), refused once it is shipped, and only for whoever may open the order;
 //! withdrawing within 14 days of delivery (not perishable goods) and complaining within two
-//! years, once each per shipment.
+//! years, once each per shipment. A stored status the code does not know is an error when read,
+//! never a guess.
 
 mod support;
 
@@ -178,3 +179,27 @@ async fn withdraw_and_complain(db: &DatabaseConnection) {
     assert_eq!(v_lasting.after.delivered_on, Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
 }
 on_both_engines!(withdraw_and_complain);
+
+/// A status no code writes (an old value, a hand edit): reading the row is an error, and so
+/// are the order page and a cancellation, rather than a default standing in for it.
+async fn an_unknown_stored_status_is_an_error(db: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait;
+    seeded(db).await;
+    let (order_id, key, _) = paid_order(db).await;
+    let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
+    let (lost, other) = (shipments[0].id, shipments[1].id);
+    db.execute_unprepared(&format!("UPDATE shipments SET status = 'lost' WHERE id = {lost}")).await.unwrap();
+
+    let read = shipment::Entity::find_by_id(lost).one(db).await;
+    assert!(read.is_err(), "an unknown status reads as an error, not a default: {read:?}");
+    assert!(shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).all(db).await.is_err());
+    assert_eq!(shipment::Entity::find_by_id(other).one(db).await.unwrap().unwrap().status, ShipmentStatus::Paid, "the other row reads as before");
+    assert!(app::orders::service::order_view(db, order_id, None).await.is_err());
+    let access = OrderAccess { key: &key, cart_id: None, account: None };
+    assert!(matches!(cancel_shipment(db, access, lost, CancelReason::ChangedMind, "", None, sunday()).await, Err(CancelError::Db(_))));
+
+    // A known code written the same way reads again.
+    db.execute_unprepared(&format!("UPDATE shipments SET status = 'shipped' WHERE id = {lost}")).await.unwrap();
+    assert_eq!(shipment::Entity::find_by_id(lost).one(db).await.unwrap().unwrap().status, ShipmentStatus::Shipped);
+}
+on_both_engines!(an_unknown_stored_status_is_an_error);
