@@ -423,9 +423,15 @@ async fn the_migration_hashes_existing_order_keys(db: &DatabaseConnection) {
     use sea_orm::sea_query::Query;
     use sea_orm::ConnectionTrait;
     use sea_orm_migration::MigratorTrait;
-    // Down past this one and the migrations after it (refunds due, seller assortment, accounts,
-    // after sale): five in all.
-    app::db::migration::Migrator::down(db, Some(5)).await.expect("down to the orders schema");
+    // Down past this one and every migration after it (counted, so a new migration does not
+    // leave this one applied).
+    let steps = app::db::migration::Migrator::migrations()
+        .iter()
+        .rev()
+        .position(|m| m.name() == "m20261130_000004_checkout_safety")
+        .expect("the checkout safety migration")
+        + 1;
+    app::db::migration::Migrator::down(db, Some(steps as u32)).await.expect("down to the orders schema");
     for (token, status) in [("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "awaiting_payment"), ("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "paid")] {
         let insert = Query::insert()
             .into_table("orders")
