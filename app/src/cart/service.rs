@@ -86,7 +86,7 @@ pub async fn find_or_create<C: ConnectionTrait>(
     };
     let cart = cart::ActiveModel {
         token_hash: Set(crate::server::token_hash(&token)),
-        county: Set(County::DEFAULT.code().to_owned()),
+        county: Set(County::DEFAULT),
         draft: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -293,7 +293,7 @@ pub async fn choose_method<C: ConnectionTrait>(
 /// The county the cart is delivered to.
 pub async fn set_county<C: ConnectionTrait>(db: &C, cart_id: i32, county: County, now: DateTime<Utc>) -> Result<(), DbErr> {
     cart::Entity::update_many()
-        .col_expr(cart::Column::County, Expr::value(county.code()))
+        .col_expr(cart::Column::County, Expr::value(county))
         .col_expr(cart::Column::UpdatedAt, Expr::value(now))
         .filter(cart::Column::Id.eq(cart_id))
         .exec(db)
@@ -376,7 +376,7 @@ impl Facts {
 
 /// Loads a cart's lines with their offers, products, sellers and the sellers' methods.
 pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, now: DateTime<Utc>) -> Result<Facts, DbErr> {
-    let county = County::from_code(&cart.county).unwrap_or_default();
+    let county = cart.county;
     let lines = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart.id))
         .filter(cart_line::Column::Mode.eq(LineMode::Deliver))

@@ -266,7 +266,7 @@ pub async fn place_order(
         street: Set(contact.street.clone()),
         city: Set(contact.city.clone()),
         postal_code: Set(contact.postal_code.clone()),
-        county: Set(contact.county.code().to_owned()),
+        county: Set(contact.county),
         courier_comment: Set(contact.comment.clone()),
         paper_invoice: Set(contact.paper_invoice),
         goods_cents: Set(quote.goods_cents),

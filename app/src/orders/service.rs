@@ -2,7 +2,6 @@
 
 use super::{InvoiceParty, OrderLineView, OrderStatus, OrderView, PaymentStatus, ShipmentView};
 use crate::db::entity::{instalment, order, order_line, payment, seller, shipment};
-use crate::delivery::County;
 use crate::i18n::Lang;
 use crate::offers::service::localized;
 use crate::payment::instalments::Instalment;
@@ -145,7 +144,7 @@ pub async fn order_view<C: ConnectionTrait>(
         street: o.street,
         city: o.city,
         postal_code: o.postal_code,
-        county: County::from_code(&o.county).unwrap_or_default(),
+        county: o.county,
         courier_comment: o.courier_comment,
         paper_invoice: o.paper_invoice,
         shipments: shipment_views,

@@ -35,7 +35,7 @@ pub mod user_role;
 #[cfg(test)]
 mod tests {
     use crate::accounts::Role;
-    use crate::delivery::DeliveryKind;
+    use crate::delivery::{County, DeliveryKind};
     use crate::orders::aftersale::CancelReason;
     use crate::orders::{Bank, OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
     use crate::outbox::OutboxStatus;
@@ -59,6 +59,7 @@ mod tests {
         stored_as_code(PaymentMethod::code);
         stored_as_code(Bank::code);
         stored_as_code(DeliveryKind::code);
+        stored_as_code(County::code);
         stored_as_code(CancelReason::code);
         stored_as_code(VatClass::code);
         stored_as_code(OutboxStatus::code);

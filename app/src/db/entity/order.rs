@@ -1,3 +1,4 @@
+use crate::delivery::County;
 use crate::orders::{Bank, OrderStatus, PaymentMethod};
 use sea_orm::entity::prelude::*;
 
@@ -21,7 +22,7 @@ pub struct Model {
     pub street: String,
     pub city: String,
     pub postal_code: String,
-    pub county: String,
+    pub county: County,
     pub courier_comment: Option<String>,
     pub paper_invoice: bool,
     pub goods_cents: i64,
