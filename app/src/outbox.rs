@@ -31,6 +31,35 @@ pub const LEASE_SECONDS: i64 = 120;
 pub const SEND_TIMEOUT_SECONDS: u64 = 30;
 const _: () = assert!((SEND_TIMEOUT_SECONDS as i64) * 2 < LEASE_SECONDS);
 
+/// Where a message is (`outbox.status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, sea_orm::EnumIter, sea_orm::DeriveActiveEnum)]
+#[sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))")]
+pub enum OutboxStatus {
+    /// Waiting to be sent (again) from `next_attempt_at`.
+    #[sea_orm(string_value = "pending")]
+    Pending,
+    /// Claimed by a sender until `locked_until`.
+    #[sea_orm(string_value = "sending")]
+    Sending,
+    #[sea_orm(string_value = "sent")]
+    Sent,
+    /// Given up on after [`MAX_ATTEMPTS`].
+    #[sea_orm(string_value = "failed")]
+    Failed,
+}
+
+impl OutboxStatus {
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            OutboxStatus::Pending => "pending",
+            OutboxStatus::Sending => "sending",
+            OutboxStatus::Sent => "sent",
+            OutboxStatus::Failed => "failed",
+        }
+    }
+}
+
 pub struct NewMessage {
     /// Queued at most once per key.
     pub dedupe_key: String,
@@ -50,7 +79,7 @@ pub async fn enqueue<C: ConnectionTrait>(db: &C, m: NewMessage, now: DateTime<Ut
         subject: Set(m.email.subject),
         body_text: Set(m.email.text),
         body_html: Set(m.email.html),
-        status: Set("pending".to_owned()),
+        status: Set(OutboxStatus::Pending),
         attempts: Set(0),
         next_attempt_at: Set(now),
         locked_until: Set(None),
@@ -113,8 +142,8 @@ pub async fn deliver_due<C: ConnectionTrait>(
     let due = outbox::Entity::find()
         .filter(
             sea_orm::Condition::any()
-                .add(outbox::Column::Status.eq("pending").and(outbox::Column::NextAttemptAt.lte(now)))
-                .add(outbox::Column::Status.eq("sending").and(outbox::Column::LockedUntil.lt(now))),
+                .add(outbox::Column::Status.eq(OutboxStatus::Pending).and(outbox::Column::NextAttemptAt.lte(now)))
+                .add(outbox::Column::Status.eq(OutboxStatus::Sending).and(outbox::Column::LockedUntil.lt(now))),
         )
         .order_by_asc(outbox::Column::Id)
         .limit(batch)
@@ -129,11 +158,11 @@ pub async fn deliver_due<C: ConnectionTrait>(
         // Claim: only the instance whose update matched the row as it read it sends it; the
         // lease starts now, in the same statement.
         let claimed = outbox::Entity::update_many()
-            .col_expr(outbox::Column::Status, Expr::value("sending"))
+            .col_expr(outbox::Column::Status, Expr::value(OutboxStatus::Sending))
             .col_expr(outbox::Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE_SECONDS)))
             .col_expr(outbox::Column::Attempts, Expr::col(outbox::Column::Attempts).add(1))
             .filter(outbox::Column::Id.eq(message.id))
-            .filter(outbox::Column::Status.eq(message.status.clone()))
+            .filter(outbox::Column::Status.eq(message.status))
             .filter(outbox::Column::Attempts.eq(message.attempts))
             .exec(db)
             .await?;
@@ -144,7 +173,7 @@ pub async fn deliver_due<C: ConnectionTrait>(
         match transport.send(&message).await {
             Ok(()) => {
                 outbox::Entity::update_many()
-                    .col_expr(outbox::Column::Status, Expr::value("sent"))
+                    .col_expr(outbox::Column::Status, Expr::value(OutboxStatus::Sent))
                     .col_expr(outbox::Column::SentAt, Expr::value(now))
                     .col_expr(outbox::Column::Transport, Expr::value(transport.name()))
                     .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
@@ -158,7 +187,7 @@ pub async fn deliver_due<C: ConnectionTrait>(
                 let give_up = attempts >= MAX_ATTEMPTS;
                 tracing::warn!(id = message.id, attempts, %error, "sending an e-mail failed");
                 outbox::Entity::update_many()
-                    .col_expr(outbox::Column::Status, Expr::value(if give_up { "failed" } else { "pending" }))
+                    .col_expr(outbox::Column::Status, Expr::value(if give_up { OutboxStatus::Failed } else { OutboxStatus::Pending }))
                     .col_expr(outbox::Column::NextAttemptAt, Expr::value(now + retry_delay(message.attempts)))
                     .col_expr(outbox::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
                     .col_expr(outbox::Column::LastError, Expr::value(error))

@@ -8,11 +8,16 @@ use serde::{Deserialize, Serialize};
 /// Which rate a product is taxed at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum VatClass {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "standard"))]
     Standard,
     /// Estonia: books, medicines and medical devices.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reduced9"))]
     Reduced9,
     /// Estonia: accommodation (from 2025), press publications.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "reduced13"))]
     Reduced13,
 }
 

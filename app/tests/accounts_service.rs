@@ -6,7 +6,7 @@
 mod support;
 
 use app::accounts::service::{self as accounts, AccountError};
-use app::accounts::{rules, CodePurpose, Field, Problem, Role};
+use app::accounts::{rules, CodePurpose, ConsentKind, Field, Problem, Role};
 use app::cart::service::{self as cart, CartOwner};
 use app::db::entity::{auth_code, cart_line, offer, outbox, session, user};
 use app::i18n::Lang;
@@ -350,7 +350,7 @@ async fn profile_addresses_export_and_deletion(db: &DatabaseConnection) {
 
     // The terms were agreed to at registration; the export holds everything, no tokens.
     let history = profile::consents(db, &anu).await.unwrap();
-    assert_eq!((history.len(), history[0].kind.as_str(), history[0].granted), (1, "terms", true));
+    assert_eq!((history.len(), history[0].kind, history[0].granted), (1, ConsentKind::Terms, true));
     let json = profile::export(db, &anu, now).await.unwrap();
     assert_eq!(json["account"]["email"], "anu@example.ee");
     assert_eq!(json["addresses"][0]["postal_code"], "10123");

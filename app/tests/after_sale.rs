@@ -2,7 +2,8 @@
 //! shipment before it is shipped (stock back, the refund recorded through the provider, both
 //! parties e-mailed), refused once it is shipped, and only for whoever may open the order;
 //! withdrawing within 14 days of delivery (not perishable goods) and complaining within two
-//! years, once each per shipment.
+//! years, once each per shipment. A stored status the code does not know is an error when read,
+//! never a guess.
 
 mod support;
 
@@ -10,7 +11,7 @@ use app::cart::service::{self as cart, CartOwner};
 use app::checkout::service::place_order;
 use app::db::entity::{claim, offer, order_line, outbox, product, refund, shipment};
 use app::i18n::Lang;
-use app::orders::aftersale::{CancelReason, CannotCancel, CannotComplain, CannotWithdraw, ClaimKind, ClaimStatus, Remedy};
+use app::orders::aftersale::{CancelReason, CancelledBy, CannotCancel, CannotComplain, CannotWithdraw, ClaimKind, ClaimStatus, Remedy};
 use app::orders::claims::{make_claim, record_delivery, ClaimError, ClaimRequest};
 use app::orders::cancel::{cancel_shipment, CancelError, OrderAccess};
 use app::orders::ShipmentStatus;
@@ -74,8 +75,8 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
     assert!(done.refund_reference.as_deref().is_some_and(|r| r.starts_with("sandbox-refund-")));
     assert_eq!(stock(db, offer_of_first.id).await, before + 2, "the stock is back");
     let row = shipment::Entity::find_by_id(first.id).one(db).await.unwrap().unwrap();
-    assert_eq!(row.status, ShipmentStatus::Cancelled.code());
-    assert_eq!(row.cancel_reason.as_deref(), Some("found_cheaper"));
+    assert_eq!(row.status, ShipmentStatus::Cancelled);
+    assert_eq!((row.cancel_reason, row.cancelled_by), (Some(CancelReason::FoundCheaper), Some(CancelledBy::Buyer)));
     let refunds = refund::Entity::find().all(db).await.unwrap();
     assert_eq!(refunds.len(), 1);
     assert_eq!((refunds[0].shipment_id, refunds[0].amount_cents, refunds[0].provider.as_str()), (first.id, done.refunded_cents, "sandbox"));
@@ -84,7 +85,7 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
     let to_buyer = outbox::Entity::find().filter(outbox::Column::ToAddress.eq(contact().email)).filter(outbox::Column::Kind.eq("cancelled")).one(db).await.unwrap().unwrap();
     assert!(to_buyer.body_text.contains(&order_id.to_string()));
     // The other shipment goes on.
-    assert_eq!(shipment::Entity::find_by_id(shipments[1].id).one(db).await.unwrap().unwrap().status, ShipmentStatus::Paid.code());
+    assert_eq!(shipment::Entity::find_by_id(shipments[1].id).one(db).await.unwrap().unwrap().status, ShipmentStatus::Paid);
 
     // Again: nothing more happens (no second refund, no second restock).
     assert!(matches!(
@@ -97,7 +98,7 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
     // Once handed to the carrier, it cannot be cancelled: the buyer refuses the parcel instead.
     let second = &shipments[1];
     let mut s: shipment::ActiveModel = shipment::Entity::find_by_id(second.id).one(db).await.unwrap().unwrap().into();
-    s.status = Set(ShipmentStatus::Shipped.code().to_owned());
+    s.status = Set(ShipmentStatus::Shipped);
     s.update(db).await.unwrap();
     assert!(matches!(
         cancel_shipment(db, access, second.id, CancelReason::TooLate, "", provider, now).await,
@@ -135,7 +136,7 @@ async fn withdraw_and_complain(db: &DatabaseConnection) {
     assert!(!record_delivery(db, lasting, delivered).await.unwrap(), "a paid shipment is not on its way");
     for id in [food, lasting] {
         let mut s: shipment::ActiveModel = shipment::Entity::find_by_id(id).one(db).await.unwrap().unwrap().into();
-        s.status = Set(ShipmentStatus::Shipped.code().to_owned());
+        s.status = Set(ShipmentStatus::Shipped);
         s.update(db).await.unwrap();
         assert!(record_delivery(db, id, delivered).await.unwrap());
     }
@@ -178,3 +179,27 @@ async fn withdraw_and_complain(db: &DatabaseConnection) {
     assert_eq!(v_lasting.after.delivered_on, Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()));
 }
 on_both_engines!(withdraw_and_complain);
+
+/// A status no code writes (an old value, a hand edit): reading the row is an error, and so
+/// are the order page and a cancellation, rather than a default standing in for it.
+async fn an_unknown_stored_status_is_an_error(db: &DatabaseConnection) {
+    use sea_orm::ConnectionTrait;
+    seeded(db).await;
+    let (order_id, key, _) = paid_order(db).await;
+    let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
+    let (lost, other) = (shipments[0].id, shipments[1].id);
+    db.execute_unprepared(&format!("UPDATE shipments SET status = 'lost' WHERE id = {lost}")).await.unwrap();
+
+    let read = shipment::Entity::find_by_id(lost).one(db).await;
+    assert!(read.is_err(), "an unknown status reads as an error, not a default: {read:?}");
+    assert!(shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).all(db).await.is_err());
+    assert_eq!(shipment::Entity::find_by_id(other).one(db).await.unwrap().unwrap().status, ShipmentStatus::Paid, "the other row reads as before");
+    assert!(app::orders::service::order_view(db, order_id, None).await.is_err());
+    let access = OrderAccess { key: &key, cart_id: None, account: None };
+    assert!(matches!(cancel_shipment(db, access, lost, CancelReason::ChangedMind, "", None, sunday()).await, Err(CancelError::Db(_))));
+
+    // A known code written the same way reads again.
+    db.execute_unprepared(&format!("UPDATE shipments SET status = 'shipped' WHERE id = {lost}")).await.unwrap();
+    assert_eq!(shipment::Entity::find_by_id(lost).one(db).await.unwrap().unwrap().status, ShipmentStatus::Shipped);
+}
+on_both_engines!(an_unknown_stored_status_is_an_error);

@@ -2,7 +2,8 @@
 
 mod support;
 
-use app::catalog::{paging::ProductSort, service};
+use app::catalog::{paging::ProductSort, service, SellerStatus};
+use app::delivery::DeliveryKind;
 use app::db::entity::{offer, product, product_text, seller};
 use app::db::seed::{seed_demo, seed_scale};
 use app::i18n::Lang;
@@ -46,7 +47,7 @@ async fn demo_catalog_meets_the_brief(db: &DatabaseConnection) {
         .all(db)
         .await
         .unwrap();
-    assert!(methods.iter().any(|m| m.kind == "cold_courier" && m.price_cents == 700 && m.free_over_cents == Some(3990)));
+    assert!(methods.iter().any(|m| m.kind == DeliveryKind::ColdCourier && m.price_cents == 700 && m.free_over_cents == Some(3990)));
     let cold: Vec<_> = products.iter().filter(|p| p.cold_chain).collect();
     assert!(!cold.is_empty());
     let cold_offers = offer::Entity::find()
@@ -57,7 +58,7 @@ async fn demo_catalog_meets_the_brief(db: &DatabaseConnection) {
     assert!(cold_offers.iter().all(|o| o.seller_id == own.id), "only the cold courier carries cold-chain goods");
 
     // The stored summary agrees with the offers themselves.
-    let active_sellers: HashSet<i32> = sellers.iter().filter(|s| s.status == "active").map(|s| s.id).collect();
+    let active_sellers: HashSet<i32> = sellers.iter().filter(|s| s.status == SellerStatus::Active).map(|s| s.id).collect();
     let mut expected: HashMap<i32, (Option<i64>, i32)> = HashMap::new();
     for o in offer::Entity::find().all(db).await.unwrap() {
         let e = expected.entry(o.product_id).or_insert((None, 0));
@@ -185,7 +186,7 @@ async fn summary_follows_offer_changes(db: &DatabaseConnection) {
     // Suspending every seller of the product leaves it with no buyable offer.
     for o in &offers {
         let mut s: seller::ActiveModel = seller::Entity::find_by_id(o.seller_id).one(db).await.unwrap().unwrap().into();
-        s.status = Set("suspended".into());
+        s.status = Set(SellerStatus::Suspended);
         s.update(db).await.unwrap();
     }
     service::refresh_all_offer_summaries(db).await.unwrap();

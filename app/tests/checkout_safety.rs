@@ -15,7 +15,7 @@ use app::checkout::PayChoice;
 use app::db::entity::{cart as cart_entity, cart_line, offer, order, order_line, outbox, payment, product, seller, shipment};
 use app::i18n::Lang;
 use app::orders::service::order_for;
-use app::orders::Bank;
+use app::orders::{Bank, OrderStatus, PaymentStatus, ShipmentStatus};
 use app::payment::instalments::PayLater;
 use app::payment::provider::{Outcome, Sandbox};
 use std::collections::HashMap;
@@ -32,7 +32,7 @@ async fn dry_offers(db: &DatabaseConnection) -> Vec<offer::Model> {
     let dry: Vec<i32> =
         product::Entity::find().filter(product::Column::ColdChain.eq(false)).all(db).await.unwrap().into_iter().map(|p| p.id).collect();
     let active: Vec<i32> =
-        seller::Entity::find().filter(seller::Column::Status.eq("active")).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
+        seller::Entity::find().filter(seller::Column::Status.eq(app::catalog::SellerStatus::Active)).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
     offer::Entity::find()
         .filter(offer::Column::Active.eq(true))
         .filter(offer::Column::Stock.gte(5))
@@ -109,7 +109,7 @@ async fn pay(db: &DatabaseConnection, placed: &Placed, now: DateTime<Utc>) -> St
 
 /// Orders of the cart awaiting payment: never more than one.
 async fn awaiting(db: &DatabaseConnection, cart_id: i32) -> Vec<order::Model> {
-    orders_of_cart(db, cart_id).await.into_iter().filter(|o| o.status == "awaiting_payment").collect()
+    orders_of_cart(db, cart_id).await.into_iter().filter(|o| o.status == OrderStatus::AwaitingPayment).collect()
 }
 
 async fn same_checkout_twice_gives_one_order(db: &DatabaseConnection) {
@@ -156,11 +156,11 @@ async fn a_different_checkout_replaces_the_pending_order(db: &DatabaseConnection
     assert_ne!(second.order_id, first.order_id);
     assert!(!second.repeated);
     let old = order::Entity::find_by_id(first.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((old.status.as_str(), old.pending_cart_id), ("cancelled", None));
+    assert_eq!((old.status, old.pending_cart_id), (OrderStatus::Cancelled, None));
     let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(old.id)).all(db).await.unwrap();
-    assert!(!ships.is_empty() && ships.iter().all(|s| s.status == "cancelled"));
+    assert!(!ships.is_empty() && ships.iter().all(|s| s.status == ShipmentStatus::Cancelled));
     let pays = payments_of(db, old.id).await;
-    assert_eq!(pays.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(), ["abandoned"]);
+    assert_eq!(pays.iter().map(|p| p.status).collect::<Vec<_>>(), [PaymentStatus::Abandoned]);
     assert_eq!(stock_of(db, offers[0].id).await, start[0] - 2, "reserved once, not twice");
     assert_eq!(stock_of(db, offers[1].id).await, start[1] - 1);
     assert_eq!(awaiting(db, c.id).await.iter().map(|o| o.id).collect::<Vec<_>>(), [second.order_id]);
@@ -198,11 +198,11 @@ async fn a_different_checkout_replaces_the_pending_order(db: &DatabaseConnection
     // Once paid the order leaves the cart: the next checkout is a new order and the paid one stays.
     pay(db, &fifth, sunday() + Duration::minutes(41)).await;
     let paid = order::Entity::find_by_id(fifth.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((paid.status.as_str(), paid.pending_cart_id), ("paid", None));
+    assert_eq!((paid.status, paid.pending_cart_id), (OrderStatus::Paid, None));
     cart::add(db, c.id, offers[1].id, 1, sunday()).await.unwrap();
     let sixth = place_at(db, &c, LHV, None, sunday() + Duration::minutes(42)).await.unwrap();
     assert!(!sixth.repeated);
-    assert_eq!(order::Entity::find_by_id(fifth.order_id).one(db).await.unwrap().unwrap().status, "paid");
+    assert_eq!(order::Entity::find_by_id(fifth.order_id).one(db).await.unwrap().unwrap().status, OrderStatus::Paid);
     assert_eq!(awaiting(db, c.id).await.iter().map(|o| o.id).collect::<Vec<_>>(), [sixth.order_id]);
 }
 on_both_engines!(a_different_checkout_replaces_the_pending_order);
@@ -230,13 +230,13 @@ async fn raced_checkouts_give_one_order(db: &DatabaseConnection) {
     let live = awaiting(db, c.id).await;
     assert_eq!(live.len(), 1, "one order awaiting payment");
     assert_eq!(stock_of(db, offers[0].id).await, start - 2, "stock reserved once");
-    let pending_payments = payment::Entity::find().filter(payment::Column::Status.eq("pending")).count(db).await.unwrap();
+    let pending_payments = payment::Entity::find().filter(payment::Column::Status.eq(PaymentStatus::Pending)).count(db).await.unwrap();
     assert_eq!(pending_payments, 1);
     // The last post decided; every order but the live one was cancelled, each with its payment.
     assert!(placed.iter().any(|(_, p)| p.order_id == live[0].id));
     let made = orders_of_cart(db, c.id).await;
     assert!(made.len() <= placed.len());
-    assert!(made.iter().filter(|o| o.id != live[0].id).all(|o| o.status == "cancelled" && o.pending_cart_id.is_none()));
+    assert!(made.iter().filter(|o| o.id != live[0].id).all(|o| o.status == OrderStatus::Cancelled && o.pending_cart_id.is_none()));
 
     // Identical posts only: always one order, one payment, one reservation.
     let c2 = cart_with(db, &[(offers[0].id, 1)]).await;
@@ -412,7 +412,7 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     let replaced = place_at(db, &other, LHV, None, sunday()).await.unwrap();
     place_at(db, &other, PayChoice::Bank(Bank::Seb), None, sunday()).await.unwrap();
     let o = order::Entity::find_by_id(replaced.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((o.status.as_str(), o.pending_key), ("cancelled", None));
+    assert_eq!((o.status, o.pending_key), (OrderStatus::Cancelled, None));
     assert!(order_for(db, replaced.order_id, &replaced.token, None, None, None).await.unwrap().is_some());
 }
 on_both_engines!(the_order_is_found_by_its_key_and_the_key_is_kept_hashed);
@@ -423,9 +423,15 @@ async fn the_migration_hashes_existing_order_keys(db: &DatabaseConnection) {
     use sea_orm::sea_query::Query;
     use sea_orm::ConnectionTrait;
     use sea_orm_migration::MigratorTrait;
-    // Down past this one and every migration after it: all but the first three.
-    let after_orders = (app::db::migration::Migrator::migrations().len() - 3) as u32;
-    app::db::migration::Migrator::down(db, Some(after_orders)).await.expect("down to the orders schema");
+    // Down past this one and every migration after it (counted, so a new migration does not
+    // leave this one applied).
+    let steps = app::db::migration::Migrator::migrations()
+        .iter()
+        .rev()
+        .position(|m| m.name() == "m20261130_000004_checkout_safety")
+        .expect("the checkout safety migration")
+        + 1;
+    app::db::migration::Migrator::down(db, Some(steps as u32)).await.expect("down to the orders schema");
     for (token, status) in [("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "awaiting_payment"), ("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", "paid")] {
         let insert = Query::insert()
             .into_table("orders")

@@ -68,7 +68,7 @@ async fn buy_box_picks_the_lowest_landed_price_and_reacts_to_changes(db: &Databa
     // The new winner's seller is suspended: its offers disappear and never win.
     let suspended = seller::Entity::find().filter(seller::Column::Slug.eq(next.seller.slug.clone())).one(db).await.unwrap().unwrap();
     let mut s: seller::ActiveModel = suspended.clone().into();
-    s.status = Set("suspended".into());
+    s.status = Set(app::catalog::SellerStatus::Suspended);
     s.update(db).await.unwrap();
     let later = product_page(db, &support::snapshot(db).await, Lang::En, &p.slug, County::Harju, sunday()).await.unwrap().unwrap().offers;
     assert!(later.offers.iter().all(|o| o.seller.slug != suspended.slug));

@@ -14,7 +14,8 @@ use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, seller, shipment};
 use app::delivery::County;
 use app::i18n::Lang;
-use app::orders::Bank;
+use app::orders::{Bank, OrderStatus, PaymentStatus, ShipmentStatus};
+use app::outbox::OutboxStatus;
 use app::outbox::{deliver_due, LocalOutbox, Transport, MAX_ATTEMPTS};
 use app::payment::instalments::PayLater;
 use app::payment::provider::{Outcome, PaymentProvider, Sandbox};
@@ -55,7 +56,7 @@ async fn offers_from_sellers(db: &DatabaseConnection, n: usize) -> Vec<offer::Mo
         .map(|p| p.id)
         .collect();
     let active: Vec<i32> =
-        seller::Entity::find().filter(seller::Column::Status.eq("active")).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
+        seller::Entity::find().filter(seller::Column::Status.eq(app::catalog::SellerStatus::Active)).all(db).await.unwrap().into_iter().map(|s| s.id).collect();
     let mut picked: Vec<offer::Model> = Vec::new();
     for o in offer::Entity::find()
         .filter(offer::Column::Active.eq(true))
@@ -175,14 +176,14 @@ async fn checkout_splits_per_seller_and_snapshots(db: &DatabaseConnection) {
     assert_eq!(stock_of(db, offers[1].id).await, before[1] - 1);
 
     let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!(o.status, "awaiting_payment");
+    assert_eq!(o.status, OrderStatus::AwaitingPayment);
     assert_eq!(o.phone, "+37251234567");
     assert_eq!(o.total_cents, placed.total_cents);
     assert_eq!(o.goods_cents, offers[0].price_cents * 2 + offers[1].price_cents);
     let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(o.id)).all(db).await.unwrap();
     assert_eq!(ships.len(), 2, "one shipment per seller");
     assert_eq!(ships.iter().map(|s| s.fee_cents).sum::<i64>(), o.delivery_cents);
-    assert!(ships.iter().all(|s| s.status == "placed" && s.earliest > sunday().date_naive()));
+    assert!(ships.iter().all(|s| s.status == ShipmentStatus::Placed && s.earliest > sunday().date_naive()));
 
     let view = app::orders::service::order_view(db, o.id, Some(&Sandbox::new("k"))).await.unwrap().unwrap();
     assert_eq!(view.instalments.len(), 3);
@@ -239,7 +240,7 @@ async fn callbacks_apply_once_and_forgeries_change_nothing(db: &DatabaseConnecti
     altered.insert("amount".into(), "1".into());
     assert!(matches!(handle_callback(db, &bank, &altered, sunday()).await, Err(Refused::Verify(_))));
     let pay = payment::Entity::find().filter(payment::Column::Reference.eq(&placed.payment_reference)).one(db).await.unwrap().unwrap();
-    assert_eq!((pay.status.as_str(), pay.callbacks), ("pending", 0), "forgeries change nothing");
+    assert_eq!((pay.status, pay.callbacks), (PaymentStatus::Pending, 0), "forgeries change nothing");
 
     // The same signed callback five times: one payment, one invoice number, one e-mail.
     let good = callback(&bank, &placed.payment_reference, Outcome::Paid, placed.total_cents);
@@ -254,12 +255,12 @@ async fn callbacks_apply_once_and_forgeries_change_nothing(db: &DatabaseConnecti
         assert_eq!(page, expected);
     }
     let pay = payment::Entity::find_by_id(pay.id).one(db).await.unwrap().unwrap();
-    assert_eq!((pay.status.as_str(), pay.callbacks), ("paid", 5));
+    assert_eq!((pay.status, pay.callbacks), (PaymentStatus::Paid, 5));
     let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!(o.status, "paid");
+    assert_eq!(o.status, OrderStatus::Paid);
     assert_eq!(o.invoice_number, Some(1));
     let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(o.id)).all(db).await.unwrap();
-    assert!(ships.iter().all(|s| s.status == "paid"));
+    assert!(ships.iter().all(|s| s.status == ShipmentStatus::Paid));
     assert_eq!(outbox::Entity::find().count(db).await.unwrap(), 1);
     let mail = outbox::Entity::find().one(db).await.unwrap().unwrap();
     assert_eq!(mail.to_address, "mari@example.ee");
@@ -270,7 +271,7 @@ async fn callbacks_apply_once_and_forgeries_change_nothing(db: &DatabaseConnecti
     let late = callback(&bank, &placed.payment_reference, Outcome::Failed, placed.total_cents);
     handle_callback(db, &bank, &late, sunday()).await.unwrap();
     let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!(o.status, "paid");
+    assert_eq!(o.status, OrderStatus::Paid);
     // The paid lines left the cart.
     assert_eq!(cart::count(db, o.cart_id.unwrap()).await.unwrap(), 0);
 }
@@ -289,19 +290,19 @@ async fn failed_and_abandoned_payments_release_stock_and_invoices_stay_gap_free(
         .unwrap();
     assert_eq!(stock_of(db, offers[0].id).await, start, "a failed payment gives the stock back");
     let o = order::Entity::find_by_id(failed.order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((o.status.as_str(), o.invoice_number), ("cancelled", None));
+    assert_eq!((o.status, o.invoice_number), (OrderStatus::Cancelled, None));
     // A paid callback after the failure changes nothing.
     handle_callback(db, &bank, &callback(&bank, &failed.payment_reference, Outcome::Paid, failed.total_cents), sunday())
         .await
         .unwrap();
-    assert_eq!(order::Entity::find_by_id(failed.order_id).one(db).await.unwrap().unwrap().status, "cancelled");
+    assert_eq!(order::Entity::find_by_id(failed.order_id).one(db).await.unwrap().unwrap().status, OrderStatus::Cancelled);
 
     let abandoned = place(db, &[(offers[0].id, 1)], PayChoice::Bank(Bank::Seb)).await;
     assert_eq!(release_expired(db, sunday() + Duration::minutes(29)).await.unwrap(), 0, "still reserved");
     assert_eq!(release_expired(db, sunday() + Duration::minutes(31)).await.unwrap(), 1);
     assert_eq!(stock_of(db, offers[0].id).await, start);
     let pay = payment::Entity::find().filter(payment::Column::OrderId.eq(abandoned.order_id)).one(db).await.unwrap().unwrap();
-    assert_eq!(pay.status, "abandoned");
+    assert_eq!(pay.status, PaymentStatus::Abandoned);
 
     // Paid orders get 1, 2, 3: cancelled ones use no number.
     for expected in 1..=3 {
@@ -360,7 +361,7 @@ async fn outbox_sends_once_and_retries(db: &DatabaseConnection) {
     }
     assert_eq!(flaky.sent.load(std::sync::atomic::Ordering::SeqCst), 1);
     let mail = outbox::Entity::find().one(db).await.unwrap().unwrap();
-    assert_eq!((mail.status.as_str(), mail.attempts, mail.transport.as_deref()), ("sent", 2, Some("smtp")));
+    assert_eq!((mail.status, mail.attempts, mail.transport.as_deref()), (OutboxStatus::Sent, 2, Some("smtp")));
 
     // A message that never goes through is given up after MAX_ATTEMPTS.
     let q = place(db, &[(offers[0].id, 1)], PayChoice::Bank(Bank::Luminor)).await;
@@ -372,7 +373,7 @@ async fn outbox_sends_once_and_retries(db: &DatabaseConnection) {
         deliver_due(db, &dead, t, 10).await.unwrap();
     }
     let mail = outbox::Entity::find().order_by_desc(outbox::Column::Id).one(db).await.unwrap().unwrap();
-    assert_eq!((mail.status.as_str(), mail.attempts), ("failed", MAX_ATTEMPTS));
+    assert_eq!((mail.status, mail.attempts), (OutboxStatus::Failed, MAX_ATTEMPTS));
     // The local outbox "sends" by keeping the message.
     assert_eq!(LocalOutbox.name(), "local");
 }

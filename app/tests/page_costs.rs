@@ -7,6 +7,7 @@ mod support;
 use app::catalog::changes::{touch_seller_products, ChangeFeed};
 use app::catalog::service::{product_page, refresh_offer_summary};
 use app::catalog::snapshot::Snapshots;
+use app::catalog::SellerStatus;
 use app::db::entity::{offer, product, seller};
 use app::delivery::County;
 use app::i18n::Lang;
@@ -59,7 +60,7 @@ async fn seller_profiles_are_paged_in_the_database(db: &DatabaseConnection) {
     seeded(db).await;
     let snapshot = support::snapshot(db).await;
     let (counted, queries) = counting(db);
-    let sellers = seller::Entity::find().filter(seller::Column::Status.eq("active")).all(db).await.unwrap();
+    let sellers = seller::Entity::find().filter(seller::Column::Status.eq(SellerStatus::Active)).all(db).await.unwrap();
     let mut biggest = None;
     for s in &sellers {
         let n = offer::Entity::find()
@@ -149,18 +150,18 @@ async fn snapshots_follow_the_change_feed(db: &DatabaseConnection) {
     let follower = snapshots.follow(db.clone(), &feed);
     let poller = feed.spawn_poller(db.clone(), Duration::from_millis(50));
 
-    let s = seller::Entity::find().filter(seller::Column::Status.eq("active")).order_by_asc(seller::Column::Id).one(db).await.unwrap().unwrap();
-    assert_eq!(snapshots.current().seller(s.id).unwrap().status, "active");
+    let s = seller::Entity::find().filter(seller::Column::Status.eq(SellerStatus::Active)).order_by_asc(seller::Column::Id).one(db).await.unwrap().unwrap();
+    assert_eq!(snapshots.current().seller(s.id).unwrap().status, SellerStatus::Active);
     // The change as a seller's admin page would make it: status and its products, in one transaction.
     let txn = sea_orm::TransactionTrait::begin(db).await.unwrap();
     let mut row: seller::ActiveModel = s.clone().into();
-    row.status = Set("suspended".into());
+    row.status = Set(SellerStatus::Suspended);
     row.update(&txn).await.unwrap();
     touch_seller_products(&txn, s.id).await.unwrap();
     txn.commit().await.unwrap();
 
     let started = std::time::Instant::now();
-    while snapshots.current().seller(s.id).unwrap().status != "suspended" {
+    while snapshots.current().seller(s.id).unwrap().status != SellerStatus::Suspended {
         assert!(started.elapsed() < Duration::from_secs(10), "the snapshot did not follow the change");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }

@@ -11,7 +11,7 @@ use app::checkout::service::place_order;
 use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, refund_due};
 use app::i18n::Lang;
-use app::orders::Bank;
+use app::orders::{Bank, OrderStatus, PaymentStatus};
 use app::payment::provider::{Outcome, Sandbox};
 use app::payment::service::{handle_callback, handle_notification, refunds_due, release_expired, Refused};
 use chrono::Duration;
@@ -64,9 +64,9 @@ async fn notification_and_return_apply_once(db: &DatabaseConnection) {
     assert!(page.ends_with(&format!("/orders/{order_id}")), "{page}");
 
     let o = order::Entity::find_by_id(order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((o.status.as_str(), o.invoice_number), ("paid", Some(1)));
+    assert_eq!((o.status, o.invoice_number), (OrderStatus::Paid, Some(1)));
     let p = payment::Entity::find().filter(payment::Column::Reference.eq(&reference)).one(db).await.unwrap().unwrap();
-    assert_eq!((p.status.as_str(), p.callbacks), ("paid", 3), "three reports counted, one applied");
+    assert_eq!((p.status, p.callbacks), (PaymentStatus::Paid, 3), "three reports counted, one applied");
     assert_eq!(outbox::Entity::find().filter(outbox::Column::Kind.eq("order_confirmation")).count(db).await.unwrap(), 1);
 
     // A forged notification is refused and changes nothing.
@@ -97,11 +97,11 @@ async fn payment_after_cancellation_becomes_refund_due(db: &DatabaseConnection) 
 
     // The order stays cancelled, no stock is taken again, and the refund is due once.
     let o = order::Entity::find_by_id(order_id).one(db).await.unwrap().unwrap();
-    assert_eq!((o.status.as_str(), o.invoice_number), ("cancelled", None));
+    assert_eq!((o.status, o.invoice_number), (OrderStatus::Cancelled, None));
     assert_eq!(offer::Entity::find_by_id(offer_id).one(db).await.unwrap().unwrap().stock, stock + 1);
     let due = refunds_due(db).await.unwrap();
     assert_eq!(due.len(), 1);
-    assert_eq!((due[0].order_id, due[0].amount_cents, due[0].payment_status.as_str()), (order_id, amount, "abandoned"));
+    assert_eq!((due[0].order_id, due[0].amount_cents, due[0].payment_status), (order_id, amount, PaymentStatus::Abandoned));
     assert_eq!(refund_due::Entity::find().count(db).await.unwrap(), 1);
     let mails = outbox::Entity::find().filter(outbox::Column::Kind.eq("refund_due")).all(db).await.unwrap();
     assert_eq!(mails.len(), 1, "the shop is told once");
@@ -113,6 +113,6 @@ async fn payment_after_cancellation_becomes_refund_due(db: &DatabaseConnection) 
     handle_callback(db, &bank, &params(&bank, &reference2, Outcome::Failed, amount2), later).await.unwrap();
     handle_notification(db, &bank, &params(&bank, &reference2, Outcome::Paid, amount2), later).await.unwrap();
     let due = refunds_due(db).await.unwrap();
-    assert_eq!(due.iter().map(|d| d.payment_status.as_str()).collect::<Vec<_>>(), ["abandoned", "failed"]);
+    assert_eq!(due.iter().map(|d| d.payment_status).collect::<Vec<_>>(), [PaymentStatus::Abandoned, PaymentStatus::Failed]);
 }
 on_both_engines!(payment_after_cancellation_becomes_refund_due);

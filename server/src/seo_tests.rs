@@ -199,7 +199,7 @@ async fn indexable_pages_name_their_canonical_address_alternates_and_previews() 
     let product = product::Entity::find().order_by_asc(product::Column::Id).one(&db).await.unwrap().unwrap();
     let category = category::Entity::find_by_id(product.category_id).one(&db).await.unwrap().unwrap();
     let seller = seller::Entity::find()
-        .filter(seller::Column::Status.eq(app::offers::service::SELLER_ACTIVE))
+        .filter(seller::Column::Status.eq(app::catalog::SellerStatus::Active))
         .order_by_asc(seller::Column::Id)
         .one(&db)
         .await

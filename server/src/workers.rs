@@ -182,7 +182,7 @@ mod tests {
             subject: "s".into(),
             body_text: "t".into(),
             body_html: "h".into(),
-            status: "sending".into(),
+            status: app::outbox::OutboxStatus::Sending,
             attempts: 1,
             next_attempt_at: chrono::Utc::now(),
             locked_until: None,

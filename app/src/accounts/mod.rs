@@ -83,6 +83,17 @@ pub enum FailureScope {
     Client,
 }
 
+/// What an account agreed to (or withdrew from), stored in `consents.kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(40))"))]
+pub enum ConsentKind {
+    /// The terms of use, agreed to on registration.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "terms"))]
+    Terms,
+}
+
 /// A field of the account forms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
@@ -188,8 +199,7 @@ pub struct MyOrder {
     pub id: i32,
     #[serde(with = "crate::wire::instant")]
     pub placed_at: chrono::DateTime<chrono::Utc>,
-    /// `awaiting_payment`, `paid` or `cancelled`.
-    pub status: String,
+    pub status: crate::orders::OrderStatus,
     pub total_cents: i64,
     pub shipments: u32,
 }
@@ -232,7 +242,7 @@ pub struct ProfilePage {
 /// One line of the consent history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConsentView {
-    pub kind: String,
+    pub kind: ConsentKind,
     pub granted: bool,
     pub version: String,
     #[serde(with = "crate::wire::instant")]

@@ -8,7 +8,8 @@ use super::api::{
     get_account, get_consents, get_my_orders, get_profile, AddAddress, ChangeEmail, ClaimOrders, Confirm, ConfirmEmailChange,
     DeleteAccount, Forgot, Register, RemoveAddress, Reset, SaveProfile, SignIn, SignOut,
 };
-use super::{message, notice_text, AccountPage as PageData, Field, FormState, MyOrders, Role};
+use super::{message, notice_text, AccountPage as PageData, ConsentKind, Field, FormState, MyOrders, Role};
+use crate::orders::OrderStatus;
 use crate::ui::loaded;
 use crate::i18n::{fill, format_date, format_price, Texts};
 use crate::ui::{href, use_lang};
@@ -328,10 +329,10 @@ pub fn MyOrdersPage() -> impl IntoView {
 fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
-    let status = move |s: &str| match s {
-        "paid" => t.payment_paid,
-        "cancelled" => t.account_order_cancelled,
-        _ => t.payment_pending,
+    let status = move |s: OrderStatus| match s {
+        OrderStatus::Paid => t.payment_paid,
+        OrderStatus::Cancelled => t.account_order_cancelled,
+        OrderStatus::AwaitingPayment => t.payment_pending,
     };
     let MyOrders { orders, claimable } = orders;
     view! {
@@ -356,7 +357,7 @@ fn MyOrdersBody(orders: MyOrders, claim: ServerAction<ClaimOrders>) -> impl Into
                                 <li data-testid="my-order">
                                     <a href=href(lang, &format!("/orders/{}", o.id))>{title}</a>
                                     " · "{format_date(crate::delivery::local_time::to_tallinn(o.placed_at).date(), lang)}
-                                    " · "{status(&o.status)}
+                                    " · "{status(o.status)}
                                     " · "{format_price(o.total_cents, lang)}
                                 </li>
                             }
@@ -554,7 +555,9 @@ fn DataBody(consents: Vec<super::ConsentView>) -> impl IntoView {
             view! {
                 <ul class="my-orders">
                     {consents.into_iter().map(|c| {
-                        let what = if c.kind == "terms" { t.account_consent_terms } else { t.account_consent_other };
+                        let what = match c.kind {
+                            ConsentKind::Terms => t.account_consent_terms,
+                        };
                         let how = if c.granted { t.account_consent_granted } else { t.account_consent_withdrawn };
                         let when = crate::delivery::local_time::to_tallinn(c.at).format("%Y-%m-%d %H:%M").to_string();
                         view! { <li data-testid="consent">{format!("{what} ({}) — {how} — {when}", c.version)}</li> }

@@ -5,7 +5,7 @@
 
 use super::service::{check_code_for, find_by_email, queue_code, verify_password, AccountError};
 use super::visitor::SignedIn;
-use super::{rules, AddressView, CodePurpose, ConsentView, Field, FormState, Problem, ProfileView};
+use super::{rules, AddressView, CodePurpose, ConsentKind, ConsentView, Field, FormState, Problem, ProfileView};
 use crate::checkout::validate::{normalize_phone, validate_address, FieldError};
 use crate::db::entity::{address, auth_code, cart, consent, order, session, user, user_role};
 use crate::i18n::Lang;
@@ -33,14 +33,14 @@ async fn account<C: ConnectionTrait>(db: &C, who: &SignedIn) -> Result<user::Mod
 pub async fn record_consent<C: ConnectionTrait>(
     db: &C,
     user_id: i32,
-    kind: &str,
+    kind: ConsentKind,
     granted: bool,
     version: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     consent::ActiveModel {
         user_id: Set(user_id),
-        kind: Set(kind.to_owned()),
+        kind: Set(kind),
         granted: Set(granted),
         version: Set(version.to_owned()),
         at: Set(now),

@@ -155,7 +155,7 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
             .insert(&txn)
             .await?;
             // Creating an account is agreeing to the terms (the form says so): recorded.
-            super::profile::record_consent(&txn, user.id, "terms", true, super::profile::TERMS_VERSION, now).await?;
+            super::profile::record_consent(&txn, user.id, super::ConsentKind::Terms, true, super::profile::TERMS_VERSION, now).await?;
             send_code(&txn, &user, CodePurpose::Confirm, lang, base_url, now).await?;
         }
     }

@@ -31,7 +31,7 @@ pub struct OutboxMessage {
 pub struct RefundDue {
     pub order_id: i32,
     pub amount_cents: i64,
-    pub payment_status: String,
+    pub payment_status: crate::orders::PaymentStatus,
     #[serde(with = "crate::wire::instant")]
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
@@ -66,7 +66,7 @@ pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
             kind: m.kind,
             to: m.to_address,
             subject: m.subject,
-            status: m.status,
+            status: m.status.code().to_owned(),
             attempts: m.attempts,
             transport: m.transport,
             created_at: m.created_at,

@@ -39,7 +39,7 @@ fn RefundsDue(refunds: Vec<RefundDue>) -> impl IntoView {
                                     ("order", &r.order_id.to_string()),
                                     ("amount", &crate::i18n::format_price(r.amount_cents, lang)),
                                     ("date", &format_date(created.date(), lang)),
-                                    ("status", &r.payment_status),
+                                    ("status", r.payment_status.code()),
                                 ])}
                             </li>
                         }

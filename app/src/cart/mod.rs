@@ -26,6 +26,20 @@ pub const MAX_LINES: u64 = 50;
 /// that finds a cart lives as long).
 pub const IDLE_DAYS: i64 = 90;
 
+/// How a cart line is bought (`cart_lines.mode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
+pub enum LineMode {
+    /// Delivered with the order.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deliver"))]
+    Deliver,
+    /// Bought into the shopper's pantry, delivered later.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "store"))]
+    Store,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartLineView {
     pub line_id: i32,

@@ -4,11 +4,12 @@
 //! needs in a handful of queries, and checkout uses the same function.
 
 use super::pricing::{line_problem, price_cart, CartQuote, LineFacts};
-use super::{Added, CartGroupView, CartLineView, CartView, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
+use super::{Added, CartGroupView, CartLineView, CartView, LineMode, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
 use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, product_text, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::i18n::Lang;
-use crate::offers::service::{localized, method_terms, seller_brief, SELLER_ACTIVE};
+use crate::catalog::SellerStatus;
+use crate::offers::service::{localized, method_terms, seller_brief};
 use crate::vat::{rate_bp, VatClass};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict, Query};
@@ -85,7 +86,7 @@ pub async fn find_or_create<C: ConnectionTrait>(
     };
     let cart = cart::ActiveModel {
         token_hash: Set(crate::server::token_hash(&token)),
-        county: Set(County::DEFAULT.code().to_owned()),
+        county: Set(County::DEFAULT),
         draft: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
@@ -176,7 +177,7 @@ async fn sellable_offer<C: ConnectionTrait>(db: &C, offer_id: i32) -> Result<off
         .one(db)
         .await?
         .ok_or(CartError::NoOffer)?;
-    if !offer.active || seller.is_none_or(|s| s.status != SELLER_ACTIVE) {
+    if !offer.active || seller.is_none_or(|s| s.status != SellerStatus::Active) {
         return Err(CartError::NotSold);
     }
     Ok(offer)
@@ -200,7 +201,7 @@ pub async fn add<C: ConnectionTrait>(
     let existing = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart_id))
         .filter(cart_line::Column::OfferId.eq(offer_id))
-        .filter(cart_line::Column::Mode.eq("deliver"))
+        .filter(cart_line::Column::Mode.eq(LineMode::Deliver))
         .one(db)
         .await?;
     let wanted = existing.as_ref().map_or(0, |l| l.quantity).saturating_add(quantity.max(1));
@@ -216,7 +217,7 @@ pub async fn add<C: ConnectionTrait>(
         cart_id: Set(cart_id),
         offer_id: Set(offer_id),
         quantity: Set(quantity),
-        mode: Set("deliver".to_owned()),
+        mode: Set(LineMode::Deliver),
         created_at: Set(now),
         ..Default::default()
     };
@@ -292,7 +293,7 @@ pub async fn choose_method<C: ConnectionTrait>(
 /// The county the cart is delivered to.
 pub async fn set_county<C: ConnectionTrait>(db: &C, cart_id: i32, county: County, now: DateTime<Utc>) -> Result<(), DbErr> {
     cart::Entity::update_many()
-        .col_expr(cart::Column::County, Expr::value(county.code()))
+        .col_expr(cart::Column::County, Expr::value(county))
         .col_expr(cart::Column::UpdatedAt, Expr::value(now))
         .filter(cart::Column::Id.eq(cart_id))
         .exec(db)
@@ -309,7 +310,7 @@ async fn held_by_pending_order<C: ConnectionTrait>(db: &C, cart_id: i32) -> Resu
         .column(order::Column::Id)
         .from(order::Entity)
         .and_where(order::Column::PendingCartId.eq(cart_id))
-        .and_where(order::Column::Status.eq(crate::orders::OrderStatus::AwaitingPayment.code()))
+        .and_where(order::Column::Status.eq(crate::orders::OrderStatus::AwaitingPayment))
         .to_owned();
     let mut held: HashMap<i32, i32> = HashMap::new();
     for line in order_line::Entity::find().filter(order_line::Column::OrderId.in_subquery(pending)).all(db).await? {
@@ -375,10 +376,10 @@ impl Facts {
 
 /// Loads a cart's lines with their offers, products, sellers and the sellers' methods.
 pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, now: DateTime<Utc>) -> Result<Facts, DbErr> {
-    let county = County::from_code(&cart.county).unwrap_or_default();
+    let county = cart.county;
     let lines = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart.id))
-        .filter(cart_line::Column::Mode.eq("deliver"))
+        .filter(cart_line::Column::Mode.eq(LineMode::Deliver))
         .order_by_asc(cart_line::Column::CreatedAt)
         .order_by_asc(cart_line::Column::Id)
         .all(db)
@@ -422,9 +423,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
     // Per seller, in id order (the query's): no second sort needed.
     let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
     for m in &method_list {
-        if let Some(terms) = method_terms(m) {
-            methods.entry(m.seller_id).or_default().push(terms);
-        }
+        methods.entry(m.seller_id).or_default().push(method_terms(m));
     }
     let method_rows: HashMap<i32, delivery_method::Model> = method_list.into_iter().map(|m| (m.id, m)).collect();
     let chosen: HashMap<i32, i32> = cart_method::Entity::find()
@@ -442,8 +441,8 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         // A line whose offer or product has gone (deleted) is skipped: nothing to show or buy.
         let Some(offer) = offers.get(&line.offer_id) else { continue };
         let Some(product) = products.get(&offer.product_id) else { continue };
-        let seller_ok = sellers.get(&offer.seller_id).is_some_and(|s| s.status == SELLER_ACTIVE);
-        let class = VatClass::from_code(&product.vat_class).unwrap_or(VatClass::Standard);
+        let seller_ok = sellers.get(&offer.seller_id).is_some_and(|s| s.status == SellerStatus::Active);
+        let class = product.vat_class;
         facts.push(LineFacts {
             line_id: line.id,
             offer_id: offer.id,
@@ -495,10 +494,9 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
                 .iter()
                 .filter_map(|o| {
                     let row = facts.method_rows.get(&o.method_id)?;
-                    let terms = method_terms(row)?;
                     Some(MethodOptionView {
                         method_id: o.method_id,
-                        kind: terms.kind,
+                        kind: row.kind,
                         name: localized(&row.name, lang),
                         fee_cents: o.fee_cents,
                         free_over_cents: row.free_over_cents,

@@ -16,6 +16,21 @@ pub mod snapshot;
 
 use serde::{Deserialize, Serialize};
 
+/// Whether a seller trades (`sellers.status`): only an active seller's offers are shown and sold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
+pub enum SellerStatus {
+    /// Registered, not yet approved.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
+    Pending,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "active"))]
+    Active,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "suspended"))]
+    Suspended,
+}
+
 /// A link to a category, with its name in the page's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryLink {

@@ -295,7 +295,7 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
     let sellers = seller::Entity::find()
         .select_only()
         .column(seller::Column::Slug)
-        .filter(seller::Column::Status.eq(crate::offers::service::SELLER_ACTIVE))
+        .filter(seller::Column::Status.eq(super::SellerStatus::Active))
         .order_by_asc(seller::Column::Id)
         .into_tuple::<String>()
         .all(db)

@@ -86,7 +86,7 @@ pub async fn place_order(
     // Fees and dates depend on the county: an address elsewhere than the cart's county prices
     // the cart again, and the shopper confirms the new figures before ordering.
     if let Ok(contact) = &validated {
-        if contact.county.code() != cart.county {
+        if contact.county != cart.county {
             crate::cart::service::set_county(&db, cart.id, contact.county, now).await?;
             draft.repriced = true;
         }

@@ -173,12 +173,12 @@ pub async fn place_order(
         .exec(&txn)
         .await?;
     if let Some(pending) = order::Entity::find().filter(order::Column::PendingCartId.eq(cart.id)).one(&txn).await? {
-        let same = pending.status == OrderStatus::AwaitingPayment.code()
+        let same = pending.status == OrderStatus::AwaitingPayment
             && pending.checkout_digest.as_deref() == Some(digest.as_str())
             && pending.reserved_until > now;
         let pay = payment::Entity::find()
             .filter(payment::Column::OrderId.eq(pending.id))
-            .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+            .filter(payment::Column::Status.eq(PaymentStatus::Pending))
             .order_by_desc(payment::Column::Id)
             .one(&txn)
             .await?;
@@ -219,7 +219,7 @@ pub async fn place_order(
         let pending_here = order::Entity::find()
             .filter(order::Column::ClientHash.eq(hash.as_str()))
             .filter(order::Column::PlacedAt.gt(now - Duration::hours(1)))
-            .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+            .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment))
             .count(&txn)
             .await?;
         if pending_here >= MAX_PENDING_PER_ADDRESS {
@@ -247,7 +247,7 @@ pub async fn place_order(
 
     let token = crate::server::random_token();
     let (method, bank, plan) = match choice {
-        PayChoice::Bank(b) => (PaymentMethod::BankLink, Some(b.code().to_owned()), None),
+        PayChoice::Bank(b) => (PaymentMethod::BankLink, Some(b), None),
         PayChoice::Later(p) => (PaymentMethod::PayLater, None, Some(plan_code(p).to_owned())),
     };
     let token_hash = crate::server::token_hash(&token);
@@ -259,22 +259,22 @@ pub async fn place_order(
         pending_key: Set(Some(token.clone())),
         cart_id: Set(Some(cart.id)),
         lang: Set(lang.code().to_owned()),
-        status: Set(OrderStatus::AwaitingPayment.code().to_owned()),
+        status: Set(OrderStatus::AwaitingPayment),
         name: Set(contact.name.clone()),
         email: Set(contact.email.clone()),
         phone: Set(contact.phone.clone()),
         street: Set(contact.street.clone()),
         city: Set(contact.city.clone()),
         postal_code: Set(contact.postal_code.clone()),
-        county: Set(contact.county.code().to_owned()),
+        county: Set(contact.county),
         courier_comment: Set(contact.comment.clone()),
         paper_invoice: Set(contact.paper_invoice),
         goods_cents: Set(quote.goods_cents),
         delivery_cents: Set(quote.delivery_cents),
         total_cents: Set(quote.total_cents),
         vat_cents: Set(quote.vat_cents()),
-        payment_method: Set(method.code().to_owned()),
-        bank: Set(bank.clone()),
+        payment_method: Set(method),
+        bank: Set(bank),
         pay_later_plan: Set(plan),
         placed_at: Set(now),
         reserved_until: Set(now + Duration::minutes(RESERVATION_MINUTES)),
@@ -296,13 +296,13 @@ pub async fn place_order(
             order_id: Set(order.id),
             seller_id: Set(group.seller_id),
             delivery_method_id: Set(chosen.method_id),
-            method_kind: Set(method_row.kind.clone()),
+            method_kind: Set(method_row.kind),
             method_name: Set(method_row.name.clone()),
             goods_cents: Set(group.goods_cents),
             fee_cents: Set(chosen.fee_cents),
             earliest: Set(chosen.window.earliest),
             latest: Set(chosen.window.latest),
-            status: Set(ShipmentStatus::Placed.code().to_owned()),
+            status: Set(ShipmentStatus::Placed),
             status_at: Set(now),
             ..Default::default()
         }
@@ -354,10 +354,10 @@ pub async fn place_order(
         order_id: Set(order.id),
         provider: Set(crate::payment::SANDBOX.to_owned()),
         reference: Set(reference.clone()),
-        method: Set(method.code().to_owned()),
+        method: Set(method),
         bank: Set(bank),
         amount_cents: Set(quote.total_cents),
-        status: Set(PaymentStatus::Pending.code().to_owned()),
+        status: Set(PaymentStatus::Pending),
         callbacks: Set(0),
         created_at: Set(now),
         updated_at: Set(now),

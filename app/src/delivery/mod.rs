@@ -17,21 +17,38 @@ use serde::{Deserialize, Serialize};
 /// spell a county the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum County {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "harju"))]
     Harju,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "hiiu"))]
     Hiiu,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "ida-viru"))]
     IdaViru,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "jogeva"))]
     Jogeva,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "jarva"))]
     Jarva,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "laane"))]
     Laane,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "laane-viru"))]
     LaaneViru,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "polva"))]
     Polva,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "parnu"))]
     Parnu,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "rapla"))]
     Rapla,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "saare"))]
     Saare,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "tartu"))]
     Tartu,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "valga"))]
     Valga,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "viljandi"))]
     Viljandi,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "voru"))]
     Voru,
 }
 
@@ -96,14 +113,20 @@ impl County {
 /// Serialized with the same code as [`DeliveryKind::code`] (`"cold_courier"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum DeliveryKind {
     /// Refrigerated courier for perishable / cold-chain goods: Tuesdays and Fridays only.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cold_courier"))]
     ColdCourier,
     /// Ordinary courier to the door.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "courier"))]
     Courier,
     /// Parcel locker (pakiautomaat).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "parcel_locker"))]
     ParcelLocker,
     /// The shopper collects the goods from the seller.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pickup"))]
     Pickup,
 }
 

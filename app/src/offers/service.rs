@@ -5,15 +5,13 @@
 use super::buybox::{buy_box, sort_order, OfferFacts, OfferSort, Rating};
 use super::{BuyBoxView, DeliveryOption, OfferView, ProductOffers, SellerBrief};
 use crate::db::entity::{delivery_method, offer, seller};
-use crate::delivery::{County, DeliveryKind, MethodTerms};
+use crate::delivery::{County, MethodTerms};
 use crate::catalog::snapshot::Snapshot;
+use crate::catalog::SellerStatus;
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
-
-/// A seller "in good standing" may sell; others' offers are not shown.
-pub const SELLER_ACTIVE: &str = "active";
 
 /// The text of a `{"et": …, "en": …, "ru": …}` column in `lang` (English, then any, as fallback).
 pub fn localized(json: &str, lang: Lang) -> String {
@@ -35,11 +33,11 @@ pub fn rating(s: &seller::Model) -> Rating {
     Rating { stars_total: s.rating_stars_total, count: i64::from(s.review_count) }
 }
 
-pub fn method_terms(m: &delivery_method::Model) -> Option<MethodTerms> {
+pub fn method_terms(m: &delivery_method::Model) -> MethodTerms {
     let regions: Vec<String> = serde_json::from_str(&m.regions).unwrap_or_default();
-    Some(MethodTerms {
+    MethodTerms {
         id: m.id,
-        kind: DeliveryKind::from_code(&m.kind)?,
+        kind: m.kind,
         price_cents: m.price_cents,
         free_over_cents: m.free_over_cents,
         // An unknown county code is dropped rather than widening the method to all of Estonia.
@@ -47,7 +45,7 @@ pub fn method_terms(m: &delivery_method::Model) -> Option<MethodTerms> {
         days_min: m.days_min.max(0) as u32,
         days_max: m.days_max.max(m.days_min).max(0) as u32,
         active: m.active,
-    })
+    }
 }
 
 /// Every shown offer of a product evaluated for `county` at `now`.
@@ -73,7 +71,7 @@ pub async fn product_offers<C: ConnectionTrait>(
     let sellers: HashMap<i32, &seller::Model> = seller_ids
         .iter()
         .filter_map(|&id| seller_of(id))
-        .filter(|s| s.status == SELLER_ACTIVE)
+        .filter(|s| s.status == SellerStatus::Active)
         .map(|s| (s.id, s))
         .collect();
     let methods: HashMap<i32, &[delivery_method::Model]> = sellers
@@ -100,7 +98,7 @@ pub async fn product_offers<C: ConnectionTrait>(
                 price_cents: o.price_cents,
                 stock: o.stock,
                 active: o.active,
-                seller_active: s.status == SELLER_ACTIVE,
+                seller_active: s.status == SellerStatus::Active,
                 seller_rating: rating(s),
                 created_at: o.created_at,
                 handling_days: o.handling_days.max(0) as u32,
@@ -110,7 +108,7 @@ pub async fn product_offers<C: ConnectionTrait>(
                     .unwrap_or_default()
                     .iter()
                     .filter(|m| allowed.as_ref().is_none_or(|ids| ids.contains(&m.id)))
-                    .filter_map(method_terms)
+                    .map(method_terms)
                     .collect(),
             }
         })

@@ -18,12 +18,19 @@ pub const REASON_TEXT_MAX: usize = 500;
 
 /// Why a shipment is cancelled, from the list the page offers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum CancelReason {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "changed_mind"))]
     ChangedMind,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "found_cheaper"))]
     FoundCheaper,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "too_late"))]
     TooLate,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "by_mistake"))]
     ByMistake,
     /// With a text of the buyer's own.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
     Other,
 }
 
@@ -44,6 +51,20 @@ impl CancelReason {
     pub fn from_code(code: &str) -> Option<CancelReason> {
         CancelReason::ALL.into_iter().find(|r| r.code() == code)
     }
+}
+
+/// Who cancelled a shipment (`shipments.cancelled_by`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
+pub enum CancelledBy {
+    /// The buyer, from the order page.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "buyer"))]
+    Buyer,
+    /// A failed or abandoned payment.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "payment"))]
+    Payment,
 }
 
 /// Why a cancellation cannot be made.

@@ -2,7 +2,7 @@
 //! carrier: its stock returns, the money for it (its goods and its delivery fee) goes back
 //! through the payment provider's `refund`, and the buyer and the seller are e-mailed.
 
-use super::aftersale::{check_cancel, CancelReason, CannotCancel};
+use super::aftersale::{check_cancel, CancelReason, CancelledBy, CannotCancel};
 use super::{OrderStatus, ShipmentStatus};
 use crate::db::entity::{order, order_line, payment, refund, seller, shipment};
 use crate::i18n::{fill, format_price, Lang};
@@ -80,19 +80,18 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     if !access.opens(&o) {
         return Err(CancelError::NotFound);
     }
-    if OrderStatus::from_code(&o.status) != Some(OrderStatus::Paid) {
+    if o.status != OrderStatus::Paid {
         return Err(CancelError::Unpaid);
     }
-    let status = ShipmentStatus::from_code(&s.status).ok_or_else(|| DbErr::Custom(format!("shipment status {}", s.status)))?;
-    check_cancel(status, reason, note).map_err(CancelError::Cannot)?;
+    check_cancel(s.status, reason, note).map_err(CancelError::Cannot)?;
     let done = shipment::Entity::update_many()
-        .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Cancelled.code()))
+        .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Cancelled))
         .col_expr(shipment::Column::StatusAt, Expr::value(now))
-        .col_expr(shipment::Column::CancelReason, Expr::value(reason.code()))
+        .col_expr(shipment::Column::CancelReason, Expr::value(reason))
         .col_expr(shipment::Column::CancelNote, Expr::value((!note.is_empty()).then(|| note.to_owned())))
-        .col_expr(shipment::Column::CancelledBy, Expr::value("buyer"))
+        .col_expr(shipment::Column::CancelledBy, Expr::value(CancelledBy::Buyer))
         .filter(shipment::Column::Id.eq(s.id))
-        .filter(shipment::Column::Status.eq(s.status.clone()))
+        .filter(shipment::Column::Status.eq(s.status))
         .exec(&txn)
         .await?;
     if done.rows_affected != 1 {
@@ -103,7 +102,7 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     let amount = s.goods_cents + s.fee_cents;
     let paid = payment::Entity::find()
         .filter(payment::Column::OrderId.eq(o.id))
-        .filter(payment::Column::Status.eq(super::PaymentStatus::Paid.code()))
+        .filter(payment::Column::Status.eq(super::PaymentStatus::Paid))
         .one(&txn)
         .await?;
     let lang = Lang::from_code(&o.lang).unwrap_or_default();

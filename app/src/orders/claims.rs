@@ -48,7 +48,7 @@ pub enum ClaimError {
 
 /// The day a shipment reached its buyer (Tallinn date), while it counts as delivered.
 pub fn delivered_on(s: &shipment::Model) -> Option<NaiveDate> {
-    (ShipmentStatus::from_code(&s.status) == Some(ShipmentStatus::Delivered))
+    (s.status == ShipmentStatus::Delivered)
         .then(|| to_tallinn(s.delivered_at.unwrap_or(s.status_at)).date())
 }
 
@@ -56,11 +56,11 @@ pub fn delivered_on(s: &shipment::Model) -> Option<NaiveDate> {
 /// Returns whether it changed (a second report changes nothing).
 pub async fn record_delivery<C: ConnectionTrait>(db: &C, shipment_id: i32, at: DateTime<Utc>) -> Result<bool, DbErr> {
     let done = shipment::Entity::update_many()
-        .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Delivered.code()))
+        .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Delivered))
         .col_expr(shipment::Column::StatusAt, Expr::value(at))
         .col_expr(shipment::Column::DeliveredAt, Expr::value(at))
         .filter(shipment::Column::Id.eq(shipment_id))
-        .filter(shipment::Column::Status.eq(ShipmentStatus::Shipped.code()))
+        .filter(shipment::Column::Status.eq(ShipmentStatus::Shipped))
         .exec(db)
         .await?;
     Ok(done.rows_affected == 1)

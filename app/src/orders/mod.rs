@@ -27,8 +27,12 @@ pub use status::{OrderStatus, PaymentStatus, ShipmentStatus};
 /// How the order is paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum PaymentMethod {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "bank_link"))]
     BankLink,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pay_later"))]
     PayLater,
 }
 
@@ -48,12 +52,20 @@ impl PaymentMethod {
 /// The banks of the bank link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum Bank {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "swedbank"))]
     Swedbank,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "seb"))]
     Seb,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "lhv"))]
     Lhv,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "luminor"))]
     Luminor,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "coop_pank"))]
     CoopPank,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "citadele"))]
     Citadele,
 }
 

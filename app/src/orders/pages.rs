@@ -312,7 +312,7 @@ fn AfterSale(shipment: super::ShipmentView, order_id: i32, key: String, claim: S
             }
         }
     };
-    let delivered = (shipment.status == ShipmentStatus::Delivered).then(|| after.delivered_on).flatten();
+    let delivered = (shipment.status == ShipmentStatus::Delivered).then_some(after.delivered_on).flatten();
     let withdraw = delivered.map(|_| match (after.withdraw_until, after.no_withdrawal) {
         (Some(until), _) if !made(ClaimKind::Withdrawal) => {
             let hidden = hidden.clone();

@@ -1,10 +1,7 @@
 //! Reading orders for their buyer, and queueing the confirmation e-mail.
 
-use super::{
-    Bank, InvoiceParty, OrderLineView, OrderStatus, OrderView, PaymentMethod, PaymentStatus, ShipmentStatus, ShipmentView,
-};
+use super::{InvoiceParty, OrderLineView, OrderStatus, OrderView, PaymentStatus, ShipmentView};
 use crate::db::entity::{instalment, order, order_line, payment, seller, shipment};
-use crate::delivery::{County, DeliveryKind};
 use crate::i18n::Lang;
 use crate::offers::service::localized;
 use crate::payment::instalments::Instalment;
@@ -111,12 +108,12 @@ pub async fn order_view<C: ConnectionTrait>(
                 seller_name: seller.map(|x| x.name.clone()).unwrap_or_default(),
                 seller_slug: seller.map(|x| x.slug.clone()).unwrap_or_default(),
                 method_name: localized(&s.method_name, lang),
-                method_kind: DeliveryKind::from_code(&s.method_kind).unwrap_or(DeliveryKind::Courier),
+                method_kind: s.method_kind,
                 goods_cents: s.goods_cents,
                 fee_cents: s.fee_cents,
                 earliest: s.earliest,
                 latest: s.latest,
-                status: ShipmentStatus::from_code(&s.status).unwrap_or(ShipmentStatus::Placed),
+                status: s.status,
                 after: super::claims::after_delivery(s, perishable.contains(&s.id), now),
                 claims: claims.iter().filter(|c| c.shipment_id == s.id).map(super::claims::claim_view).collect(),
                 lines: lines
@@ -138,7 +135,7 @@ pub async fn order_view<C: ConnectionTrait>(
         id: o.id,
         token: o.pending_key.unwrap_or_default(),
         lang,
-        status: OrderStatus::from_code(&o.status).unwrap_or(OrderStatus::AwaitingPayment),
+        status: o.status,
         placed_at: o.placed_at,
         paid_at: o.paid_at,
         name: o.name,
@@ -147,7 +144,7 @@ pub async fn order_view<C: ConnectionTrait>(
         street: o.street,
         city: o.city,
         postal_code: o.postal_code,
-        county: County::from_code(&o.county).unwrap_or_default(),
+        county: o.county,
         courier_comment: o.courier_comment,
         paper_invoice: o.paper_invoice,
         shipments: shipment_views,
@@ -155,13 +152,14 @@ pub async fn order_view<C: ConnectionTrait>(
         delivery_cents: o.delivery_cents,
         total_cents: o.total_cents,
         vat: breakdown(&amounts),
-        payment_method: PaymentMethod::from_code(&o.payment_method).unwrap_or(PaymentMethod::BankLink),
-        bank: o.bank.as_deref().and_then(Bank::from_code),
+        payment_method: o.payment_method,
+        bank: o.bank,
         pay_path: pay
             .as_ref()
-            .filter(|p| p.status == PaymentStatus::Pending.code() && o.status == OrderStatus::AwaitingPayment.code())
+            .filter(|p| p.status == PaymentStatus::Pending && o.status == OrderStatus::AwaitingPayment)
             .and_then(|p| provider.map(|provider| provider.start_url(lang, &p.reference))),
-        payment_status: pay.and_then(|p| PaymentStatus::from_code(&p.status)).unwrap_or(PaymentStatus::Pending),
+        // No payment row yet reads as waiting for one.
+        payment_status: pay.map_or(PaymentStatus::Pending, |p| p.status),
         instalments,
         invoice_number: o.invoice_number,
         invoiced_on: o.invoiced_on,

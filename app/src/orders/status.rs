@@ -7,11 +7,16 @@ use serde::{Deserialize, Serialize};
 /// The payment side of an order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(24))"))]
 pub enum OrderStatus {
     /// Placed, stock reserved, waiting for the payment.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "awaiting_payment"))]
     AwaitingPayment,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "paid"))]
     Paid,
     /// The payment failed or was abandoned; the stock went back.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cancelled"))]
     Cancelled,
 }
 
@@ -19,24 +24,39 @@ pub enum OrderStatus {
 /// returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum ShipmentStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "placed"))]
     Placed,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "paid"))]
     Paid,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "processing"))]
     Processing,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "shipped"))]
     Shipped,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "delivered"))]
     Delivered,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cancelled"))]
     Cancelled,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "returned"))]
     Returned,
 }
 
 /// One payment attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
 pub enum PaymentStatus {
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "pending"))]
     Pending,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "paid"))]
     Paid,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "failed"))]
     Failed,
     /// Not completed in time; the reservation was released.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "abandoned"))]
     Abandoned,
 }
 

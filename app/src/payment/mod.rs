@@ -22,8 +22,7 @@ pub struct SandboxPayment {
     pub reference: String,
     pub order_id: i32,
     pub amount_cents: i64,
-    /// `bank_link` or `pay_later`.
-    pub method: String,
+    pub method: crate::orders::PaymentMethod,
     /// The bank's name for the bank link.
     pub bank: Option<String>,
     pub instalments: Vec<instalments::Instalment>,

@@ -94,11 +94,15 @@ pub async fn apply_callback(
     } else if callback.outcome == Outcome::Paid {
         // Decided before: read the decision as it stands in this transaction (a concurrent
         // "paid" for the same payment is not a refund).
-        let status = payment::Entity::find_by_id(pay.id).one(&txn).await?.map(|p| p.status).unwrap_or_default();
-        if status != PaymentStatus::Paid.code() {
+        let status = payment::Entity::find_by_id(pay.id)
+            .one(&txn)
+            .await?
+            .map(|p| p.status)
+            .ok_or_else(|| DbErr::RecordNotFound(format!("payment {}", pay.id)))?;
+        if status != PaymentStatus::Paid {
             // Money arrived for a payment already failed or abandoned (its order cancelled):
             // the order stays cancelled, and the money must go back.
-            record_refund_due(&txn, &pay, &order, &status, now).await?;
+            record_refund_due(&txn, &pay, &order, status, now).await?;
         }
     }
     txn.commit().await?;
@@ -111,7 +115,7 @@ async fn record_refund_due(
     txn: &DatabaseTransaction,
     pay: &payment::Model,
     order: &order::Model,
-    payment_status: &str,
+    payment_status: PaymentStatus,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     tracing::warn!(order = order.id, payment = pay.id, "payment arrived for a cancelled order: refund due");
@@ -119,7 +123,7 @@ async fn record_refund_due(
         payment_id: Set(pay.id),
         order_id: Set(order.id),
         amount_cents: Set(pay.amount_cents),
-        payment_status: Set(payment_status.to_owned()),
+        payment_status: Set(payment_status),
         created_at: Set(now),
         settled_at: Set(None),
         ..Default::default()
@@ -135,7 +139,7 @@ async fn record_refund_due(
         ("order", order.id.to_string()),
         ("amount", crate::i18n::format_price(pay.amount_cents, lang)),
         ("reference", pay.reference.clone()),
-        ("status", payment_status.to_owned()),
+        ("status", payment_status.code().to_owned()),
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let subject = crate::i18n::fill(t.refund_due_subject, &args);
@@ -172,10 +176,10 @@ pub async fn refunds_due<C: ConnectionTrait>(db: &C) -> Result<Vec<refund_due::M
 /// Moves a payment from pending to `to`; false when it was already decided.
 async fn decide_payment(txn: &DatabaseTransaction, payment_id: i32, to: PaymentStatus, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let done = payment::Entity::update_many()
-        .col_expr(payment::Column::Status, Expr::value(to.code()))
+        .col_expr(payment::Column::Status, Expr::value(to))
         .col_expr(payment::Column::UpdatedAt, Expr::value(now))
         .filter(payment::Column::Id.eq(payment_id))
-        .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+        .filter(payment::Column::Status.eq(PaymentStatus::Pending))
         .exec(txn)
         .await?;
     Ok(done.rows_affected == 1)
@@ -184,10 +188,10 @@ async fn decide_payment(txn: &DatabaseTransaction, payment_id: i32, to: PaymentS
 async fn set_shipments(txn: &DatabaseTransaction, order_id: i32, from: ShipmentStatus, to: ShipmentStatus, now: DateTime<Utc>) -> Result<(), DbErr> {
     debug_assert!(from.can_become(to));
     shipment::Entity::update_many()
-        .col_expr(shipment::Column::Status, Expr::value(to.code()))
+        .col_expr(shipment::Column::Status, Expr::value(to))
         .col_expr(shipment::Column::StatusAt, Expr::value(now))
         .filter(shipment::Column::OrderId.eq(order_id))
-        .filter(shipment::Column::Status.eq(from.code()))
+        .filter(shipment::Column::Status.eq(from))
         .exec(txn)
         .await?;
     Ok(())
@@ -195,12 +199,12 @@ async fn set_shipments(txn: &DatabaseTransaction, order_id: i32, from: ShipmentS
 
 async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTime<Utc>) -> Result<(), DbErr> {
     let done = order::Entity::update_many()
-        .col_expr(order::Column::Status, Expr::value(OrderStatus::Paid.code()))
+        .col_expr(order::Column::Status, Expr::value(OrderStatus::Paid))
         .col_expr(order::Column::PaidAt, Expr::value(now))
         // No longer the cart's order awaiting payment: the cart may check out again.
         .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order.id))
-        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment))
         .exec(txn)
         .await?;
     if done.rows_affected != 1 {
@@ -248,10 +252,10 @@ async fn forget_key(txn: &DatabaseTransaction, order_id: i32) -> Result<(), DbEr
 /// Cancels an unpaid order and gives its stock back.
 async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
     let done = order::Entity::update_many()
-        .col_expr(order::Column::Status, Expr::value(OrderStatus::Cancelled.code()))
+        .col_expr(order::Column::Status, Expr::value(OrderStatus::Cancelled))
         .col_expr(order::Column::PendingCartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::Id.eq(order_id))
-        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment))
         .exec(txn)
         .await?;
     if done.rows_affected != 1 {
@@ -282,7 +286,7 @@ pub(crate) async fn return_stock<C: ConnectionTrait>(db: &C, mut lines: Vec<orde
 /// the bank, or the bank never answered). Returns how many orders were released.
 pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Result<usize, DbErr> {
     let expired = order::Entity::find()
-        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment.code()))
+        .filter(order::Column::Status.eq(OrderStatus::AwaitingPayment))
         .filter(order::Column::ReservedUntil.lt(now))
         .order_by_asc(order::Column::Id)
         .all(db)
@@ -304,7 +308,7 @@ pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Res
 pub(crate) async fn abandon_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Utc>) -> Result<(), DbErr> {
     let pending = payment::Entity::find()
         .filter(payment::Column::OrderId.eq(order_id))
-        .filter(payment::Column::Status.eq(PaymentStatus::Pending.code()))
+        .filter(payment::Column::Status.eq(PaymentStatus::Pending))
         .all(txn)
         .await?;
     for p in &pending {
@@ -325,9 +329,9 @@ pub async fn sandbox_payment<C: ConnectionTrait>(db: &C, reference: &str) -> Res
         order_id: order.id,
         amount_cents: pay.amount_cents,
         method: pay.method,
-        bank: pay.bank.as_deref().and_then(crate::orders::Bank::from_code).map(|b| b.name().to_owned()),
+        bank: pay.bank.map(|b| b.name().to_owned()),
         instalments,
-        pending: pay.status == PaymentStatus::Pending.code(),
+        pending: pay.status == PaymentStatus::Pending,
         order_path: crate::orders::order_path(&order.lang, order.id, order.pending_key.as_deref().unwrap_or_default()),
     }))
 }

@@ -10,7 +10,7 @@ use crate::catalog::paging::{Page, PER_PAGE};
 use crate::catalog::{service::cards, snapshot::Snapshot, tree::Tree};
 use crate::db::entity::{category, category_text, offer, product, product_text, seller};
 use crate::i18n::Lang;
-use crate::offers::service::SELLER_ACTIVE;
+use crate::catalog::SellerStatus;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -140,7 +140,7 @@ pub async fn load_docs<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<Vec<Se
         .filter(offer::Column::ProductId.is_in(ids.iter().copied()))
         .filter(offer::Column::Active.eq(true))
         .filter(offer::Column::Stock.gt(0))
-        .filter(seller::Column::Status.eq(SELLER_ACTIVE))
+        .filter(seller::Column::Status.eq(SellerStatus::Active))
         .into_tuple()
         .all(db)
         .await?;

@@ -7,7 +7,8 @@ use crate::catalog::{paging::Page, service::cards, snapshot::Snapshot, CategoryL
 use crate::db::entity::{offer, product, seller, seller_category, seller_review};
 use crate::delivery::local_time::to_tallinn;
 use crate::i18n::Lang;
-use crate::offers::service::{localized, seller_brief, SELLER_ACTIVE};
+use crate::catalog::SellerStatus;
+use crate::offers::service::{localized, seller_brief};
 use crate::catalog::paging::PER_PAGE;
 use sea_orm::{
     sea_query::{Expr, Func, LikeExpr},
@@ -24,7 +25,7 @@ pub async fn sellers_page<C: ConnectionTrait>(
 ) -> Result<SellersPageData, DbErr> {
     let q = q.trim();
     let country = country.map(|c| c.trim().to_ascii_uppercase()).filter(|c| c.len() == 2);
-    let mut query = seller::Entity::find().filter(seller::Column::Status.eq(SELLER_ACTIVE));
+    let mut query = seller::Entity::find().filter(seller::Column::Status.eq(SellerStatus::Active));
     if !q.is_empty() {
         // Case-insensitive on both engines; `%` and `_` typed by the shopper match literally.
         let pattern = format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
@@ -125,7 +126,7 @@ pub async fn seller_profile<C: ConnectionTrait>(
         Some(s) => Some(s.clone()),
         None => seller::Entity::find().filter(seller::Column::Slug.eq(slug)).one(db).await?,
     };
-    let Some(s) = s.filter(|s| s.status == SELLER_ACTIVE) else {
+    let Some(s) = s.filter(|s| s.status == SellerStatus::Active) else {
         return Ok(None);
     };
 

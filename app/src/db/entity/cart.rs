@@ -1,3 +1,4 @@
+use crate::delivery::County;
 use sea_orm::entity::prelude::*;
 
 /// A shopper's cart: guests hold its random token in the `turg_cart` cookie (only its hash is stored).
@@ -8,7 +9,8 @@ pub struct Model {
     pub id: i32,
     #[sea_orm(unique)]
     pub token_hash: String,
-    pub county: String,
+    /// Where the cart is delivered: its fees and dates.
+    pub county: County,
     /// The checkout form as last typed (JSON of `checkout::Draft`).
     pub draft: Option<String>,
     /// The account it belongs to (unique: one cart per account); `None` for a guest.

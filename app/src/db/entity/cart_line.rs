@@ -1,3 +1,4 @@
+use crate::cart::LineMode;
 use sea_orm::entity::prelude::*;
 
 /// One offer × quantity in a cart.
@@ -9,8 +10,7 @@ pub struct Model {
     pub cart_id: i32,
     pub offer_id: i32,
     pub quantity: i32,
-    /// `deliver` or `store` (pantry).
-    pub mode: String,
+    pub mode: LineMode,
     pub created_at: DateTimeUtc,
 }
 

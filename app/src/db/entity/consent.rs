@@ -1,3 +1,4 @@
+use crate::accounts::ConsentKind;
 use sea_orm::entity::prelude::*;
 
 /// One agreement or withdrawal of an account, as it happened.
@@ -7,7 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub user_id: i32,
-    pub kind: String,
+    pub kind: ConsentKind,
     pub granted: bool,
     pub version: String,
     pub at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::delivery::DeliveryKind;
 use sea_orm::entity::prelude::*;
 
 /// One of a seller's ways to deliver, with its own fee and free-delivery threshold.
@@ -7,8 +8,7 @@ pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,
     pub seller_id: i32,
-    /// `cold_courier`, `courier`, `parcel_locker` or `pickup`.
-    pub kind: String,
+    pub kind: DeliveryKind,
     /// JSON object `{"et": …, "en": …, "ru": …}`.
     pub name: String,
     pub price_cents: i64,

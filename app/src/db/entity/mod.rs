@@ -31,3 +31,39 @@ pub mod seller_review;
 pub mod shipment;
 pub mod user;
 pub mod user_role;
+
+#[cfg(test)]
+mod tests {
+    use crate::accounts::Role;
+    use crate::delivery::{County, DeliveryKind};
+    use crate::orders::aftersale::CancelReason;
+    use crate::orders::{Bank, OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
+    use crate::outbox::OutboxStatus;
+    use crate::vat::VatClass;
+    use sea_orm::ActiveEnum;
+    use std::fmt::Debug;
+
+    /// Every variant is stored as the code the rest of the shop (URLs, forms, raw SQL) uses.
+    fn stored_as_code<E: ActiveEnum<Value = String> + Copy + PartialEq + Debug>(code: fn(E) -> &'static str) {
+        for v in E::iter() {
+            assert_eq!(v.to_value(), code(v), "{v:?}");
+            assert_eq!(E::try_from_value(&code(v).to_owned()).ok(), Some(v));
+        }
+    }
+
+    #[test]
+    fn typed_columns_store_the_codes() {
+        stored_as_code(OrderStatus::code);
+        stored_as_code(ShipmentStatus::code);
+        stored_as_code(PaymentStatus::code);
+        stored_as_code(PaymentMethod::code);
+        stored_as_code(Bank::code);
+        stored_as_code(DeliveryKind::code);
+        stored_as_code(County::code);
+        stored_as_code(CancelReason::code);
+        stored_as_code(VatClass::code);
+        stored_as_code(OutboxStatus::code);
+        stored_as_code(Role::code);
+        assert!(ShipmentStatus::try_from_value(&"lost".to_owned()).is_err());
+    }
+}

@@ -1,3 +1,5 @@
+use crate::delivery::County;
+use crate::orders::{Bank, OrderStatus, PaymentMethod};
 use sea_orm::entity::prelude::*;
 
 /// A placed order: contact, totals and payment choice; one shipment per seller.
@@ -12,24 +14,25 @@ pub struct Model {
     pub token: String,
     pub cart_id: Option<i32>,
     pub lang: String,
-    /// `awaiting_payment`, `paid` or `cancelled`.
-    pub status: String,
+    /// The payment side; the shipments carry the delivery statuses.
+    pub status: OrderStatus,
     pub name: String,
     pub email: String,
     pub phone: String,
     pub street: String,
     pub city: String,
     pub postal_code: String,
-    pub county: String,
+    pub county: County,
     pub courier_comment: Option<String>,
     pub paper_invoice: bool,
     pub goods_cents: i64,
     pub delivery_cents: i64,
     pub total_cents: i64,
     pub vat_cents: i64,
-    /// `bank_link` or `pay_later`.
-    pub payment_method: String,
-    pub bank: Option<String>,
+    pub payment_method: PaymentMethod,
+    /// The bank of a bank link.
+    pub bank: Option<Bank>,
+    /// `in_30_days`, `monthly_2` or `monthly_3` (`checkout::plan_code`).
     pub pay_later_plan: Option<String>,
     pub placed_at: DateTimeUtc,
     /// An unpaid order gives its stock back after this.

@@ -1,3 +1,4 @@
+use crate::outbox::OutboxStatus;
 use sea_orm::entity::prelude::*;
 
 /// An e-mail to send: queued in the transaction that caused it, sent by the outbox worker.
@@ -14,8 +15,7 @@ pub struct Model {
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
-    /// `pending`, `sending`, `sent` or `failed`.
-    pub status: String,
+    pub status: OutboxStatus,
     pub attempts: i32,
     pub next_attempt_at: DateTimeUtc,
     pub locked_until: Option<DateTimeUtc>,

@@ -1,3 +1,4 @@
+use crate::orders::{Bank, PaymentMethod, PaymentStatus};
 use sea_orm::entity::prelude::*;
 
 /// One payment attempt through a provider.
@@ -10,11 +11,11 @@ pub struct Model {
     pub provider: String,
     #[sea_orm(unique)]
     pub reference: String,
-    pub method: String,
-    pub bank: Option<String>,
+    pub method: PaymentMethod,
+    pub bank: Option<Bank>,
     pub amount_cents: i64,
     /// `pending`, then `paid`, `failed` or `abandoned` for good.
-    pub status: String,
+    pub status: PaymentStatus,
     pub callbacks: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -1,3 +1,4 @@
+use crate::vat::VatClass;
 use sea_orm::entity::prelude::*;
 
 /// One thing that can be sold; texts per language are in `product_texts`, sellers' terms in
@@ -26,8 +27,7 @@ pub struct Model {
     /// Set whenever the product, its texts or its offers change: the search index and the page
     /// caches of every server instance poll it (see `catalog::changes`).
     pub updated_at: DateTimeUtc,
-    /// `standard`, `reduced9` or `reduced13` (see `vat::VatClass`).
-    pub vat_class: String,
+    pub vat_class: VatClass,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

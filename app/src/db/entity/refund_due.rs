@@ -1,3 +1,4 @@
+use crate::orders::PaymentStatus;
 use sea_orm::entity::prelude::*;
 
 /// Money that arrived for an order already cancelled: to be paid back (one row per payment).
@@ -10,7 +11,8 @@ pub struct Model {
     pub payment_id: i32,
     pub order_id: i32,
     pub amount_cents: i64,
-    pub payment_status: String,
+    /// The payment's status when the money arrived.
+    pub payment_status: PaymentStatus,
     pub created_at: DateTimeUtc,
     pub settled_at: Option<DateTimeUtc>,
 }

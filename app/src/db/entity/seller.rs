@@ -1,3 +1,4 @@
+use crate::catalog::SellerStatus;
 use sea_orm::entity::prelude::*;
 
 /// A seller company (legal entities only) and its public requisites.
@@ -23,8 +24,7 @@ pub struct Model {
     /// JSON object `{"et": …, "en": …, "ru": …}`.
     pub about: String,
     pub trading_since: Date,
-    /// `pending`, `active` or `suspended` (see `catalog::SellerStatus`).
-    pub status: String,
+    pub status: SellerStatus,
     pub created_at: DateTimeUtc,
     /// Sum of the stars of all reviews, and their number: the rating is their exact ratio.
     pub rating_stars_total: i64,

@@ -1,3 +1,6 @@
+use crate::delivery::DeliveryKind;
+use crate::orders::aftersale::{CancelReason, CancelledBy};
+use crate::orders::ShipmentStatus;
 use sea_orm::entity::prelude::*;
 
 /// One seller's part of an order, with its own delivery and status.
@@ -9,21 +12,19 @@ pub struct Model {
     pub order_id: i32,
     pub seller_id: i32,
     pub delivery_method_id: i32,
-    pub method_kind: String,
+    pub method_kind: DeliveryKind,
     /// JSON `{"et": …, "en": …, "ru": …}` as when ordered.
     pub method_name: String,
     pub goods_cents: i64,
     pub fee_cents: i64,
     pub earliest: Date,
     pub latest: Date,
-    /// See `orders::ShipmentStatus`.
-    pub status: String,
+    pub status: ShipmentStatus,
     pub status_at: DateTimeUtc,
-    /// Why it was cancelled (`orders::aftersale::CancelReason` code), the buyer's own words
-    /// for "other", and who cancelled (`buyer`, `payment`).
-    pub cancel_reason: Option<String>,
+    /// Why it was cancelled, the buyer's own words for "other", and who cancelled.
+    pub cancel_reason: Option<CancelReason>,
     pub cancel_note: Option<String>,
-    pub cancelled_by: Option<String>,
+    pub cancelled_by: Option<CancelledBy>,
     /// When it reached the buyer: the withdrawal and complaint periods run from this day.
     pub delivered_at: Option<DateTimeUtc>,
 }

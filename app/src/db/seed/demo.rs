@@ -161,7 +161,7 @@ pub(crate) async fn write_categories_and_sellers<C: ConnectionTrait>(
             phone: Set(s.phone.to_owned()),
             about: Set(tr_json(&s.about)),
             trading_since: Set(NaiveDate::from_ymd_opt(y, m, d).expect("valid trading_since")),
-            status: Set("active".to_owned()),
+            status: Set(crate::catalog::SellerStatus::Active),
             created_at: Set(epoch() + Duration::minutes(i as i64)),
             ..Default::default()
         };
@@ -169,7 +169,7 @@ pub(crate) async fn write_categories_and_sellers<C: ConnectionTrait>(
         seller_ids.push(id);
         let methods = s.deliveries.iter().map(|m| delivery_method::ActiveModel {
             seller_id: Set(id),
-            kind: Set(m.kind.to_owned()),
+            kind: Set(m.kind),
             name: Set(tr_json(&m.name)),
             price_cents: Set(m.price_cents),
             free_over_cents: Set(m.free_over_cents),
@@ -193,7 +193,7 @@ pub(crate) fn eligible_sellers(line: &data::DemoProductLine) -> Vec<usize> {
         .iter()
         .enumerate()
         .filter(|(_, s)| s.categories.contains(&top))
-        .filter(|(_, s)| !line.cold_chain || s.deliveries.iter().any(|d| d.kind == "cold_courier"))
+        .filter(|(_, s)| !line.cold_chain || s.deliveries.iter().any(|d| d.kind == crate::delivery::DeliveryKind::ColdCourier))
         .map(|(i, _)| i)
         .collect()
 }

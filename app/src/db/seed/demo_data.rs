@@ -1,6 +1,8 @@
 //! Hand-written demo catalog: categories, product lines and sellers, in et/en/ru.
 //! Deterministic; the seeder (`super::demo`) turns it into rows.
 
+use crate::delivery::DeliveryKind;
+
 /// A text in the three shop languages.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr {
@@ -46,8 +48,7 @@ pub struct DemoProductLine {
 }
 
 pub struct DemoDelivery {
-    /// One of "cold_courier", "courier", "parcel_locker", "pickup".
-    pub kind: &'static str,
+    pub kind: DeliveryKind,
     pub name: Tr,
     pub price_cents: i64,
     /// Free when the seller's goods in the order cost at least this much; None = never free.
@@ -2616,7 +2617,7 @@ pub static SELLERS: &[DemoSeller] = &[
         price_permille: 1000,
         handling_days: 0,
         deliveries: &[DemoDelivery {
-            kind: "cold_courier",
+            kind: DeliveryKind::ColdCourier,
             name: tr("Külmakuller", "Cold courier", "Холодовой курьер"),
             price_cents: 700,
             free_over_cents: Some(3990),
@@ -2648,7 +2649,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 299,
                 free_over_cents: Some(5000),
@@ -2657,7 +2658,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 2,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 590,
                 free_over_cents: Some(7500),
@@ -2666,7 +2667,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "pickup",
+                kind: DeliveryKind::Pickup,
                 name: tr(
                     "Järeletulek Tallinna kauplusest",
                     "Pickup from our Tallinn store",
@@ -2703,7 +2704,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 0,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: SMARTPOSTI_LOCKER,
                 price_cents: 349,
                 free_over_cents: Some(10000),
@@ -2712,7 +2713,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 690,
                 free_over_cents: Some(15000),
@@ -2721,7 +2722,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "pickup",
+                kind: DeliveryKind::Pickup,
                 name: tr(
                     "Järeletulek Tartu laost",
                     "Pickup from our Tartu warehouse",
@@ -2758,7 +2759,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 279,
                 free_over_cents: Some(4000),
@@ -2767,7 +2768,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: tr("Kuller Pärnumaal", "Courier in Pärnu County", "Курьер по Пярнумаа"),
                 price_cents: 490,
                 free_over_cents: Some(6000),
@@ -2776,7 +2777,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 2,
             },
             DemoDelivery {
-                kind: "pickup",
+                kind: DeliveryKind::Pickup,
                 name: tr(
                     "Järeletulek Pärnu poest",
                     "Pickup from our Pärnu shop",
@@ -2813,7 +2814,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 349,
                 free_over_cents: None,
@@ -2822,7 +2823,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 5,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 750,
                 free_over_cents: Some(7500),
@@ -2855,7 +2856,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 329,
                 free_over_cents: Some(6000),
@@ -2864,7 +2865,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 5,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: VENIPAK_COURIER,
                 price_cents: 690,
                 free_over_cents: Some(10000),
@@ -2897,7 +2898,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: SMARTPOSTI_LOCKER,
                 price_cents: 399,
                 free_over_cents: Some(10000),
@@ -2906,7 +2907,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 6,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: COURIER,
                 price_cents: 790,
                 free_over_cents: None,
@@ -2939,7 +2940,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 3,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: DPD_LOCKER,
                 price_cents: 299,
                 free_over_cents: None,
@@ -2948,7 +2949,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 7,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 590,
                 free_over_cents: Some(6000),
@@ -2981,7 +2982,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: DPD_LOCKER,
                 price_cents: 399,
                 free_over_cents: Some(15000),
@@ -2990,7 +2991,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 7,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 790,
                 free_over_cents: Some(15000),
@@ -3023,7 +3024,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 399,
                 free_over_cents: Some(7500),
@@ -3032,7 +3033,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 7,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: COURIER,
                 price_cents: 790,
                 free_over_cents: None,
@@ -3065,7 +3066,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 249,
                 free_over_cents: Some(4000),
@@ -3074,7 +3075,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: COURIER,
                 price_cents: 490,
                 free_over_cents: Some(5000),
@@ -3083,7 +3084,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 2,
             },
             DemoDelivery {
-                kind: "pickup",
+                kind: DeliveryKind::Pickup,
                 name: tr(
                     "Järeletulek Narva kaubamajast",
                     "Pickup from our Narva store",
@@ -3120,7 +3121,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 299,
                 free_over_cents: Some(5000),
@@ -3129,7 +3130,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 5,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: VENIPAK_COURIER,
                 price_cents: 650,
                 free_over_cents: None,
@@ -3162,7 +3163,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: SMARTPOSTI_LOCKER,
                 price_cents: 349,
                 free_over_cents: Some(8000),
@@ -3171,7 +3172,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 5,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: COURIER,
                 price_cents: 750,
                 free_over_cents: None,
@@ -3204,7 +3205,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 2,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: DPD_LOCKER,
                 price_cents: 329,
                 free_over_cents: None,
@@ -3213,7 +3214,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 5,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: DPD_COURIER,
                 price_cents: 690,
                 free_over_cents: Some(7500),
@@ -3246,7 +3247,7 @@ pub static SELLERS: &[DemoSeller] = &[
         handling_days: 1,
         deliveries: &[
             DemoDelivery {
-                kind: "parcel_locker",
+                kind: DeliveryKind::ParcelLocker,
                 name: OMNIVA_LOCKER,
                 price_cents: 299,
                 free_over_cents: Some(5000),
@@ -3255,7 +3256,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 3,
             },
             DemoDelivery {
-                kind: "courier",
+                kind: DeliveryKind::Courier,
                 name: COURIER,
                 price_cents: 590,
                 free_over_cents: None,
@@ -3264,7 +3265,7 @@ pub static SELLERS: &[DemoSeller] = &[
                 days_max: 2,
             },
             DemoDelivery {
-                kind: "pickup",
+                kind: DeliveryKind::Pickup,
                 name: tr(
                     "Järeletulek Viljandi poest",
                     "Pickup from our Viljandi shop",

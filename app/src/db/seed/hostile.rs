@@ -65,7 +65,7 @@ pub async fn seed_hostile(db: &DatabaseConnection) -> Result<HostileFixture, DbE
     }
     let missing = |what: &str| DbErr::RecordNotFound(format!("{what} (seed the demo catalog first)"));
     let template_seller = seller::Entity::find()
-        .filter(seller::Column::Status.eq(crate::offers::service::SELLER_ACTIVE))
+        .filter(seller::Column::Status.eq(crate::catalog::SellerStatus::Active))
         .order_by_asc(seller::Column::Id)
         .one(&txn)
         .await?

@@ -68,14 +68,14 @@ pub async fn seed_scale(
             phone: Set(format!("+372 5{:07}", n)),
             about: Set(json!({"et": "", "en": "", "ru": ""}).to_string()),
             trading_since: Set(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
-            status: Set("active".into()),
+            status: Set(crate::catalog::SellerStatus::Active),
             created_at: Set(epoch()),
             ..Default::default()
         };
         let id = seller::Entity::insert(row).exec(db).await?.last_insert_id;
         let method = delivery_method::ActiveModel {
             seller_id: Set(id),
-            kind: Set("parcel_locker".into()),
+            kind: Set(crate::delivery::DeliveryKind::ParcelLocker),
             name: Set(tr_json(&data::Tr { et: "Pakiautomaat", en: "Parcel locker", ru: "Пакоматы" })),
             price_cents: Set(299),
             free_over_cents: Set(Some(5000)),
@@ -147,7 +147,7 @@ pub async fn seed_scale(
                 offer_count: Set(buyable),
                 created_at: Set(created_at),
                 updated_at: Set(created_at),
-                vat_class: Set("standard".to_owned()),
+                vat_class: Set(crate::vat::VatClass::Standard),
             });
             for lang in ["et", "en", "ru"] {
                 text_rows.push(product_text::ActiveModel {
