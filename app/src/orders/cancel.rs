@@ -6,7 +6,6 @@ use super::aftersale::{check_cancel, CancelReason, CancelledBy, CannotCancel};
 use super::{OrderStatus, ShipmentStatus};
 use crate::db::entity::{order, order_line, payment, refund, seller, shipment};
 use crate::i18n::{fill, format_price, Lang};
-use crate::outbox::{self, NewMessage};
 use crate::payment::provider::PaymentProvider;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -105,9 +104,8 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
         .filter(payment::Column::Status.eq(super::PaymentStatus::Paid))
         .one(&txn)
         .await?;
-    let lang = Lang::from_code(&o.lang).unwrap_or_default();
     let seller = seller::Entity::find_by_id(s.seller_id).one(&txn).await?;
-    queue_notices(&txn, &o, &s, seller.as_ref(), amount, lang, now).await?;
+    queue_notices(&txn, &o, &s, seller.as_ref(), amount, now).await?;
     txn.commit().await?;
 
     // The money goes back after the cancellation is kept: a provider that fails leaves a
@@ -143,7 +141,6 @@ async fn queue_notices<C: ConnectionTrait>(
     s: &shipment::Model,
     seller: Option<&seller::Model>,
     amount: i64,
-    lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let seller_name = seller.map(|x| x.name.clone()).unwrap_or_default();
@@ -159,26 +156,5 @@ async fn queue_notices<C: ConnectionTrait>(
         let body = fill(if to_seller { t.mail_cancelled_seller } else { t.mail_cancelled_buyer }, &values);
         crate::orders::email::Email::paragraphs(lang, subject, &[body], None)
     };
-    outbox::enqueue(
-        db,
-        NewMessage { dedupe_key: format!("cancelled:{}:buyer", s.id), kind: "cancelled", lang, to: o.email.clone(), email: notice(lang, false) },
-        now,
-    )
-    .await?;
-    if let Some(seller) = seller {
-        // Sellers are written to in Estonian, the platform's language with its sellers.
-        outbox::enqueue(
-            db,
-            NewMessage {
-                dedupe_key: format!("cancelled:{}:seller", s.id),
-                kind: "cancelled",
-                lang: Lang::Et,
-                to: seller.email.clone(),
-                email: notice(Lang::Et, true),
-            },
-            now,
-        )
-        .await?;
-    }
-    Ok(())
+    super::service::tell_buyer_and_seller(db, "cancelled", s.id, o, seller, notice, now).await
 }

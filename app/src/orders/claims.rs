@@ -13,7 +13,6 @@ use crate::db::entity::{claim, order, order_line, product, seller, shipment};
 use crate::delivery::local_time::to_tallinn;
 use crate::i18n::{fill, format_date, Lang};
 use crate::orders::email::Email;
-use crate::outbox::{self, NewMessage};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -195,27 +194,5 @@ async fn queue_notices<C: ConnectionTrait>(
         ClaimKind::Withdrawal => "withdrawal",
         ClaimKind::Complaint => "complaint",
     };
-    let lang = Lang::from_code(&o.lang).unwrap_or_default();
-    outbox::enqueue(
-        db,
-        NewMessage { dedupe_key: format!("{kind}:{}:buyer", c.shipment_id), kind, lang, to: o.email.clone(), email: notice(lang, false) },
-        now,
-    )
-    .await?;
-    if let Some(seller) = seller {
-        // Sellers are written to in Estonian, the platform's language with its sellers.
-        outbox::enqueue(
-            db,
-            NewMessage {
-                dedupe_key: format!("{kind}:{}:seller", c.shipment_id),
-                kind,
-                lang: Lang::Et,
-                to: seller.email.clone(),
-                email: notice(Lang::Et, true),
-            },
-            now,
-        )
-        .await?;
-    }
-    Ok(())
+    super::service::tell_buyer_and_seller(db, kind, c.shipment_id, o, seller, notice, now).await
 }

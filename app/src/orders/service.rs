@@ -185,6 +185,40 @@ pub async fn queue_confirmation<C: ConnectionTrait>(db: &C, order_id: i32, now: 
     .await
 }
 
+/// Queues a notice about one shipment to its buyer (in the order's language) and to its seller
+/// (in Estonian, the platform's language with its sellers), once each: `notice(lang, to_seller)`
+/// renders it. The outbox keys are `{kind}:{shipment}:buyer` and `…:seller`.
+pub async fn tell_buyer_and_seller<C: ConnectionTrait>(
+    db: &C,
+    kind: &'static str,
+    shipment_id: i32,
+    o: &order::Model,
+    seller: Option<&seller::Model>,
+    notice: impl Fn(Lang, bool) -> super::email::Email,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let lang = Lang::from_code(&o.lang).unwrap_or_default();
+    let to_buyer = crate::outbox::NewMessage {
+        dedupe_key: format!("{kind}:{shipment_id}:buyer"),
+        kind,
+        lang,
+        to: o.email.clone(),
+        email: notice(lang, false),
+    };
+    crate::outbox::enqueue(db, to_buyer, now).await?;
+    if let Some(seller) = seller {
+        let to_seller = crate::outbox::NewMessage {
+            dedupe_key: format!("{kind}:{shipment_id}:seller"),
+            kind,
+            lang: Lang::Et,
+            to: seller.email.clone(),
+            email: notice(Lang::Et, true),
+        };
+        crate::outbox::enqueue(db, to_seller, now).await?;
+    }
+    Ok(())
+}
+
 /// "My orders": every order of the signed-in account (placed while signed in, or claimed),
 /// newest first, with how many shipments each has. Two queries.
 pub async fn orders_of<C: ConnectionTrait>(
