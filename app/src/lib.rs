@@ -11,6 +11,7 @@ pub mod checkout;
 pub mod delivery;
 pub mod errors;
 pub mod i18n;
+pub mod ids;
 pub mod offers;
 pub mod orders;
 pub mod payment;

@@ -10,6 +10,7 @@ use app::accounts::{rules, CodePurpose, ConsentKind, Field, Problem, Role};
 use app::cart::service::{self as cart, CartOwner};
 use app::db::entity::{auth_code, cart_line, offer, outbox, session, user};
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId, UserId};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use support::{seeded, sunday};
@@ -138,7 +139,7 @@ async fn sessions(db: &DatabaseConnection) {
     // Roles: granted and revoked, read with the session.
     accounts::grant(db, id, Role::Support, None, now).await.unwrap();
     accounts::grant(db, id, Role::Support, None, now).await.unwrap();
-    let s = accounts::start_session(db, id, false, "", now).await.unwrap();
+    let s = accounts::start_session(db, UserId(id), false, "", now).await.unwrap();
     assert_eq!(accounts::resolve(db, &s.token, now).await.unwrap().unwrap().roles(), &[Role::Support]);
     accounts::revoke(db, id, Role::Support).await.unwrap();
     assert!(accounts::resolve(db, &s.token, now).await.unwrap().unwrap().roles().is_empty());
@@ -243,7 +244,7 @@ async fn guest_cart_joins_the_account_cart(db: &DatabaseConnection) {
 
     // No account cart yet: the guest cart becomes the account's.
     let (guest, token) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
-    cart::add(db, guest.id, a.id, 2, now).await.unwrap();
+    cart::add(db, CartId(guest.id), OfferId(a.id), 2, now).await.unwrap();
     let mine = cart::adopt_guest_cart(db, token.as_deref(), id, now).await.unwrap().unwrap();
     assert_eq!(mine.id, guest.id);
     assert!(cart::find_owned(db, CartOwner::Guest(token.as_deref())).await.unwrap().is_none(), "the cookie no longer opens it");
@@ -251,8 +252,8 @@ async fn guest_cart_joins_the_account_cart(db: &DatabaseConnection) {
 
     // Another browser's guest cart joins it: the same offer adds up to the stock, others move over.
     let (other, token2) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
-    cart::add(db, other.id, a.id, a.stock.min(app::cart::MAX_QUANTITY), now).await.unwrap();
-    cart::add(db, other.id, b.id, 1, now).await.unwrap();
+    cart::add(db, CartId(other.id), OfferId(a.id), a.stock.min(app::cart::MAX_QUANTITY), now).await.unwrap();
+    cart::add(db, CartId(other.id), OfferId(b.id), 1, now).await.unwrap();
     let mine = cart::adopt_guest_cart(db, token2.as_deref(), id, now).await.unwrap().unwrap();
     assert_eq!(mine.id, guest.id);
     let lines = cart_line::Entity::find().filter(cart_line::Column::CartId.eq(mine.id)).order_by_asc(cart_line::Column::Id).all(db).await.unwrap();
@@ -294,7 +295,7 @@ async fn guest_orders_are_claimed_by_the_confirmed_address(db: &DatabaseConnecti
     // A guest order with the address typed in another case.
     let offer = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(2)).order_by_asc(offer::Column::Id).one(db).await.unwrap().unwrap();
     let (c, _) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
-    cart::add(db, c.id, offer.id, 1, now).await.unwrap();
+    cart::add(db, CartId(c.id), OfferId(offer.id), 1, now).await.unwrap();
     let mut contact = support::contact();
     contact.email = "Mari@example.ee".into();
     let placed = place_order(db, &c, &contact, app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now).await.unwrap();
@@ -302,7 +303,7 @@ async fn guest_orders_are_claimed_by_the_confirmed_address(db: &DatabaseConnecti
     let mari = confirmed(db, "mari@example.ee", now).await;
     let other = confirmed(db, "kadri@example.ee", now).await;
     let guard = |id: i32| async move {
-        let s = accounts::start_session(db, id, false, "", now).await.unwrap();
+        let s = accounts::start_session(db, UserId(id), false, "", now).await.unwrap();
         app::accounts::visitor::SignedIn::from(accounts::resolve(db, &s.token, now).await.unwrap().unwrap())
     };
     let (as_mari, as_other) = (guard(mari).await, guard(other).await);
@@ -326,7 +327,7 @@ async fn profile_addresses_export_and_deletion(db: &DatabaseConnection) {
     let id = confirmed(db, "anu@example.ee", now).await;
     let other = confirmed(db, "toomas@example.ee", now).await;
     let guard = |id: i32| async move {
-        let s = accounts::start_session(db, id, false, "Firefox", now).await.unwrap();
+        let s = accounts::start_session(db, UserId(id), false, "Firefox", now).await.unwrap();
         (app::accounts::visitor::SignedIn::from(accounts::resolve(db, &s.token, now).await.unwrap().unwrap()), s.token)
     };
     let ((anu, token), (toomas, _)) = (guard(id).await, guard(other).await);
@@ -390,11 +391,11 @@ async fn deletion_keeps_the_invoice_without_the_link(db: &DatabaseConnection) {
     seeded(db).await;
     let now = sunday();
     let id = confirmed(db, "ene@example.ee", now).await;
-    let s = accounts::start_session(db, id, false, "", now).await.unwrap();
+    let s = accounts::start_session(db, UserId(id), false, "", now).await.unwrap();
     let ene = app::accounts::visitor::SignedIn::from(accounts::resolve(db, &s.token, now).await.unwrap().unwrap());
     let offer = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(2)).order_by_asc(offer::Column::Id).one(db).await.unwrap().unwrap();
     let (c, _) = cart::find_or_create(db, CartOwner::Account(id), now).await.unwrap();
-    cart::add(db, c.id, offer.id, 1, now).await.unwrap();
+    cart::add(db, CartId(c.id), OfferId(offer.id), 1, now).await.unwrap();
     let placed = place_order(db, &c, &support::contact(), app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now).await.unwrap();
     let paid = app::payment::provider::Callback { reference: placed.payment_reference.clone(), outcome: app::payment::provider::Outcome::Paid, amount_cents: placed.total_cents };
     app::payment::service::apply_callback(db, &paid, now).await.unwrap();

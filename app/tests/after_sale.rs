@@ -11,6 +11,7 @@ use app::cart::service::{self as cart, CartOwner};
 use app::checkout::service::place_order;
 use app::db::entity::{claim, offer, order_line, outbox, product, refund, shipment};
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId, ShipmentId};
 use app::orders::aftersale::{CancelReason, CancelledBy, CannotCancel, CannotComplain, CannotWithdraw, ClaimKind, ClaimStatus, Remedy};
 use app::orders::claims::{make_claim, record_delivery, ClaimError, ClaimRequest};
 use app::orders::cancel::{cancel_shipment, CancelError, OrderAccess};
@@ -35,7 +36,7 @@ async fn paid_order(db: &DatabaseConnection) -> (i32, String, Vec<offer::Model>)
     }
     let (c, _) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
     for o in &picked {
-        cart::add(db, c.id, o.id, 2, now).await.unwrap();
+        cart::add(db, CartId(c.id), OfferId(o.id), 2, now).await.unwrap();
     }
     let view = cart::cart_view(db, CartOwner::Account(-1), Lang::En, now).await.unwrap();
     assert!(view.groups.is_empty(), "an account's cart is not a guest's");
@@ -62,15 +63,15 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
 
     // Nobody else: a wrong key reads as a missing order.
     let wrong = OrderAccess { key: "0123456789abcdef0123456789abcdef", cart_id: None, account: None };
-    assert!(matches!(cancel_shipment(db, wrong, first.id, CancelReason::ChangedMind, "", provider, now).await, Err(CancelError::NotFound)));
+    assert!(matches!(cancel_shipment(db, wrong, ShipmentId(first.id), CancelReason::ChangedMind, "", provider, now).await, Err(CancelError::NotFound)));
     // "Other" needs words.
     assert!(matches!(
-        cancel_shipment(db, access, first.id, CancelReason::Other, " ", provider, now).await,
+        cancel_shipment(db, access, ShipmentId(first.id), CancelReason::Other, " ", provider, now).await,
         Err(CancelError::Cannot(CannotCancel::ReasonMissing))
     ));
     let outbox_before = outbox::Entity::find().count(db).await.unwrap();
 
-    let done = cancel_shipment(db, access, first.id, CancelReason::FoundCheaper, "", provider, now).await.unwrap();
+    let done = cancel_shipment(db, access, ShipmentId(first.id), CancelReason::FoundCheaper, "", provider, now).await.unwrap();
     assert_eq!(done.refunded_cents, first.goods_cents + first.fee_cents);
     assert!(done.refund_reference.as_deref().is_some_and(|r| r.starts_with("sandbox-refund-")));
     assert_eq!(stock(db, offer_of_first.id).await, before + 2, "the stock is back");
@@ -89,7 +90,7 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
 
     // Again: nothing more happens (no second refund, no second restock).
     assert!(matches!(
-        cancel_shipment(db, access, first.id, CancelReason::FoundCheaper, "", provider, now).await,
+        cancel_shipment(db, access, ShipmentId(first.id), CancelReason::FoundCheaper, "", provider, now).await,
         Err(CancelError::Cannot(CannotCancel::Over))
     ));
     assert_eq!(stock(db, offer_of_first.id).await, before + 2);
@@ -101,7 +102,7 @@ async fn cancel_before_shipping(db: &DatabaseConnection) {
     s.status = Set(ShipmentStatus::Shipped);
     s.update(db).await.unwrap();
     assert!(matches!(
-        cancel_shipment(db, access, second.id, CancelReason::TooLate, "", provider, now).await,
+        cancel_shipment(db, access, ShipmentId(second.id), CancelReason::TooLate, "", provider, now).await,
         Err(CancelError::Cannot(CannotCancel::Shipped))
     ));
     assert_eq!(refund::Entity::find().count(db).await.unwrap(), 1);
@@ -130,45 +131,45 @@ async fn withdraw_and_complain(db: &DatabaseConnection) {
     let complaint = ClaimRequest::Complaint { remedy: Remedy::Replacement, description: "The lid of the jar is cracked." };
 
     // Not delivered yet: neither.
-    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered).await, Err(ClaimError::Withdraw(CannotWithdraw::NotDelivered))));
-    assert!(matches!(make_claim(db, access, lasting, complaint, delivered).await, Err(ClaimError::Complain(CannotComplain::NotDelivered))));
+    assert!(matches!(make_claim(db, access, ShipmentId(lasting), ClaimRequest::Withdrawal, delivered).await, Err(ClaimError::Withdraw(CannotWithdraw::NotDelivered))));
+    assert!(matches!(make_claim(db, access, ShipmentId(lasting), complaint, delivered).await, Err(ClaimError::Complain(CannotComplain::NotDelivered))));
     // Delivery is recorded for a shipment on its way only, once.
-    assert!(!record_delivery(db, lasting, delivered).await.unwrap(), "a paid shipment is not on its way");
+    assert!(!record_delivery(db, ShipmentId(lasting), delivered).await.unwrap(), "a paid shipment is not on its way");
     for id in [food, lasting] {
         let mut s: shipment::ActiveModel = shipment::Entity::find_by_id(id).one(db).await.unwrap().unwrap().into();
         s.status = Set(ShipmentStatus::Shipped);
         s.update(db).await.unwrap();
-        assert!(record_delivery(db, id, delivered).await.unwrap());
+        assert!(record_delivery(db, ShipmentId(id), delivered).await.unwrap());
     }
-    assert!(!record_delivery(db, lasting, delivered + day).await.unwrap(), "a second report changes nothing");
+    assert!(!record_delivery(db, ShipmentId(lasting), delivered + day).await.unwrap(), "a second report changes nothing");
 
     // Perishable goods: no withdrawal, however soon.
-    assert!(matches!(make_claim(db, access, food, ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::Withdraw(CannotWithdraw::Perishable))));
+    assert!(matches!(make_claim(db, access, ShipmentId(food), ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::Withdraw(CannotWithdraw::Perishable))));
     // Nobody else, and not after the 14 days.
     let wrong = OrderAccess { key: "0123456789abcdef0123456789abcdef", cart_id: None, account: None };
-    assert!(matches!(make_claim(db, wrong, lasting, ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::NotFound)));
-    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 15).await, Err(ClaimError::Withdraw(CannotWithdraw::TooLate))));
+    assert!(matches!(make_claim(db, wrong, ShipmentId(lasting), ClaimRequest::Withdrawal, delivered + day).await, Err(ClaimError::NotFound)));
+    assert!(matches!(make_claim(db, access, ShipmentId(lasting), ClaimRequest::Withdrawal, delivered + day * 15).await, Err(ClaimError::Withdraw(CannotWithdraw::TooLate))));
     assert_eq!(claim::Entity::find().count(db).await.unwrap(), 0, "nothing refused was recorded");
 
     // On the 14th day it is still in time.
     let outbox_before = outbox::Entity::find().count(db).await.unwrap();
-    let w = make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 14).await.unwrap();
+    let w = make_claim(db, access, ShipmentId(lasting), ClaimRequest::Withdrawal, delivered + day * 14).await.unwrap();
     assert_eq!((w.kind, w.status, w.remedy), (ClaimKind::Withdrawal, ClaimStatus::Open, None));
     assert_eq!(w.due_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(), "the goods go back within 14 days of withdrawing");
     assert_eq!(outbox::Entity::find().filter(outbox::Column::Kind.eq("withdrawal")).count(db).await.unwrap(), 2, "buyer and seller");
     assert_eq!(outbox::Entity::find().count(db).await.unwrap(), outbox_before + 2);
-    assert!(matches!(make_claim(db, access, lasting, ClaimRequest::Withdrawal, delivered + day * 14).await, Err(ClaimError::AlreadyMade(ClaimKind::Withdrawal))));
+    assert!(matches!(make_claim(db, access, ShipmentId(lasting), ClaimRequest::Withdrawal, delivered + day * 14).await, Err(ClaimError::AlreadyMade(ClaimKind::Withdrawal))));
 
     // A complaint: described, within two years, answered in 15 days; perishable goods too.
     let blank = ClaimRequest::Complaint { remedy: Remedy::Refund, description: "  " };
-    assert!(matches!(make_claim(db, access, food, blank, delivered + day).await, Err(ClaimError::Complain(CannotComplain::DescriptionMissing))));
-    assert!(matches!(make_claim(db, access, food, complaint, delivered + day * 732).await, Err(ClaimError::Complain(CannotComplain::TooLate))));
-    let c = make_claim(db, access, food, complaint, delivered + day * 3).await.unwrap();
+    assert!(matches!(make_claim(db, access, ShipmentId(food), blank, delivered + day).await, Err(ClaimError::Complain(CannotComplain::DescriptionMissing))));
+    assert!(matches!(make_claim(db, access, ShipmentId(food), complaint, delivered + day * 732).await, Err(ClaimError::Complain(CannotComplain::TooLate))));
+    let c = make_claim(db, access, ShipmentId(food), complaint, delivered + day * 3).await.unwrap();
     assert_eq!((c.kind, c.remedy, c.description.as_deref()), (ClaimKind::Complaint, Some(Remedy::Replacement), Some("The lid of the jar is cracked.")));
     assert_eq!(c.due_on, chrono::NaiveDate::from_ymd_opt(2026, 12, 10).unwrap());
     let to_seller = outbox::Entity::find().filter(outbox::Column::Kind.eq("complaint")).filter(outbox::Column::ToAddress.ne(contact().email)).one(db).await.unwrap().unwrap();
     assert!(to_seller.body_text.contains("The lid of the jar is cracked."), "the seller reads the buyer's words");
-    assert!(matches!(make_claim(db, access, food, complaint, delivered + day * 4).await, Err(ClaimError::AlreadyMade(ClaimKind::Complaint))));
+    assert!(matches!(make_claim(db, access, ShipmentId(food), complaint, delivered + day * 4).await, Err(ClaimError::AlreadyMade(ClaimKind::Complaint))));
 
     // The order page shows both, and why the perishable shipment cannot be withdrawn from.
     let view = app::orders::service::order_view(db, order_id, None).await.unwrap().unwrap();
@@ -196,7 +197,7 @@ async fn an_unknown_stored_status_is_an_error(db: &DatabaseConnection) {
     assert_eq!(shipment::Entity::find_by_id(other).one(db).await.unwrap().unwrap().status, ShipmentStatus::Paid, "the other row reads as before");
     assert!(app::orders::service::order_view(db, order_id, None).await.is_err());
     let access = OrderAccess { key: &key, cart_id: None, account: None };
-    assert!(matches!(cancel_shipment(db, access, lost, CancelReason::ChangedMind, "", None, sunday()).await, Err(CancelError::Db(_))));
+    assert!(matches!(cancel_shipment(db, access, ShipmentId(lost), CancelReason::ChangedMind, "", None, sunday()).await, Err(CancelError::Db(_))));
 
     // A known code written the same way reads again.
     db.execute_unprepared(&format!("UPDATE shipments SET status = 'shipped' WHERE id = {lost}")).await.unwrap();

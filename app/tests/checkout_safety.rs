@@ -14,6 +14,7 @@ use app::checkout::service::{place_order, PlaceError, Placed, MAX_PENDING_PER_AD
 use app::checkout::PayChoice;
 use app::db::entity::{cart as cart_entity, cart_line, offer, order, order_line, outbox, payment, product, seller, shipment};
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId, OrderId};
 use app::orders::service::order_for;
 use app::orders::{Bank, OrderStatus, PaymentStatus, ShipmentStatus};
 use app::payment::instalments::PayLater;
@@ -69,7 +70,7 @@ async fn set_stock(db: &DatabaseConnection, offer_id: i32, stock: i32) {
 async fn cart_with(db: &DatabaseConnection, lines: &[(i32, i32)]) -> cart_entity::Model {
     let (c, _) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     for &(offer_id, qty) in lines {
-        cart::add(db, c.id, offer_id, qty, sunday()).await.unwrap();
+        cart::add(db, CartId(c.id), OfferId(offer_id), qty, sunday()).await.unwrap();
     }
     c
 }
@@ -173,7 +174,7 @@ async fn a_different_checkout_replaces_the_pending_order(db: &DatabaseConnection
         .await
         .unwrap()
         .unwrap();
-    cart::set_quantity(db, c.id, line.id, 3, sunday()).await.unwrap();
+    cart::set_quantity(db, CartId(c.id), line.id, 3, sunday()).await.unwrap();
     let third = place_at(db, &c, later, None, sunday() + Duration::minutes(2)).await.unwrap();
     assert_ne!(third.order_id, second.order_id);
     assert_eq!(stock_of(db, offers[0].id).await, start[0] - 3);
@@ -199,7 +200,7 @@ async fn a_different_checkout_replaces_the_pending_order(db: &DatabaseConnection
     pay(db, &fifth, sunday() + Duration::minutes(41)).await;
     let paid = order::Entity::find_by_id(fifth.order_id).one(db).await.unwrap().unwrap();
     assert_eq!((paid.status, paid.pending_cart_id), (OrderStatus::Paid, None));
-    cart::add(db, c.id, offers[1].id, 1, sunday()).await.unwrap();
+    cart::add(db, CartId(c.id), OfferId(offers[1].id), 1, sunday()).await.unwrap();
     let sixth = place_at(db, &c, LHV, None, sunday() + Duration::minutes(42)).await.unwrap();
     assert!(!sixth.repeated);
     assert_eq!(order::Entity::find_by_id(fifth.order_id).one(db).await.unwrap().unwrap().status, OrderStatus::Paid);
@@ -269,29 +270,29 @@ async fn cart_limits_refuse_and_change_nothing(db: &DatabaseConnection) {
 
     // Quantity: more than MAX_QUANTITY in one line is refused, whether added or set.
     set_stock(db, offers[0].id, 500).await;
-    assert!(matches!(cart::add(db, c.id, offers[0].id, MAX_QUANTITY + 1, sunday()).await, Err(CartError::TooManyUnits)));
+    assert!(matches!(cart::add(db, CartId(c.id), OfferId(offers[0].id), MAX_QUANTITY + 1, sunday()).await, Err(CartError::TooManyUnits)));
     assert_eq!(cart::count(db, c.id).await.unwrap(), 0, "nothing added");
-    assert_eq!(cart::add(db, c.id, offers[0].id, MAX_QUANTITY - 1, sunday()).await.unwrap().quantity, MAX_QUANTITY - 1);
-    assert!(matches!(cart::add(db, c.id, offers[0].id, 2, sunday()).await, Err(CartError::TooManyUnits)));
+    assert_eq!(cart::add(db, CartId(c.id), OfferId(offers[0].id), MAX_QUANTITY - 1, sunday()).await.unwrap().quantity, MAX_QUANTITY - 1);
+    assert!(matches!(cart::add(db, CartId(c.id), OfferId(offers[0].id), 2, sunday()).await, Err(CartError::TooManyUnits)));
     assert_eq!(cart::count(db, c.id).await.unwrap(), MAX_QUANTITY - 1, "unchanged");
     let line = cart_line::Entity::find().filter(cart_line::Column::CartId.eq(c.id)).one(db).await.unwrap().unwrap();
-    assert!(matches!(cart::set_quantity(db, c.id, line.id, MAX_QUANTITY + 1, sunday()).await, Err(CartError::TooManyUnits)));
+    assert!(matches!(cart::set_quantity(db, CartId(c.id), line.id, MAX_QUANTITY + 1, sunday()).await, Err(CartError::TooManyUnits)));
     assert_eq!(cart::count(db, c.id).await.unwrap(), MAX_QUANTITY - 1, "unchanged");
-    assert_eq!(cart::set_quantity(db, c.id, line.id, MAX_QUANTITY, sunday()).await.unwrap(), (MAX_QUANTITY, None));
+    assert_eq!(cart::set_quantity(db, CartId(c.id), line.id, MAX_QUANTITY, sunday()).await.unwrap(), (MAX_QUANTITY, None));
     // Within the limit, stock still bounds the line (limited, with the limit said).
     set_stock(db, offers[0].id, 10).await;
-    assert_eq!(cart::set_quantity(db, c.id, line.id, 50, sunday()).await.unwrap(), (10, Some(10)));
+    assert_eq!(cart::set_quantity(db, CartId(c.id), line.id, 50, sunday()).await.unwrap(), (10, Some(10)));
 
     // Lines: MAX_LINES different offers, then no new one; more of an existing line still works.
     for o in &offers[1..MAX_LINES as usize] {
-        cart::add(db, c.id, o.id, 1, sunday()).await.unwrap();
+        cart::add(db, CartId(c.id), OfferId(o.id), 1, sunday()).await.unwrap();
     }
     let lines = || cart_line::Entity::find().filter(cart_line::Column::CartId.eq(c.id)).count(db);
     assert_eq!(lines().await.unwrap(), MAX_LINES);
     let next = &offers[MAX_LINES as usize];
-    assert!(matches!(cart::add(db, c.id, next.id, 1, sunday()).await, Err(CartError::Full)));
+    assert!(matches!(cart::add(db, CartId(c.id), OfferId(next.id), 1, sunday()).await, Err(CartError::Full)));
     assert_eq!(lines().await.unwrap(), MAX_LINES, "nothing added");
-    assert_eq!(cart::add(db, c.id, offers[1].id, 1, sunday()).await.unwrap().quantity, 2);
+    assert_eq!(cart::add(db, CartId(c.id), OfferId(offers[1].id), 1, sunday()).await.unwrap().quantity, 2);
     // The limits reach the shopper as translated errors.
     assert_eq!(app::errors::AppError::from(CartError::Full), app::errors::AppError::CartFull);
     assert_eq!(app::errors::AppError::from(CartError::TooManyUnits).status(), 409);
@@ -347,12 +348,12 @@ async fn idle_carts_are_deleted_and_orders_kept(db: &DatabaseConnection) {
     seeded(db).await;
     let offers = offers_from_sellers(db, 1).await;
     let (idle, idle_token) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
-    cart::add(db, idle.id, offers[0].id, 1, sunday()).await.unwrap();
+    cart::add(db, CartId(idle.id), OfferId(offers[0].id), 1, sunday()).await.unwrap();
     let placed = place_at(db, &idle, LHV, None, sunday()).await.unwrap();
     app::checkout::service::save_draft(db, idle.id, &Default::default()).await.unwrap();
     let (recent, recent_token) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     let later = sunday() + Duration::days(5);
-    cart::add(db, recent.id, offers[0].id, 1, later).await.unwrap();
+    cart::add(db, CartId(recent.id), OfferId(offers[0].id), 1, later).await.unwrap();
     let order_lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(placed.order_id)).count(db).await.unwrap();
 
     // Not yet: the idle cart changed exactly IDLE_DAYS ago.
@@ -389,14 +390,14 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     assert_ne!(o.token, key);
     assert_eq!(o.pending_key.as_deref(), Some(key.as_str()));
 
-    let by_key = order_for(db, placed.order_id, &key, None, None, None).await.unwrap().expect("found by its key");
+    let by_key = order_for(db, OrderId(placed.order_id), &key, None, None, None).await.unwrap().expect("found by its key");
     assert_eq!(by_key.path(), format!("/en/orders/{}?key={key}", placed.order_id));
-    assert!(order_for(db, placed.order_id, "0123456789abcdef0123456789abcdef", None, None, None).await.unwrap().is_none(), "wrong key");
-    assert!(order_for(db, placed.order_id, "", None, None, None).await.unwrap().is_none(), "no key");
-    assert!(order_for(db, placed.order_id + 1000, &key, None, None, None).await.unwrap().is_none(), "another order");
+    assert!(order_for(db, OrderId(placed.order_id), "0123456789abcdef0123456789abcdef", None, None, None).await.unwrap().is_none(), "wrong key");
+    assert!(order_for(db, OrderId(placed.order_id), "", None, None, None).await.unwrap().is_none(), "no key");
+    assert!(order_for(db, OrderId(placed.order_id + 1000), &key, None, None, None).await.unwrap().is_none(), "another order");
     // The browser holding the order's cart sees it without the key; another cart does not.
-    assert!(order_for(db, placed.order_id, "", Some(c.id), None, None).await.unwrap().is_some());
-    assert!(order_for(db, placed.order_id, "", Some(other.id), None, None).await.unwrap().is_none());
+    assert!(order_for(db, OrderId(placed.order_id), "", Some(CartId(c.id)), None, None).await.unwrap().is_some());
+    assert!(order_for(db, OrderId(placed.order_id), "", Some(CartId(other.id)), None, None).await.unwrap().is_none());
 
     // Paid: back from the bank with the key, the e-mail's link carries it, then it is erased.
     assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}?key={key}", placed.order_id));
@@ -404,7 +405,7 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     assert!(mail.body_text.contains(&format!("/en/orders/{}?key={key}", placed.order_id)), "{}", mail.body_text);
     let o = order::Entity::find_by_id(placed.order_id).one(db).await.unwrap().unwrap();
     assert_eq!(o.pending_key, None);
-    assert!(order_for(db, placed.order_id, &key, None, None, None).await.unwrap().is_some(), "the e-mail's link keeps working");
+    assert!(order_for(db, OrderId(placed.order_id), &key, None, None, None).await.unwrap().is_some(), "the e-mail's link keeps working");
     // A repeated callback no longer knows the key: the order page for the cart's browser.
     assert_eq!(pay(db, &placed, sunday()).await, format!("/en/orders/{}", placed.order_id));
 
@@ -413,7 +414,7 @@ async fn the_order_is_found_by_its_key_and_the_key_is_kept_hashed(db: &DatabaseC
     place_at(db, &other, PayChoice::Bank(Bank::Seb), None, sunday()).await.unwrap();
     let o = order::Entity::find_by_id(replaced.order_id).one(db).await.unwrap().unwrap();
     assert_eq!((o.status, o.pending_key), (OrderStatus::Cancelled, None));
-    assert!(order_for(db, replaced.order_id, &replaced.token, None, None, None).await.unwrap().is_some());
+    assert!(order_for(db, OrderId(replaced.order_id), &replaced.token, None, None, None).await.unwrap().is_some());
 }
 on_both_engines!(the_order_is_found_by_its_key_and_the_key_is_kept_hashed);
 
@@ -470,7 +471,7 @@ async fn the_migration_hashes_existing_order_keys(db: &DatabaseConnection) {
     for (o, key) in orders.iter().zip(keys) {
         assert_eq!(o.token_hash.as_deref(), Some(app::server::token_hash(key).as_str()));
         assert_ne!(o.token, key, "the plain key is gone from the old column");
-        assert!(order_for(db, o.id, key, None, None, None).await.unwrap().is_some(), "old links keep working");
+        assert!(order_for(db, OrderId(o.id), key, None, None, None).await.unwrap().is_some(), "old links keep working");
     }
     assert_eq!(orders[0].pending_key.as_deref(), Some(keys[0]), "kept while awaiting payment");
     assert_eq!(orders[1].pending_key, None);

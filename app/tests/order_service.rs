@@ -14,6 +14,7 @@ use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, seller, shipment};
 use app::delivery::County;
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId};
 use app::orders::{Bank, OrderStatus, PaymentStatus, ShipmentStatus};
 use app::outbox::OutboxStatus;
 use app::outbox::{deliver_due, LocalOutbox, Transport, MAX_ATTEMPTS};
@@ -91,7 +92,7 @@ async fn set_stock(db: &DatabaseConnection, offer_id: i32, stock: i32) {
 async fn cart_with(db: &DatabaseConnection, lines: &[(i32, i32)]) -> app::db::entity::cart::Model {
     let (c, _) = cart::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
     for &(offer_id, qty) in lines {
-        cart::add(db, c.id, offer_id, qty, sunday()).await.unwrap();
+        cart::add(db, CartId(c.id), OfferId(offer_id), qty, sunday()).await.unwrap();
     }
     c
 }
@@ -121,9 +122,9 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
 
     // More than in stock: limited, with the limit said.
     set_stock(db, offers[0].id, 3).await;
-    let added = cart::add(db, c.id, offers[0].id, 5, sunday()).await.unwrap();
+    let added = cart::add(db, CartId(c.id), OfferId(offers[0].id), 5, sunday()).await.unwrap();
     assert_eq!((added.quantity, added.limited_to), (3, Some(3)));
-    let added = cart::add(db, c.id, offers[1].id, 2, sunday()).await.unwrap();
+    let added = cart::add(db, CartId(c.id), OfferId(offers[1].id), 2, sunday()).await.unwrap();
     assert_eq!((added.quantity, added.limited_to, added.count), (2, None, 5));
 
     let view = cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap();
@@ -140,7 +141,7 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     // Choosing another method of the first seller changes its fee to that method's.
     let group = &view.groups[0];
     if let Some(other) = group.options.iter().find(|o| Some(o.method_id) != group.chosen) {
-        cart::choose_method(db, c.id, other.method_id, sunday()).await.unwrap();
+        cart::choose_method(db, CartId(c.id), other.method_id, sunday()).await.unwrap();
         let again = cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap();
         assert_eq!(again.groups[0].chosen, Some(other.method_id));
     }
@@ -155,15 +156,15 @@ async fn cart_adds_up_and_respects_stock(db: &DatabaseConnection) {
     assert!(matches!(err, PlaceError::NotOrderable), "{err:?}");
     // Fixing the quantity makes it orderable again; 0 removes the line.
     let line_id = line.line_id;
-    assert_eq!(cart::set_quantity(db, c.id, line_id, 4, sunday()).await.unwrap(), (1, Some(1)));
+    assert_eq!(cart::set_quantity(db, CartId(c.id), line_id, 4, sunday()).await.unwrap(), (1, Some(1)));
     assert!(cart::cart_view(db, app::cart::service::CartOwner::Guest(Some(&token)), Lang::En, sunday()).await.unwrap().orderable);
-    cart::set_quantity(db, c.id, line_id, 0, sunday()).await.unwrap();
+    cart::set_quantity(db, CartId(c.id), line_id, 0, sunday()).await.unwrap();
     assert_eq!(cart::count(db, c.id).await.unwrap(), 2);
     // Another cart's line cannot be changed through this cart.
     let other = cart_with(db, &[(offers[1].id, 1)]).await;
     let foreign = cart::cart_view(db, app::cart::service::CartOwner::Guest(None), Lang::En, sunday()).await.unwrap();
     assert!(foreign.groups.is_empty());
-    assert!(cart::set_quantity(db, other.id, line_id, 1, sunday()).await.is_err());
+    assert!(cart::set_quantity(db, CartId(other.id), line_id, 1, sunday()).await.is_err());
 }
 on_both_engines!(cart_adds_up_and_respects_stock);
 

@@ -11,6 +11,7 @@ use app::checkout::service::place_order;
 use app::checkout::PayChoice;
 use app::db::entity::{offer, order, outbox, payment, product, refund_due};
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId};
 use app::orders::{Bank, OrderStatus, PaymentStatus};
 use app::payment::provider::{Outcome, Sandbox};
 use app::payment::service::{handle_callback, handle_notification, refunds_due, release_expired, Refused};
@@ -42,7 +43,7 @@ async fn pending_order(db: &DatabaseConnection) -> (i32, String, i64, i32) {
         .unwrap()
         .unwrap();
     let (cart, _) = app::cart::service::find_or_create(db, app::cart::service::CartOwner::Guest(None), sunday()).await.unwrap();
-    app::cart::service::add(db, cart.id, o.id, 1, sunday()).await.unwrap();
+    app::cart::service::add(db, CartId(cart.id), OfferId(o.id), 1, sunday()).await.unwrap();
     let contact = support::contact();
     let placed = place_order(db, &cart, &contact, PayChoice::Bank(Bank::Seb), Lang::En, None, None, sunday()).await.unwrap();
     (placed.order_id, placed.payment_reference, placed.total_cents, o.id)

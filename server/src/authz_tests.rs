@@ -10,6 +10,7 @@
 use crate::{routes, seo_tests};
 use app::cart::service::{self as cart, CartOwner};
 use app::db::entity::{address, claim, shipment};
+use app::ids::{CartId, OfferId, UserId};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
@@ -85,9 +86,9 @@ async fn every_server_function_checks_who_asks() {
     let password = "Kirsid-Tallinnas-2026";
     let a = app::accounts::service::ensure_account(&db, "a@example.ee", password, "Anu", &[], now).await.unwrap();
     let b = app::accounts::service::ensure_account(&db, "b@example.ee", password, "Berit", &[], now).await.unwrap();
-    let session = app::accounts::service::start_session(&db, a.id, false, "test", now).await.unwrap();
+    let session = app::accounts::service::start_session(&db, UserId(a.id), false, "test", now).await.unwrap();
     let a_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, session.token);
-    let b_session = app::accounts::service::start_session(&db, b.id, false, "test", now).await.unwrap();
+    let b_session = app::accounts::service::start_session(&db, UserId(b.id), false, "test", now).await.unwrap();
     let b_who = app::accounts::visitor::SignedIn::from(
         app::accounts::service::resolve(&db, &b_session.token, now).await.unwrap().expect("B's session is live"),
     );
@@ -101,7 +102,7 @@ async fn every_server_function_checks_who_asks() {
         .await
         .unwrap()
         .unwrap();
-    cart::add(&db, b_cart.id, offer.id, 1, now).await.unwrap();
+    cart::add(&db, CartId(b_cart.id), OfferId(offer.id), 1, now).await.unwrap();
     let contact = app::checkout::validate::validate(&app::checkout::validate::ContactForm {
         name: "Berit".into(),
         email: "b@example.ee".into(),

@@ -9,6 +9,7 @@ use app::checkout::validate::Contact;
 use app::db::seed::hostile::{seed_hostile, text, PAYLOADS, RAW_MARKERS};
 use app::delivery::County;
 use app::i18n::Lang;
+use app::ids::{CartId, OfferId, UserId};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
@@ -41,7 +42,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     let now = chrono::Utc::now();
     let (cart, token) = app::cart::service::find_or_create(&db, app::cart::service::CartOwner::Guest(None), now).await.unwrap();
     let token = token.unwrap();
-    app::cart::service::add(&db, cart.id, fixture.offer_id, 1, now).await.unwrap();
+    app::cart::service::add(&db, CartId(cart.id), OfferId(fixture.offer_id), 1, now).await.unwrap();
     let contact = Contact {
         name: text("Name"),
         email: "x@example.ee".into(),
@@ -89,7 +90,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         amount_cents: placed.total_cents,
     };
     app::payment::service::apply_callback(&db, &paid, now).await.unwrap();
-    app::cart::service::add(&db, cart.id, fixture.offer_id, 1, now).await.unwrap();
+    app::cart::service::add(&db, CartId(cart.id), OfferId(fixture.offer_id), 1, now).await.unwrap();
     let pending = app::checkout::service::place_order(
         &db,
         &cart,
@@ -124,7 +125,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     )
     .await
     .unwrap();
-    let session = app::accounts::service::start_session(&db, admin.id, false, "test", now).await.unwrap();
+    let session = app::accounts::service::start_session(&db, UserId(admin.id), false, "test", now).await.unwrap();
     let admin_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, session.token);
 
     let hostile = crate::bench::percent_encode(&PAYLOADS.join(" "));

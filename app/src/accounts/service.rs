@@ -7,6 +7,7 @@ use super::rules::{self, PasswordProblem};
 use super::{CodePurpose, FailureScope, Field, FormState, Problem, Role};
 use crate::db::entity::{auth_code, auth_failure, session, user, user_role};
 use crate::i18n::Lang;
+use crate::ids::UserId;
 use crate::outbox::{self, NewMessage};
 use crate::server::{random_token, token_hash};
 use chrono::{DateTime, Duration, Utc};
@@ -443,17 +444,18 @@ pub async fn sign_in<C: ConnectionTrait>(
         .filter(auth_failure::Column::KeyHash.eq(token_hash(&email)))
         .exec(db)
         .await?;
-    Ok(start_session(db, account.id, remember, user_agent, now).await?)
+    Ok(start_session(db, UserId(account.id), remember, user_agent, now).await?)
 }
 
 /// A new session for an account (a fresh token: sign-in always rotates the session id).
 pub async fn start_session<C: ConnectionTrait>(
     db: &C,
-    user_id: i32,
+    user_id: UserId,
     remember: bool,
     user_agent: &str,
     now: DateTime<Utc>,
 ) -> Result<NewSession, DbErr> {
+    let user_id = user_id.0;
     let token = random_token();
     session::ActiveModel {
         token_hash: Set(token_hash(&token)),

@@ -14,25 +14,26 @@ pub(crate) mod server_side {
     use super::super::{service, CART_COOKIE};
     use crate::errors::AppError;
     use crate::i18n::Lang;
+    use crate::ids::UserId;
 
     /// A cart cookie lives for 90 days after the last change.
     const CART_COOKIE_DAYS: i64 = 90;
 
     /// Whose cart this request means: the signed-in account's, else the cookie's guest cart.
     pub struct Owner {
-        pub account: Option<i32>,
+        pub account: Option<UserId>,
         pub token: Option<String>,
     }
 
     impl Owner {
         pub fn of_request() -> Owner {
-            let account = crate::accounts::visitor::current().map(|v| v.user_id());
+            let account = crate::accounts::visitor::current().map(|v| UserId(v.user_id()));
             Owner { account, token: crate::server::cookie(CART_COOKIE) }
         }
 
         pub fn get(&self) -> service::CartOwner<'_> {
             match self.account {
-                Some(id) => service::CartOwner::Account(id),
+                Some(id) => service::CartOwner::Account(id.0),
                 None => service::CartOwner::Guest(self.token.as_deref()),
             }
         }
@@ -110,12 +111,13 @@ pub async fn cart_count() -> Result<i32, AppError> {
 /// Adds an offer to the cart (creating the cart and its cookie on first use).
 #[server(prefix = "/api", endpoint = "cart_add", output = Wire)]
 pub async fn add_to_cart(lang: String, offer_id: i32, quantity: i32) -> Result<Added, AppError> {
+    use crate::ids::{CartId, OfferId};
     use server_side::*;
     let lang = lang_of(&lang);
     let result = async {
         let id = cart_id(true).await?.ok_or(AppError::Unavailable)?;
         let db = crate::server::db()?;
-        Ok::<_, AppError>(super::service::add(&db, id, offer_id, quantity, chrono::Utc::now()).await?)
+        Ok::<_, AppError>(super::service::add(&db, CartId(id), OfferId(offer_id), quantity, chrono::Utc::now()).await?)
     }
     .await;
     let notice = match &result {
@@ -130,12 +132,13 @@ pub async fn add_to_cart(lang: String, offer_id: i32, quantity: i32) -> Result<A
 /// Sets a line's quantity; 0 removes the line.
 #[server(prefix = "/api", endpoint = "cart_update", output = Wire)]
 pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Option<i32>, AppError> {
+    use crate::ids::CartId;
     use server_side::*;
     let lang = lang_of(&lang);
     let result = async {
         let id = cart_id(false).await?.ok_or(AppError::NotFound)?;
         let db = crate::server::db()?;
-        let (_, limited) = super::service::set_quantity(&db, id, line_id, quantity, chrono::Utc::now()).await?;
+        let (_, limited) = super::service::set_quantity(&db, CartId(id), line_id, quantity, chrono::Utc::now()).await?;
         Ok::<_, AppError>(limited)
     }
     .await;
@@ -151,11 +154,12 @@ pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Op
 /// Chooses the delivery method for one seller's goods.
 #[server(prefix = "/api", endpoint = "cart_method", output = Wire)]
 pub async fn choose_method(lang: String, method_id: i32) -> Result<(), AppError> {
+    use crate::ids::CartId;
     use server_side::*;
     let lang = lang_of(&lang);
     crate::server::redirect_form_post(&cart_path(lang, None));
     let id = cart_id(false).await?.ok_or(AppError::NotFound)?;
-    Ok(super::service::choose_method(&crate::server::db()?, id, method_id, chrono::Utc::now()).await?)
+    Ok(super::service::choose_method(&crate::server::db()?, CartId(id), method_id, chrono::Utc::now()).await?)
 }
 
 /// The county the cart is delivered to (fees, dates and which methods apply).

@@ -8,6 +8,7 @@ use super::{Added, CartGroupView, CartLineView, CartView, LineMode, MethodOption
 use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, product_text, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::i18n::Lang;
+use crate::ids::{CartId, OfferId};
 use crate::catalog::SellerStatus;
 use crate::offers::service::{localized, method_terms, seller_brief};
 use crate::vat::{rate_bp, VatClass};
@@ -189,11 +190,12 @@ async fn sellable_offer<C: ConnectionTrait>(db: &C, offer_id: i32) -> Result<off
 /// refused and changes nothing.
 pub async fn add<C: ConnectionTrait>(
     db: &C,
-    cart_id: i32,
-    offer_id: i32,
+    cart_id: CartId,
+    offer_id: OfferId,
     quantity: i32,
     now: DateTime<Utc>,
 ) -> Result<Added, CartError> {
+    let (cart_id, offer_id) = (cart_id.0, offer_id.0);
     let offer = sellable_offer(db, offer_id).await?;
     if offer.stock <= 0 {
         return Err(CartError::SoldOut);
@@ -237,11 +239,12 @@ pub async fn add<C: ConnectionTrait>(
 /// and, when it was limited, the limit. More than [`MAX_QUANTITY`] is refused and changes nothing.
 pub async fn set_quantity<C: ConnectionTrait>(
     db: &C,
-    cart_id: i32,
+    cart_id: CartId,
     line_id: i32,
     quantity: i32,
     now: DateTime<Utc>,
 ) -> Result<(i32, Option<i32>), CartError> {
+    let cart_id = cart_id.0;
     let line = cart_line::Entity::find_by_id(line_id)
         .filter(cart_line::Column::CartId.eq(cart_id))
         .one(db)
@@ -268,10 +271,11 @@ pub async fn set_quantity<C: ConnectionTrait>(
 /// Chooses the delivery method for one seller's goods.
 pub async fn choose_method<C: ConnectionTrait>(
     db: &C,
-    cart_id: i32,
+    cart_id: CartId,
     method_id: i32,
     now: DateTime<Utc>,
 ) -> Result<(), CartError> {
+    let cart_id = cart_id.0;
     let method = delivery_method::Entity::find_by_id(method_id).one(db).await?.ok_or(CartError::NoMethod)?;
     let row = cart_method::ActiveModel {
         cart_id: Set(cart_id),

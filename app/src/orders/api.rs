@@ -9,11 +9,12 @@ use crate::wire::Wire;
 /// from. A wrong key is answered exactly like a missing order, so keys cannot be probed.
 #[server(prefix = "/api", endpoint = "order", output = Wire)]
 pub async fn get_order(id: i32, key: String) -> Result<OrderView, AppError> {
+    use crate::ids::{CartId, OrderId};
     let db = crate::server::db()?;
     let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
     let owner = crate::cart::api::server_side::Owner::of_request();
-    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| c.id);
-    super::service::order_for(&db, id, &key, cart_id, owner.account, provider).await?.ok_or(AppError::NotFound)
+    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| CartId(c.id));
+    super::service::order_for(&db, OrderId(id), &key, cart_id, owner.account, provider).await?.ok_or(AppError::NotFound)
 }
 
 /// Cancels one shipment of a paid order (its buyer, by the order's key, cart or account).
@@ -29,14 +30,15 @@ pub async fn cancel_shipment(
 ) -> Result<super::aftersale::CancelAnswer, AppError> {
     use super::aftersale::{CancelAnswer, CancelReason};
     use super::cancel::{cancel_shipment, CancelError, OrderAccess};
+    use crate::ids::{CartId, ShipmentId};
     let lang = crate::i18n::Lang::from_code(&lang).unwrap_or_default();
     let reason = CancelReason::from_code(&reason).ok_or_else(|| AppError::BadRequest("reason".into()))?;
     let db = crate::server::db()?;
     let owner = crate::cart::api::server_side::Owner::of_request();
-    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| c.id);
+    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| CartId(c.id));
     let access = OrderAccess { key: &key, cart_id, account: owner.account };
     let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
-    let answer = match cancel_shipment(&db, access, shipment_id, reason, &note, provider, chrono::Utc::now()).await {
+    let answer = match cancel_shipment(&db, access, ShipmentId(shipment_id), reason, &note, provider, chrono::Utc::now()).await {
         Ok(done) => CancelAnswer::Done { refunded_cents: done.refunded_cents },
         Err(CancelError::Cannot(why)) => CancelAnswer::Refused(why),
         Err(CancelError::Unpaid) => CancelAnswer::Unpaid,
@@ -63,6 +65,7 @@ pub async fn claim_shipment(
     use super::aftersale::{ClaimAnswer, Remedy};
     use super::cancel::OrderAccess;
     use super::claims::{make_claim, ClaimError, ClaimRequest};
+    use crate::ids::{CartId, ShipmentId};
     let lang = crate::i18n::Lang::from_code(&lang).unwrap_or_default();
     let request = match kind.as_str() {
         "withdrawal" => ClaimRequest::Withdrawal,
@@ -74,9 +77,9 @@ pub async fn claim_shipment(
     };
     let db = crate::server::db()?;
     let owner = crate::cart::api::server_side::Owner::of_request();
-    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| c.id);
+    let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| CartId(c.id));
     let access = OrderAccess { key: &key, cart_id, account: owner.account };
-    let answer = match make_claim(&db, access, shipment_id, request, chrono::Utc::now()).await {
+    let answer = match make_claim(&db, access, ShipmentId(shipment_id), request, chrono::Utc::now()).await {
         Ok(made) => ClaimAnswer::Made(made.kind),
         Err(ClaimError::Withdraw(why)) => ClaimAnswer::CannotWithdraw(why),
         Err(ClaimError::Complain(why)) => ClaimAnswer::CannotComplain(why),

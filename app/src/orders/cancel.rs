@@ -6,6 +6,7 @@ use super::aftersale::{check_cancel, CancelReason, CancelledBy, CannotCancel};
 use super::{OrderStatus, ShipmentStatus};
 use crate::db::entity::{order, order_line, payment, refund, seller, shipment};
 use crate::i18n::{fill, format_price, Lang};
+use crate::ids::{CartId, ShipmentId, UserId};
 use crate::payment::provider::PaymentProvider;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
@@ -34,8 +35,8 @@ pub enum CancelError {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct OrderAccess<'a> {
     pub key: &'a str,
-    pub cart_id: Option<i32>,
-    pub account: Option<i32>,
+    pub cart_id: Option<CartId>,
+    pub account: Option<UserId>,
 }
 
 impl OrderAccess<'_> {
@@ -45,8 +46,8 @@ impl OrderAccess<'_> {
     }
 
     pub fn opens(&self, o: &order::Model) -> bool {
-        let by_cart = self.cart_id.is_some() && o.cart_id == self.cart_id;
-        let by_account = self.account.is_some() && o.user_id == self.account;
+        let by_cart = self.cart_id.is_some_and(|c| o.cart_id == Some(c.0));
+        let by_account = self.account.is_some_and(|a| o.user_id == Some(a.0));
         self.by_key(o) || by_cart || by_account
     }
 }
@@ -66,7 +67,7 @@ pub struct Cancelled {
 pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     access: OrderAccess<'_>,
-    shipment_id: i32,
+    shipment_id: ShipmentId,
     reason: CancelReason,
     note: &str,
     provider: Option<&dyn PaymentProvider>,
@@ -74,7 +75,7 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
 ) -> Result<Cancelled, CancelError> {
     let note = note.trim();
     let txn = db.begin().await?;
-    let s = shipment::Entity::find_by_id(shipment_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
+    let s = shipment::Entity::find_by_id(shipment_id.0).one(&txn).await?.ok_or(CancelError::NotFound)?;
     let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
     if !access.opens(&o) {
         return Err(CancelError::NotFound);

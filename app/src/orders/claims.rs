@@ -12,6 +12,7 @@ use super::ShipmentStatus;
 use crate::db::entity::{claim, order, order_line, product, seller, shipment};
 use crate::delivery::local_time::to_tallinn;
 use crate::i18n::{fill, format_date, Lang};
+use crate::ids::ShipmentId;
 use crate::orders::email::Email;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
@@ -53,12 +54,12 @@ pub fn delivered_on(s: &shipment::Model) -> Option<NaiveDate> {
 
 /// Marks a shipment that is on its way as delivered at `at` (the seller's or carrier's report).
 /// Returns whether it changed (a second report changes nothing).
-pub async fn record_delivery<C: ConnectionTrait>(db: &C, shipment_id: i32, at: DateTime<Utc>) -> Result<bool, DbErr> {
+pub async fn record_delivery<C: ConnectionTrait>(db: &C, shipment_id: ShipmentId, at: DateTime<Utc>) -> Result<bool, DbErr> {
     let done = shipment::Entity::update_many()
         .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Delivered))
         .col_expr(shipment::Column::StatusAt, Expr::value(at))
         .col_expr(shipment::Column::DeliveredAt, Expr::value(at))
-        .filter(shipment::Column::Id.eq(shipment_id))
+        .filter(shipment::Column::Id.eq(shipment_id.0))
         .filter(shipment::Column::Status.eq(ShipmentStatus::Shipped))
         .exec(db)
         .await?;
@@ -87,13 +88,13 @@ pub async fn perishable_shipments<C: ConnectionTrait>(db: &C, lines: &[order_lin
 pub async fn make_claim<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     access: OrderAccess<'_>,
-    shipment_id: i32,
+    shipment_id: ShipmentId,
     request: ClaimRequest<'_>,
     now: DateTime<Utc>,
 ) -> Result<claim::Model, ClaimError> {
     let today = to_tallinn(now).date();
     let txn = db.begin().await?;
-    let s = shipment::Entity::find_by_id(shipment_id).one(&txn).await?.ok_or(ClaimError::NotFound)?;
+    let s = shipment::Entity::find_by_id(shipment_id.0).one(&txn).await?.ok_or(ClaimError::NotFound)?;
     let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(ClaimError::NotFound)?;
     if !access.opens(&o) {
         return Err(ClaimError::NotFound);

@@ -3,6 +3,7 @@
 use super::{InvoiceParty, OrderLineView, OrderStatus, OrderView, PaymentStatus, ShipmentView};
 use crate::db::entity::{instalment, order, order_line, payment, seller, shipment};
 use crate::i18n::Lang;
+use crate::ids::{CartId, OrderId, UserId};
 use crate::offers::service::localized;
 use crate::payment::instalments::Instalment;
 use crate::vat::{breakdown, rate_bp, VatClass};
@@ -21,12 +22,13 @@ pub fn public_url() -> String {
 /// `None` for a missing order and for a wrong key alike, so keys cannot be probed.
 pub async fn order_for<C: ConnectionTrait>(
     db: &C,
-    order_id: i32,
+    order_id: OrderId,
     key: &str,
-    cart_id: Option<i32>,
-    account: Option<i32>,
+    cart_id: Option<CartId>,
+    account: Option<UserId>,
     provider: Option<&dyn crate::payment::provider::PaymentProvider>,
 ) -> Result<Option<OrderView>, DbErr> {
+    let order_id = order_id.0;
     let Some(o) = order::Entity::find_by_id(order_id).one(db).await? else { return Ok(None) };
     let access = super::cancel::OrderAccess { key, cart_id, account };
     let by_key = access.by_key(&o);
