@@ -312,7 +312,8 @@ fn AfterSale(shipment: super::ShipmentView, order_id: i32, key: String, claim: S
             }
         }
     };
-    let delivered = (shipment.status == ShipmentStatus::Delivered).then_some(after.delivered_on).flatten();
+    // Set by the server only while the shipment counts as delivered (`claims::delivered_on`).
+    let delivered = after.delivered_on;
     let withdraw = delivered.map(|_| match (after.withdraw_until, after.no_withdrawal) {
         (Some(until), _) if !made(ClaimKind::Withdrawal) => {
             let hidden = hidden.clone();
