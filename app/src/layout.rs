@@ -113,6 +113,7 @@ fn Footer() -> impl IntoView {
                 <ul>
                     <li><a href=move || href(lang.get(), "/sellers")>{move || t.get().nav_sellers}</a></li>
                     <li><a href=move || href(lang.get(), "/ranking")>{move || t.get().how_we_rank}</a></li>
+                    <li><a href=move || href(lang.get(), "/sell")>{move || t.get().nav_sell}</a></li>
                 </ul>
             </nav>
             <p>{move || t.get().footer_about}</p>

@@ -35,6 +35,8 @@ pub mod outbox;
 pub mod server;
 
 use accounts::pages::AccountArea;
+use admin::applications::{ApplicationsPage, AuditPage};
+use admin::sellers::page::AdminSellersPage;
 use admin::pages::OutboxPage;
 use cart::pages::CartPage;
 use catalog::pages::{CategoryPage, HomePage, OffersPage, ProductPage};
@@ -43,6 +45,11 @@ use orders::pages::OrderPage;
 use payment::pages::SandboxBankPage;
 use search::pages::SearchPage;
 use sellers::pages::{RankingPage, SellerPage, SellersPage};
+use sellers::area::SellerAreaPage;
+use sellers::offer_pages::{EditOfferPage, NewOfferPage, SellerOffersPage};
+use sellers::methods::page::SellerMethodsPage;
+use sellers::shipment_pages::SellerShipmentsPage;
+use sellers::sell_page::SellPage;
 use layout::{LangLayout, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -108,6 +115,16 @@ lazy_page!(CheckoutRoute, CheckoutPage);
 lazy_page!(OrderRoute, OrderPage);
 lazy_page!(SandboxBankRoute, SandboxBankPage);
 lazy_page!(OutboxRoute, OutboxPage);
+lazy_page!(ApplicationsRoute, ApplicationsPage);
+lazy_page!(AuditRoute, AuditPage);
+lazy_page!(AdminSellersRoute, AdminSellersPage);
+lazy_page!(SellRoute, SellPage);
+lazy_page!(SellerAreaRoute, SellerAreaPage);
+lazy_page!(SellerOffersRoute, SellerOffersPage);
+lazy_page!(NewOfferRoute, NewOfferPage);
+lazy_page!(EditOfferRoute, EditOfferPage);
+lazy_page!(SellerShipmentsRoute, SellerShipmentsPage);
+lazy_page!(SellerMethodsRoute, SellerMethodsPage);
 // Every account page is one lazy route: one chunk of their own, and fewer chunks of code shared
 // with the cart and checkout (eleven routes split the code those pages load into twice as many
 // files, and the cart's time to interactive rose with them).
@@ -181,6 +198,16 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("orders"), ParamSegment("id")) view={Lazy::<OrderRoute>::new()}/>
                     <Route path=(StaticSegment("pay"), StaticSegment("sandbox"), ParamSegment("reference")) view={Lazy::<SandboxBankRoute>::new()}/>
                     <Route path=(StaticSegment("admin"), StaticSegment("outbox")) view={Lazy::<OutboxRoute>::new()}/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("applications")) view={Lazy::<ApplicationsRoute>::new()}/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("audit")) view={Lazy::<AuditRoute>::new()}/>
+                    <Route path=(StaticSegment("admin"), StaticSegment("sellers")) view={Lazy::<AdminSellersRoute>::new()}/>
+                    <Route path=StaticSegment("sell") view={Lazy::<SellRoute>::new()}/>
+                    <Route path=StaticSegment("seller") view={Lazy::<SellerAreaRoute>::new()}/>
+                    <Route path=(StaticSegment("seller"), StaticSegment("offers")) view={Lazy::<SellerOffersRoute>::new()}/>
+                    <Route path=(StaticSegment("seller"), StaticSegment("offers"), StaticSegment("new")) view={Lazy::<NewOfferRoute>::new()}/>
+                    <Route path=(StaticSegment("seller"), StaticSegment("offers"), ParamSegment("id")) view={Lazy::<EditOfferRoute>::new()}/>
+                    <Route path=(StaticSegment("seller"), StaticSegment("shipments")) view={Lazy::<SellerShipmentsRoute>::new()}/>
+                    <Route path=(StaticSegment("seller"), StaticSegment("methods")) view={Lazy::<SellerMethodsRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("signin")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("register")) view={Lazy::<AccountRoute>::new()}/>

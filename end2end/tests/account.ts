@@ -29,3 +29,19 @@ export function codeSentTo(to: string): string {
   if (!m) throw new Error(`no code was e-mailed to ${to}`);
   return m[1];
 }
+
+/** Registers an account through the forms (register, then the e-mailed code) and signs in. */
+export async function registerAndSignIn(page: Page, project: string, email: string, password: string, name: string) {
+  await page.goto("/en/account/register");
+  await ready(page, project);
+  await page.locator("#acc-email").fill(email);
+  await page.locator("#acc-name").fill(name);
+  await page.locator("#acc-password").fill(password);
+  await page.getByRole("button", { name: t.account_register }).click();
+  await expect(page).toHaveURL(/\/en\/account\/confirm$/);
+  await ready(page, project);
+  await page.locator("#acc-code").fill(codeSentTo(email));
+  await page.getByRole("button", { name: t.account_confirm_submit }).click();
+  await expect(page).toHaveURL(/\/en\/account\/signin$/);
+  await signIn(page, project, email, password);
+}

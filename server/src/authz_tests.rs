@@ -22,7 +22,7 @@ const PUBLIC: &[&str] = &[
     "home", "category", "product", "search", "suggest", "seller", "sellers", "cart", "cart_count", "cart_add",
     "cart_update", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
-    "account_sign_out", "account_forgot", "account_reset",
+    "account_sign_out", "account_forgot", "account_reset", "sell_page",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.
@@ -37,10 +37,44 @@ const SIGNED_IN: &[(&str, &str)] = &[
     ("account_confirm_email_change", "lang=en&code=123456"),
     ("account_delete", "lang=en&password=Kirsid-Tallinnas-2026"),
     ("account_consents", ""),
+    (
+        "sell_apply",
+        "lang=en&company_name=A&country=EE&registry_code=&vat_number=&street=&city=&postal_code=&contact_name=&email=&phone=&iban=",
+    ),
 ];
 
-/// For administrators.
-const ADMIN: &[&str] = &["admin_refunds_due", "admin_outbox"];
+/// For the people of a seller (403 for any other account).
+const SELLER: &[(&str, &str)] = &[
+    ("seller_home", ""),
+    ("seller_offers", "lang=En&page=1"),
+    ("seller_find_products", "lang=En&q=piim"),
+    ("seller_offer_editor", "lang=En&product=1"),
+    // Wrong terms: answered with the problems, nothing changes.
+    ("seller_save_offer", "lang=en&product=1&price=x&stock=1&handling_days=1"),
+    ("seller_shipments", "lang=En&page=1"),
+    ("seller_methods", ""),
+    // Wrong terms: answered with the problems, nothing changes.
+    ("seller_save_method", "lang=en&name=&kind=courier&price=x&days_min=1&days_max=2"),
+    // Not a shipment of the member's seller: answered "not found" (below, and for its owner).
+];
+
+/// Seller functions whose success needs an id of the member's own; listed for the signed-out
+/// and shopper checks, and checked for isolation below.
+const SELLER_BY_ID: &[(&str, &str)] = &[
+    ("seller_shipment_action", "lang=en&id=1&action=accept"),
+    ("seller_cancel_shipment", "lang=en&id=1&reason=out_of_stock"),
+];
+
+/// For administrators, with arguments that would succeed for one.
+const ADMIN: &[(&str, &str)] = &[
+    ("admin_refunds_due", ""),
+    ("admin_outbox", ""),
+    ("admin_audit", ""),
+    ("admin_applications", ""),
+    ("admin_decide_application", "lang=en&id=1&decision=approve"),
+    ("admin_sellers", "q=&page=1"),
+    ("admin_seller_standing", "lang=en&id=1&standing=reinstate"),
+];
 
 async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<&str>) -> StatusCode {
     let mut req = Request::post(format!("/api/{endpoint}"))
@@ -75,12 +109,11 @@ async fn every_server_function_checks_who_asks() {
     let classified: std::collections::BTreeSet<String> = PUBLIC
         .iter()
         .copied()
-        .chain(SIGNED_IN.iter().map(|(e, _)| *e))
-        .chain(ADMIN.iter().copied())
+        .chain(SIGNED_IN.iter().chain(SELLER).chain(SELLER_BY_ID).chain(ADMIN).map(|(e, _)| *e))
         .map(str::to_owned)
         .collect();
-    assert_eq!(registered, classified, "a server function is not classified as public, signed-in or administrator");
-    assert_eq!(classified.len(), PUBLIC.len() + SIGNED_IN.len() + ADMIN.len(), "listed twice");
+    assert_eq!(registered, classified, "a server function is not classified as public, signed-in, seller or administrator");
+    assert_eq!(classified.len(), PUBLIC.len() + SIGNED_IN.len() + SELLER.len() + SELLER_BY_ID.len() + ADMIN.len(), "listed twice");
 
     // Two shoppers: B has an address and a paid order; A is signed in.
     let password = "Kirsid-Tallinnas-2026";
@@ -141,9 +174,9 @@ async fn every_server_function_checks_who_asks() {
     for (endpoint, body) in SIGNED_IN {
         assert_eq!(post(&router, endpoint, body, None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
     }
-    for endpoint in ADMIN {
-        assert_eq!(post(&router, endpoint, "", None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
-        assert_eq!(post(&router, endpoint, "", Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
+    for (endpoint, body) in SELLER.iter().chain(SELLER_BY_ID).chain(ADMIN) {
+        assert_eq!(post(&router, endpoint, body, None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
+        assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
     }
     assert_eq!(get(&router, "/account/export.json", None).await, StatusCode::UNAUTHORIZED);
 
@@ -172,4 +205,48 @@ async fn every_server_function_checks_who_asks() {
         assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::OK, "{endpoint} signed in");
     }
     assert_eq!(get(&router, "/account/export.json", Some(&a_cookie)).await, StatusCode::OK);
+    // A demo seller's member reaches the seller area, and only an administrator the rest.
+    // A member of another seller than B's shipment's.
+    let membership = app::db::entity::seller_member::Entity::find()
+        .filter(app::db::entity::seller_member::Column::SellerId.ne(b_shipment.seller_id))
+        .one(&db)
+        .await
+        .unwrap()
+        .expect("the demo sellers have members");
+    let member = app::db::entity::user::Entity::find_by_id(membership.user_id).one(&db).await.unwrap().unwrap();
+    let m_session = app::accounts::service::start_session(&db, UserId(member.id), false, "test", now).await.unwrap();
+    let m_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, m_session.token);
+    for (endpoint, body) in SELLER {
+        assert_eq!(post(&router, endpoint, body, Some(&m_cookie)).await, StatusCode::OK, "{endpoint} as a member");
+    }
+    for (endpoint, body) in ADMIN {
+        assert_eq!(post(&router, endpoint, body, Some(&m_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a member");
+    }
+    // Another seller's offer, by id: not found, and unchanged.
+    use app::db::entity::{offer as offer_entity, seller_member};
+    let own_seller = seller_member::Entity::find().filter(seller_member::Column::UserId.eq(member.id)).one(&db).await.unwrap().unwrap().seller_id;
+    let theirs = offer_entity::Entity::find().filter(offer_entity::Column::SellerId.ne(own_seller)).one(&db).await.unwrap().unwrap();
+    assert_eq!(
+        post(&router, "seller_offer_editor", &format!("lang=En&offer={}", theirs.id), Some(&m_cookie)).await,
+        StatusCode::NOT_FOUND
+    );
+    let change = format!("lang=en&offer={}&product={}&price=1&stock=1&handling_days=1&active=yes", theirs.id, theirs.product_id);
+    assert_eq!(post(&router, "seller_save_offer", &change, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    let after = offer_entity::Entity::find_by_id(theirs.id).one(&db).await.unwrap().unwrap();
+    assert_eq!((after.price_cents, after.stock), (theirs.price_cents, theirs.stock), "the other seller's offer is unchanged");
+    // Another seller's shipment, by id: not found, and not moved on.
+    let other_shipment = shipment::Entity::find_by_id(b_shipment.id).one(&db).await.unwrap().unwrap();
+    let ship = format!("lang=en&id={}&action=accept", other_shipment.id);
+    assert_eq!(post(&router, "seller_shipment_action", &ship, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    let cancel = format!("lang=en&id={}&reason=out_of_stock", other_shipment.id);
+    assert_eq!(post(&router, "seller_cancel_shipment", &cancel, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    let still = shipment::Entity::find_by_id(other_shipment.id).one(&db).await.unwrap().unwrap();
+    assert_eq!(still.status, other_shipment.status);
+    // The shipment's own seller's member moves it on.
+    let owner = seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(other_shipment.seller_id)).one(&db).await.unwrap().unwrap();
+    let o_session = app::accounts::service::start_session(&db, UserId(owner.user_id), false, "test", now).await.unwrap();
+    let o_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, o_session.token);
+    assert_eq!(post(&router, "seller_shipment_action", &ship, Some(&o_cookie)).await, StatusCode::OK);
+    let moved = shipment::Entity::find_by_id(other_shipment.id).one(&db).await.unwrap().unwrap();
+    assert_eq!(moved.status, app::orders::ShipmentStatus::Processing);
 }

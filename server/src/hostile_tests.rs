@@ -127,7 +127,58 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     .unwrap();
     let session = app::accounts::service::start_session(&db, UserId(admin.id), false, "test", now).await.unwrap();
     let admin_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, session.token);
+    let applicant_cookie: String;
 
+    // A company's application, a decision's words and the audit log, all hostile, and the
+    // administrator acting for the hostile seller too: the seller area shows its texts.
+    {
+        use app::db::entity::{audit_entry, seller, seller_application, seller_member};
+        use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+        let applicant = app::accounts::service::ensure_account(&db, "applicant@example.ee", "Kõrvits-Tallinnas-42", &text("Applicant"), &[], now)
+            .await
+            .unwrap();
+        seller_application::ActiveModel {
+            user_id: Set(applicant.id),
+            status: Set(app::sellers::onboarding::ApplicationStatus::ChangesRequested),
+            company_name: Set(text("Company")),
+            country: Set("EE".into()),
+            registry_code: Set(text("Code")),
+            vat_number: Set(Some(text("VAT"))),
+            street: Set(text("Street")),
+            city: Set(text("City")),
+            postal_code: Set("10123".into()),
+            contact_name: Set(text("Contact")),
+            email: Set(text("Email")),
+            phone: Set(text("Phone")),
+            iban: Set(text("IBAN")),
+            certified_at: Set(now),
+            message: Set(Some(text("Message"))),
+            created_at: Set(now),
+            submitted_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+        audit_entry::ActiveModel {
+            at: Set(now),
+            actor_id: Set(admin.id),
+            action: Set("application.ask_changes".into()),
+            subject: Set("application:1".into()),
+            detail: Set(text("Detail")),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+        let hostile_seller = seller::Entity::find().filter(seller::Column::Slug.eq(fixture.seller_slug.clone())).one(&db).await.unwrap().unwrap();
+        seller_member::ActiveModel { seller_id: Set(hostile_seller.id), user_id: Set(admin.id), added_at: Set(now), ..Default::default() }
+            .insert(&db)
+            .await
+            .unwrap();
+        let applicant_session = app::accounts::service::start_session(&db, UserId(applicant.id), false, "test", now).await.unwrap();
+        applicant_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, applicant_session.token);
+    }
     let hostile = crate::bench::percent_encode(&PAYLOADS.join(" "));
     let mut pages: Vec<(String, Option<&str>)> = Vec::new();
     for lang in Lang::ALL {
@@ -159,9 +210,23 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         for path in [format!("/{l}/cart"), format!("/{l}/cart?notice={hostile}"), format!("/{l}/checkout")] {
             pages.push((path, Some(cookie.as_str())));
         }
-        for path in [format!("/{l}/admin/outbox"), format!("/{l}/account"), format!("/{l}/account/orders")] {
+        for path in [
+            format!("/{l}/admin/outbox"),
+            format!("/{l}/account"),
+            format!("/{l}/account/orders"),
+            format!("/{l}/admin/applications"),
+            format!("/{l}/admin/audit"),
+            format!("/{l}/admin/sellers"),
+            format!("/{l}/admin/sellers?q={hostile}"),
+            format!("/{l}/seller"),
+            format!("/{l}/seller/offers"),
+            format!("/{l}/seller/offers/new?q={hostile}"),
+            format!("/{l}/seller/shipments?status={hostile}&from={hostile}"),
+            format!("/{l}/seller/methods"),
+        ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
+        pages.push((format!("/{l}/sell"), Some(applicant_cookie.as_str())));
     }
     let mut seen_hostile_text = 0;
     for (path, cookie) in &pages {
@@ -179,8 +244,9 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account"];
-        if status == StatusCode::OK && kept_out.iter().any(|p| path.contains(p)) {
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/"];
+        let own_pages = path.ends_with("/sell") || path.ends_with("/seller");
+        if status == StatusCode::OK && (own_pages || kept_out.iter().any(|p| path.contains(p))) {
             let robots = seo_tests::seo(&html).robots;
             assert!(robots.iter().any(|r| r.starts_with("noindex")), "{path}: robots {robots:?}");
         }
@@ -192,9 +258,12 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
     assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
-    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders"] {
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods"] {
         assert_eq!(get(&router, path, Some(&admin_cookie)).await.0, StatusCode::OK, "{path}");
     }
+    let (status, _, sell) = get(&router, "/en/sell", Some(&applicant_cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(sell.contains("alert("), "the applicant's stored texts are on the page (as text)");
     // Signed out, the administrators' page and "My orders" are refused on the server.
     assert_eq!(get(&router, "/en/admin/outbox", None).await.0, StatusCode::UNAUTHORIZED);
     assert_eq!(get(&router, "/en/account/orders", None).await.0, StatusCode::UNAUTHORIZED);

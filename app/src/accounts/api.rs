@@ -10,7 +10,7 @@ use crate::wire::Wire;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-mod server_side {
+pub(crate) mod server_side {
     use super::super::{FormState, FLASH_COOKIE, SESSION_COOKIE};
     use crate::i18n::Lang;
 

@@ -315,6 +315,11 @@ pub async fn delete_account<C: ConnectionTrait + TransactionTrait>(
     session::Entity::delete_many().filter(session::Column::UserId.eq(id)).exec(&txn).await?;
     auth_code::Entity::delete_many().filter(auth_code::Column::UserId.eq(id)).exec(&txn).await?;
     user_role::Entity::delete_many().filter(user_role::Column::UserId.eq(id)).exec(&txn).await?;
+    // The login no longer acts for its seller (the seller and its other people stay).
+    crate::db::entity::seller_member::Entity::delete_many()
+        .filter(crate::db::entity::seller_member::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
     // The cart goes with its lines (orders that came from it keep their own copies).
     if let Some(c) = cart::Entity::find().filter(cart::Column::UserId.eq(id)).one(&txn).await? {
         crate::db::entity::cart_line::Entity::delete_many().filter(crate::db::entity::cart_line::Column::CartId.eq(c.id)).exec(&txn).await?;

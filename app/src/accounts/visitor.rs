@@ -76,6 +76,12 @@ impl Administrator {
     pub fn user_id(&self) -> i32 {
         self.0.user_id()
     }
+
+    /// The guard for a visitor made from a live session (see `From<Visitor> for SignedIn`),
+    /// when it holds the role.
+    pub fn from_visitor(visitor: Visitor) -> Option<Administrator> {
+        visitor.has(Role::Administrator).then(|| Administrator(SignedIn(visitor)))
+    }
 }
 
 /// The request's account, or 401.

@@ -1,7 +1,11 @@
 //! Pages for administrators: every server function takes the `administrator` guard first (401
 //! when signed out, 403 for an account without the role), on the server.
 
+#[cfg(feature = "ssr")]
+pub mod audit;
+pub mod applications;
 pub mod pages;
+pub mod sellers;
 
 use crate::errors::AppError;
 use leptos::prelude::*;
@@ -75,4 +79,68 @@ pub async fn get_outbox() -> Result<Vec<OutboxMessage>, AppError> {
             last_error: m.last_error,
         })
         .collect())
+}
+
+/// One line of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditRow {
+    #[serde(with = "crate::wire::instant")]
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The e-mail of the account that acted.
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+/// The latest 100 entries of the audit log, newest first.
+#[server(prefix = "/api", endpoint = "admin_audit", output = Wire)]
+pub async fn get_audit() -> Result<Vec<AuditRow>, AppError> {
+    let admin = crate::accounts::visitor::administrator()?;
+    let db = crate::server::db()?;
+    Ok(audit::latest(&db, &admin, 100)
+        .await?
+        .into_iter()
+        .map(|(e, actor)| AuditRow { at: e.at, actor, action: e.action, subject: e.subject, detail: e.detail })
+        .collect())
+}
+
+/// Applications to sell: the open ones and the 20 latest decided, with what a plain post of a
+/// decision left.
+#[server(prefix = "/api", endpoint = "admin_applications", output = Wire)]
+pub async fn get_applications() -> Result<crate::sellers::onboarding::ApplicationsPage, AppError> {
+    let admin = crate::accounts::visitor::administrator()?;
+    let answer = crate::accounts::api::server_side::take_flash();
+    let db = crate::server::db()?;
+    let applications = crate::sellers::applications::for_administrators(&db, &admin, 20).await?;
+    Ok(crate::sellers::onboarding::ApplicationsPage { applications, answer })
+}
+
+/// Approves an application, asks its applicant for changes, or rejects it (the last two with
+/// a message the applicant reads). Recorded in the audit log.
+#[server(prefix = "/api", endpoint = "admin_decide_application", output = Wire)]
+pub async fn decide_application(
+    lang: String,
+    id: i32,
+    decision: String,
+    #[server(default)] message: Option<String>,
+) -> Result<crate::sellers::onboarding::DecideAnswer, AppError> {
+    use crate::sellers::applications::{decide, DecideError};
+    use crate::sellers::onboarding::{DecideAnswer, Decision};
+    let admin = crate::accounts::visitor::administrator()?;
+    let lang = crate::i18n::Lang::from_code(&lang).unwrap_or_default();
+    let decision = Decision::from_code(&decision).ok_or_else(|| AppError::BadRequest(format!("decision {decision:?}")))?;
+    let db = crate::server::db()?;
+    let mut answer = DecideAnswer { application_id: id, ..Default::default() };
+    match decide(&db, &admin, id, decision, message.as_deref().unwrap_or_default(), chrono::Utc::now()).await {
+        Ok(_) => answer.done = Some(decision),
+        Err(DecideError::Message(p)) => answer.problem = Some(p),
+        Err(DecideError::NotFound) | Err(DecideError::NotAllowed(_)) => answer.stale = true,
+        Err(DecideError::Db(e)) => return Err(e.into()),
+    }
+    if crate::server::is_form_post() {
+        crate::accounts::api::server_side::set_flash(&answer);
+        leptos_axum::redirect(&format!("/{}/admin/applications", lang.code()));
+    }
+    Ok(answer)
 }

@@ -244,12 +244,12 @@ fn check<T>(errors: &mut Vec<FieldError>, field: Field, result: Result<T, Proble
 
 /// Control characters, and the invisible bidi embeddings/overrides/isolates that can make text
 /// display differently from what it is.
-fn is_forbidden(c: char) -> bool {
+pub(crate) fn is_forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A required one-line text: trimmed, inner whitespace collapsed, at most `max` characters.
-fn line(raw: &str, max: usize) -> Result<String, Problem> {
+pub(crate) fn line(raw: &str, max: usize) -> Result<String, Problem> {
     let s = raw.trim();
     if s.chars().any(is_forbidden) {
         return Err(Problem::ControlCharacters);
@@ -264,7 +264,7 @@ fn line(raw: &str, max: usize) -> Result<String, Problem> {
     Ok(collapsed)
 }
 
-fn name(raw: &str) -> Result<String, Problem> {
+pub(crate) fn name(raw: &str) -> Result<String, Problem> {
     let name = line(raw, NAME_MAX)?;
     if !name.chars().any(char::is_alphabetic) {
         return Err(Problem::Required);
@@ -348,7 +348,7 @@ fn international(digits: &str) -> Result<String, Problem> {
 }
 
 /// Five digits; an `EE`/`EE-` prefix is accepted and dropped. Estonian codes never start with 0.
-fn postal_code(raw: &str) -> Result<String, Problem> {
+pub(crate) fn postal_code(raw: &str) -> Result<String, Problem> {
     let s = raw.trim();
     if s.chars().any(is_forbidden) {
         return Err(Problem::ControlCharacters);

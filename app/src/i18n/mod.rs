@@ -6,7 +6,7 @@ mod negotiate;
 
 mod places;
 pub use format::{format_date, format_date_range, format_price};
-pub use places::{country_name, county_name, EU_COUNTRIES};
+pub use places::{country_name, county_name, EEA_NON_EU_COUNTRIES, EU_COUNTRIES};
 pub use negotiate::negotiate;
 
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));

@@ -29,6 +29,9 @@ pub const EU_COUNTRIES: [&str; 27] = [
     "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
 ];
 
+/// The European Economic Area beyond the EU: companies from these may sell too.
+pub const EEA_NON_EU_COUNTRIES: [&str; 3] = ["IS", "LI", "NO"];
+
 /// The country's name; the code itself for a code outside the EU list.
 pub fn country_name(t: &Texts, code: &str) -> String {
     let name = match code.to_ascii_uppercase().as_str() {
@@ -59,6 +62,9 @@ pub fn country_name(t: &Texts, code: &str) -> String {
         "SI" => t.country_si,
         "ES" => t.country_es,
         "SE" => t.country_se,
+        "IS" => t.country_is,
+        "LI" => t.country_li,
+        "NO" => t.country_no,
         _ => return code.to_owned(),
     };
     name.to_owned()
@@ -72,7 +78,7 @@ mod tests {
     #[test]
     fn every_eu_country_has_a_name_in_every_language() {
         for lang in Lang::ALL {
-            for code in EU_COUNTRIES {
+            for code in EU_COUNTRIES.into_iter().chain(EEA_NON_EU_COUNTRIES) {
                 assert_ne!(country_name(lang.texts(), code), code, "{code} in {lang:?}");
             }
         }

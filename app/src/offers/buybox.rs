@@ -278,6 +278,63 @@ pub fn buy_box(
     (evaluated, chosen)
 }
 
+/// Where one offer stands in the buy box, as its seller sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Standing {
+    /// It has the buy box now.
+    Wins,
+    /// Another offer has it. At this item price (or lower), with its delivery terms unchanged,
+    /// its landed price would be strictly the lowest: it would win on price alone.
+    PriceToWin(i64),
+    /// Another offer has it, and no price of at least one cent would win on price alone: the
+    /// winner's landed price is at or below this offer's cheapest delivery fee.
+    CannotWinOnPrice,
+    /// It cannot be bought now, so it does not compete.
+    Unavailable(Unavailable),
+}
+
+/// The standing of `offers[mine]` for a shopper in `county` at `now`. The price to win is found
+/// per delivery method, above and below its free-delivery threshold (where the landed price
+/// jumps), so it is exact for the landed-price rule; a tie-break could win at a slightly higher
+/// price, which is not promised.
+pub fn standing(offers: &[OfferFacts], mine: usize, cold_chain: bool, county: County, now: DateTime<Utc>) -> Standing {
+    let (evaluated, chosen) = buy_box(offers, cold_chain, county, now);
+    let Some(me) = evaluated.get(mine) else { return Standing::CannotWinOnPrice };
+    if let Some(why) = me.unavailable {
+        return Standing::Unavailable(why);
+    }
+    if chosen.as_ref().is_some_and(|c| c.winner == mine) {
+        return Standing::Wins;
+    }
+    let Some(target) = evaluated
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| *i != mine && e.buyable())
+        .filter_map(|(_, e)| e.landed_cents)
+        .min()
+    else {
+        return Standing::Wins;
+    };
+    let best = offers[mine]
+        .methods
+        .iter()
+        .filter(|m| m.serves(county) && m.suits(cold_chain))
+        .flat_map(|m| {
+            // From the threshold up the delivery is free: the item price alone is landed.
+            let free = m.free_over_cents.filter(|&f| target - 1 >= f).map(|_| target - 1);
+            // Below it the method's price is added.
+            let paid = (target - 1 - m.price_cents).min(m.free_over_cents.map_or(i64::MAX, |f| f - 1));
+            [free, Some(paid)]
+        })
+        .flatten()
+        .filter(|p| *p >= 1)
+        .max();
+    match best {
+        Some(p) => Standing::PriceToWin(p),
+        None => Standing::CannotWinOnPrice,
+    }
+}
+
 /// How the "offers from other sellers" list is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum OfferSort {
@@ -738,5 +795,55 @@ mod tests {
         for sort in OfferSort::ALL {
             assert_eq!(sort_order(&offers, &evaluated, sort), vec![2, 1, 3, 0], "{sort:?}");
         }
+    }
+
+    #[test]
+    fn standing_says_what_price_would_win() {
+        // Winner: 10.00 € + 2.00 € courier = 12.00 €. Mine: 11.50 € + 3.00 € = 14.50 €.
+        let offers = vec![offer(1, 1000, vec![courier(10, 200)]), offer(2, 1150, vec![courier(20, 300)])];
+        assert_eq!(standing(&offers, 0, false, County::Harju, now()), Standing::Wins);
+        let Standing::PriceToWin(p) = standing(&offers, 1, false, County::Harju, now()) else { panic!() };
+        // Strictly under 12.00 € landed: 8.99 € + 3.00 €.
+        assert_eq!(p, 899);
+        // Checked by the rule itself: at that price it wins, one cent more it does not on price.
+        let mut at = offers.clone();
+        at[1].price_cents = p;
+        assert_eq!(run(&at).1.unwrap().winner, 1);
+        at[1].price_cents = p + 1;
+        let (e, _) = run(&at);
+        assert_eq!(e[1].landed_cents, e[0].landed_cents, "one cent more ties the winner's landed price");
+    }
+
+    #[test]
+    fn standing_counts_free_delivery_above_the_threshold() {
+        // Winner lands at 40.00 €. Mine: 3.99 € delivery, free from 39.90 €: at 39.99 € it lands
+        // at 39.99 € (free), better than any price under the threshold (at most 36.00 €).
+        let mut mine = courier(20, 399);
+        mine.free_over_cents = Some(3990);
+        let offers = vec![offer(1, 3800, vec![courier(10, 200)]), offer(2, 4500, vec![mine])];
+        assert_eq!(standing(&offers, 1, false, County::Harju, now()), Standing::PriceToWin(3999));
+        let mut at = offers.clone();
+        at[1].price_cents = 3999;
+        assert_eq!(run(&at).1.unwrap().winner, 1);
+        // A threshold above the target: only the paid side counts.
+        let mut high = courier(20, 399);
+        high.free_over_cents = Some(5000);
+        let offers = vec![offer(1, 3800, vec![courier(10, 200)]), offer(2, 4500, vec![high])];
+        assert_eq!(standing(&offers, 1, false, County::Harju, now()), Standing::PriceToWin(4000 - 1 - 399));
+    }
+
+    #[test]
+    fn standing_when_price_cannot_win_or_the_offer_cannot_be_bought() {
+        // The winner lands at 2.50 €; mine's delivery alone costs 3.00 €.
+        let offers = vec![offer(1, 50, vec![courier(10, 200)]), offer(2, 1000, vec![courier(20, 300)])];
+        assert_eq!(standing(&offers, 1, false, County::Harju, now()), Standing::CannotWinOnPrice);
+        let mut paused = offers.clone();
+        paused[1].active = false;
+        assert_eq!(standing(&paused, 1, false, County::Harju, now()), Standing::Unavailable(Unavailable::Paused));
+        let mut empty = offers.clone();
+        empty[1].stock = 0;
+        assert_eq!(standing(&empty, 1, false, County::Harju, now()), Standing::Unavailable(Unavailable::OutOfStock));
+        // Alone, it wins.
+        assert_eq!(standing(&offers[1..], 0, false, County::Harju, now()), Standing::Wins);
     }
 }

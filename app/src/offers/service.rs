@@ -48,6 +48,78 @@ pub fn method_terms(m: &delivery_method::Model) -> MethodTerms {
     }
 }
 
+/// What the buy box knows of one offer: its seller's standing and rating, and those of the
+/// seller's active methods the offer allows (all of them when it names none).
+pub fn offer_facts(o: &offer::Model, s: &seller::Model, methods: &[delivery_method::Model]) -> OfferFacts {
+    let allowed: Option<Vec<i32>> = o.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok());
+    OfferFacts {
+        offer_id: o.id,
+        price_cents: o.price_cents,
+        stock: o.stock,
+        active: o.active,
+        seller_active: s.status == SellerStatus::Active,
+        seller_rating: rating(s),
+        created_at: o.created_at,
+        handling_days: o.handling_days.max(0) as u32,
+        methods: methods
+            .iter()
+            .filter(|m| allowed.as_ref().is_none_or(|ids| ids.contains(&m.id)))
+            .map(method_terms)
+            .collect(),
+    }
+}
+
+/// The buy-box standing of each of one seller's offers (by offer id) in `county` at `now`,
+/// against every other shown offer of the same products. Two queries (four when a seller is
+/// newer than the snapshot), whatever the number of products.
+pub async fn standings<C: ConnectionTrait>(
+    db: &C,
+    snapshot: &Snapshot,
+    seller_id: i32,
+    products: &[(i32, bool)],
+    county: County,
+    now: DateTime<Utc>,
+) -> Result<HashMap<i32, super::buybox::Standing>, DbErr> {
+    use super::buybox::standing;
+    let ids: Vec<i32> = products.iter().map(|(id, _)| *id).collect();
+    let offers = offer::Entity::find()
+        .filter(offer::Column::ProductId.is_in(ids))
+        .order_by_asc(offer::Column::Id)
+        .all(db)
+        .await?;
+    let seller_ids: Vec<i32> = offers.iter().map(|o| o.seller_id).collect();
+    let newcomers = snapshot.with_sellers(db, &seller_ids).await?;
+    let seller_of = |id: i32| snapshot.seller(id).or_else(|| newcomers.as_ref().and_then(|n| n.seller(id)));
+    let methods_of = |id: i32| {
+        let own = snapshot.methods(id);
+        match &newcomers {
+            Some(n) if own.is_empty() => n.methods(id),
+            _ => own,
+        }
+    };
+    let mut out = HashMap::new();
+    for &(product_id, cold_chain) in products {
+        // The offers that compete: the seller's own (even paused) and other shown ones.
+        let mut facts = Vec::new();
+        let mut mine = Vec::new();
+        for o in offers.iter().filter(|o| o.product_id == product_id) {
+            let Some(s) = seller_of(o.seller_id) else { continue };
+            let own = o.seller_id == seller_id;
+            if !own && (s.status != SellerStatus::Active || !o.active) {
+                continue;
+            }
+            if own {
+                mine.push((o.id, facts.len()));
+            }
+            facts.push(offer_facts(o, s, methods_of(o.seller_id)));
+        }
+        for (offer_id, index) in mine {
+            out.insert(offer_id, standing(&facts, index, cold_chain, county, now));
+        }
+    }
+    Ok(out)
+}
+
 /// Every shown offer of a product evaluated for `county` at `now`.
 #[allow(clippy::too_many_arguments)]
 pub async fn product_offers<C: ConnectionTrait>(
@@ -90,28 +162,7 @@ pub async fn product_offers<C: ConnectionTrait>(
     let offers: Vec<offer::Model> = offers.into_iter().filter(|o| sellers.contains_key(&o.seller_id)).collect();
     let facts: Vec<OfferFacts> = offers
         .iter()
-        .map(|o| {
-            let s = sellers[&o.seller_id];
-            let allowed: Option<Vec<i32>> = o.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok());
-            OfferFacts {
-                offer_id: o.id,
-                price_cents: o.price_cents,
-                stock: o.stock,
-                active: o.active,
-                seller_active: s.status == SellerStatus::Active,
-                seller_rating: rating(s),
-                created_at: o.created_at,
-                handling_days: o.handling_days.max(0) as u32,
-                methods: methods
-                    .get(&o.seller_id)
-                    .copied()
-                    .unwrap_or_default()
-                    .iter()
-                    .filter(|m| allowed.as_ref().is_none_or(|ids| ids.contains(&m.id)))
-                    .map(method_terms)
-                    .collect(),
-            }
-        })
+        .map(|o| offer_facts(o, sellers[&o.seller_id], methods.get(&o.seller_id).copied().unwrap_or_default()))
         .collect();
     let (evaluated, chosen) = buy_box(&facts, cold_chain, county, now);
     let landed = sort_order(&facts, &evaluated, OfferSort::Landed);

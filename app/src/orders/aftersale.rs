@@ -29,14 +29,35 @@ pub enum CancelReason {
     TooLate,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "by_mistake"))]
     ByMistake,
-    /// With a text of the buyer's own.
+    /// With a text of the buyer's (or seller's) own.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "other"))]
     Other,
+    /// The seller's reasons.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "out_of_stock"))]
+    OutOfStock,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "cannot_deliver"))]
+    CannotDeliver,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "buyer_asked"))]
+    BuyerAsked,
 }
 
 impl CancelReason {
-    pub const ALL: [CancelReason; 5] =
+    pub const ALL: [CancelReason; 8] = [
+        CancelReason::ChangedMind,
+        CancelReason::FoundCheaper,
+        CancelReason::TooLate,
+        CancelReason::ByMistake,
+        CancelReason::Other,
+        CancelReason::OutOfStock,
+        CancelReason::CannotDeliver,
+        CancelReason::BuyerAsked,
+    ];
+    /// What the buyer's form offers.
+    pub const BUYER: [CancelReason; 5] =
         [CancelReason::ChangedMind, CancelReason::FoundCheaper, CancelReason::TooLate, CancelReason::ByMistake, CancelReason::Other];
+    /// What the seller's form offers.
+    pub const SELLER: [CancelReason; 4] =
+        [CancelReason::OutOfStock, CancelReason::CannotDeliver, CancelReason::BuyerAsked, CancelReason::Other];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -45,11 +66,28 @@ impl CancelReason {
             CancelReason::TooLate => "too_late",
             CancelReason::ByMistake => "by_mistake",
             CancelReason::Other => "other",
+            CancelReason::OutOfStock => "out_of_stock",
+            CancelReason::CannotDeliver => "cannot_deliver",
+            CancelReason::BuyerAsked => "buyer_asked",
         }
     }
 
     pub fn from_code(code: &str) -> Option<CancelReason> {
         CancelReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    /// The reason as the forms and e-mails say it.
+    pub fn text(self, t: &crate::i18n::Texts) -> &'static str {
+        match self {
+            CancelReason::ChangedMind => t.cancel_changed_mind,
+            CancelReason::FoundCheaper => t.cancel_found_cheaper,
+            CancelReason::TooLate => t.cancel_too_late,
+            CancelReason::ByMistake => t.cancel_by_mistake,
+            CancelReason::Other => t.cancel_other,
+            CancelReason::OutOfStock => t.cancel_out_of_stock,
+            CancelReason::CannotDeliver => t.cancel_cannot_deliver,
+            CancelReason::BuyerAsked => t.cancel_buyer_asked,
+        }
     }
 }
 
@@ -65,6 +103,9 @@ pub enum CancelledBy {
     /// A failed or abandoned payment.
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "payment"))]
     Payment,
+    /// The seller, from the seller area.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "seller"))]
+    Seller,
 }
 
 /// Why a cancellation cannot be made.

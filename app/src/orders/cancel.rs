@@ -61,8 +61,31 @@ pub struct Cancelled {
     pub refund_reference: Option<String>,
 }
 
-/// Cancels a shipment. Only one of two racing cancellations takes effect (the status changes
-/// conditionally); the stock and the money go back once.
+/// Who cancels: the buyer (by the order's key, cart or account) or the shipment's seller.
+#[derive(Clone, Copy, Debug)]
+pub enum Canceller<'a> {
+    Buyer(OrderAccess<'a>),
+    Seller(i32),
+}
+
+impl Canceller<'_> {
+    fn reasons(self) -> &'static [CancelReason] {
+        match self {
+            Canceller::Buyer(_) => &CancelReason::BUYER,
+            Canceller::Seller(_) => &CancelReason::SELLER,
+        }
+    }
+
+    fn who(self) -> CancelledBy {
+        match self {
+            Canceller::Buyer(_) => CancelledBy::Buyer,
+            Canceller::Seller(_) => CancelledBy::Seller,
+        }
+    }
+}
+
+/// Cancels a shipment for its buyer. Only one of two racing cancellations takes effect (the
+/// status changes conditionally); the stock and the money go back once.
 #[allow(clippy::too_many_arguments)]
 pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     db: &C,
@@ -73,15 +96,36 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
     provider: Option<&dyn PaymentProvider>,
     now: DateTime<Utc>,
 ) -> Result<Cancelled, CancelError> {
+    cancel(db, Canceller::Buyer(access), shipment_id, reason, note, provider, now).await
+}
+
+/// Cancels a shipment, for its buyer or its seller (each from their own list of reasons).
+#[allow(clippy::too_many_arguments)]
+pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    by: Canceller<'_>,
+    shipment_id: ShipmentId,
+    reason: CancelReason,
+    note: &str,
+    provider: Option<&dyn PaymentProvider>,
+    now: DateTime<Utc>,
+) -> Result<Cancelled, CancelError> {
     let note = note.trim();
     let txn = db.begin().await?;
     let s = shipment::Entity::find_by_id(shipment_id.0).one(&txn).await?.ok_or(CancelError::NotFound)?;
     let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
-    if !access.opens(&o) {
+    let may = match by {
+        Canceller::Buyer(access) => access.opens(&o),
+        Canceller::Seller(seller_id) => s.seller_id == seller_id,
+    };
+    if !may {
         return Err(CancelError::NotFound);
     }
     if o.status != OrderStatus::Paid {
         return Err(CancelError::Unpaid);
+    }
+    if !by.reasons().contains(&reason) {
+        return Err(CancelError::Cannot(CannotCancel::ReasonMissing));
     }
     check_cancel(s.status, reason, note).map_err(CancelError::Cannot)?;
     let done = shipment::Entity::update_many()
@@ -89,7 +133,7 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
         .col_expr(shipment::Column::StatusAt, Expr::value(now))
         .col_expr(shipment::Column::CancelReason, Expr::value(reason))
         .col_expr(shipment::Column::CancelNote, Expr::value((!note.is_empty()).then(|| note.to_owned())))
-        .col_expr(shipment::Column::CancelledBy, Expr::value(CancelledBy::Buyer))
+        .col_expr(shipment::Column::CancelledBy, Expr::value(by.who()))
         .filter(shipment::Column::Id.eq(s.id))
         .filter(shipment::Column::Status.eq(s.status))
         .exec(&txn)
@@ -106,7 +150,7 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?;
     let seller = seller::Entity::find_by_id(s.seller_id).one(&txn).await?;
-    queue_notices(&txn, &o, &s, seller.as_ref(), amount, now).await?;
+    queue_notices(&txn, &o, &s, seller.as_ref(), amount, by.who(), reason, now).await?;
     txn.commit().await?;
 
     // The money goes back after the cancellation is kept: a provider that fails leaves a
@@ -136,12 +180,15 @@ pub async fn cancel_shipment<C: ConnectionTrait + TransactionTrait>(
 }
 
 /// The buyer's and the seller's e-mails about a cancelled shipment (queued once each).
+#[allow(clippy::too_many_arguments)]
 async fn queue_notices<C: ConnectionTrait>(
     db: &C,
     o: &order::Model,
     s: &shipment::Model,
     seller: Option<&seller::Model>,
     amount: i64,
+    by: CancelledBy,
+    reason: CancelReason,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let seller_name = seller.map(|x| x.name.clone()).unwrap_or_default();
@@ -151,11 +198,17 @@ async fn queue_notices<C: ConnectionTrait>(
             ("order", o.id.to_string()),
             ("seller", seller_name.clone()),
             ("amount", format_price(amount, lang)),
+            ("reason", reason.text(t).to_owned()),
         ];
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let subject = fill(t.mail_cancelled_subject, &values);
-        let body = fill(if to_seller { t.mail_cancelled_seller } else { t.mail_cancelled_buyer }, &values);
-        crate::orders::email::Email::paragraphs(lang, subject, &[body], None)
+        let body = match (by, to_seller) {
+            (CancelledBy::Seller, false) => t.mail_seller_cancelled_buyer,
+            (CancelledBy::Seller, true) => t.mail_seller_cancelled_seller,
+            (_, false) => t.mail_cancelled_buyer,
+            (_, true) => t.mail_cancelled_seller,
+        };
+        crate::orders::email::Email::paragraphs(lang, subject, &[fill(body, &values)], None)
     };
     super::service::tell_buyer_and_seller(db, "cancelled", s.id, o, seller, notice, now).await
 }

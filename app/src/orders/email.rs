@@ -535,6 +535,7 @@ mod tests {
             lines,
             after: crate::orders::aftersale::AfterDelivery::for_day(None, false, window.0),
             claims: Vec::new(),
+            tracking: None,
         }
     }
 

@@ -131,6 +131,15 @@ pub struct ShipmentView {
     pub after: aftersale::AfterDelivery,
     /// Withdrawals and complaints made, oldest first.
     pub claims: Vec<aftersale::ClaimView>,
+    /// The carrier and tracking number the seller gave when shipping.
+    pub tracking: Option<Tracking>,
+}
+
+/// Who carries a shipment, and its tracking number.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tracking {
+    pub carrier: String,
+    pub number: String,
 }
 
 /// The seller's requisites as printed on the invoice.

@@ -15,15 +15,6 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-fn reason_text(t: &Texts, r: CancelReason) -> &'static str {
-    match r {
-        CancelReason::ChangedMind => t.cancel_changed_mind,
-        CancelReason::FoundCheaper => t.cancel_found_cheaper,
-        CancelReason::TooLate => t.cancel_too_late,
-        CancelReason::ByMistake => t.cancel_by_mistake,
-        CancelReason::Other => t.cancel_other,
-    }
-}
 
 pub fn shipment_status_text(t: &Texts, s: ShipmentStatus) -> &'static str {
     match s {
@@ -197,6 +188,10 @@ fn OrderBody(
                                     <dt>{t.order_status}</dt><dd data-testid="shipment-status">{shipment_status_text(t, s.status)}</dd>
                                     <dt>{t.cart_delivery}</dt><dd>{s.method_name.clone()}": "<span data-testid="shipment-fee">{fee}</span></dd>
                                     <dt>{t.cart_arrives}</dt><dd data-testid="shipment-date">{format_date_range(s.earliest, s.latest, lang)}</dd>
+                                    {s.tracking.clone().map(|tr| view! {
+                                        <dt>{t.order_tracking}</dt>
+                                        <dd data-testid="shipment-tracking">{format!("{}: {}", tr.carrier, tr.number)}</dd>
+                                    })}
                                 </dl>
                                 {(order.status == OrderStatus::Paid && s.status.cancellable()).then(|| {
                                     let id = s.id;
@@ -212,7 +207,7 @@ fn OrderBody(
                                                 <div class="field">
                                                     <label for=format!("cancel-reason-{id}")>{t.order_cancel_reason}</label>
                                                     <select id=format!("cancel-reason-{id}") name="reason">
-                                                        {CancelReason::ALL.into_iter().map(|r| view! { <option value=r.code()>{reason_text(t, r)}</option> }).collect_view()}
+                                                        {CancelReason::BUYER.into_iter().map(|r| view! { <option value=r.code()>{r.text(t)}</option> }).collect_view()}
                                                     </select>
                                                 </div>
                                                 <div class="field">

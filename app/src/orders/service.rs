@@ -118,6 +118,11 @@ pub async fn order_view<C: ConnectionTrait>(
                 status: s.status,
                 after: super::claims::after_delivery(s, perishable.contains(&s.id), now),
                 claims: claims.iter().filter(|c| c.shipment_id == s.id).map(super::claims::claim_view).collect(),
+                tracking: s
+                    .carrier
+                    .clone()
+                    .zip(s.tracking_number.clone())
+                    .map(|(carrier, number)| super::Tracking { carrier, number }),
                 lines: lines
                     .iter()
                     .filter(|l| l.shipment_id == s.id)

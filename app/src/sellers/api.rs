@@ -17,3 +17,75 @@ pub async fn get_seller(lang: Lang, slug: String, category: Option<String>, page
     let snapshot = crate::server::snapshot()?;
     super::service::seller_profile(&db, &snapshot, lang, &slug, category.as_deref(), page).await?.ok_or(AppError::NotFound)
 }
+
+/// `/{lang}/sell`: the signed-in account's application (or none), the seller it acts for, and
+/// what a plain post of the form left.
+#[server(prefix = "/api", endpoint = "sell_page", output = Wire)]
+pub async fn get_sell_page() -> Result<super::onboarding::SellPage, AppError> {
+    use super::applications::{application_of, member_of, stored_form};
+    let answer = crate::accounts::api::server_side::take_flash();
+    let Some(who) = crate::accounts::visitor::current() else {
+        return Ok(super::onboarding::SellPage { answer, ..Default::default() });
+    };
+    let db = crate::server::db()?;
+    let application = application_of(&db, who.user_id()).await?.map(|a| super::onboarding::ApplicationView {
+        status: a.status,
+        form: stored_form(&a),
+        message: a.message.clone(),
+        submitted_at: a.submitted_at,
+    });
+    let member_of = member_of(&db, who.user_id()).await?.map(|s| (s.slug, s.name));
+    Ok(super::onboarding::SellPage { signed_in: true, application, member_of, answer })
+}
+
+/// Submits (or, while it is open, edits) the account's application to sell. A plain post
+/// comes back to `/{lang}/sell` with the problems and what was typed; a hydrated one gets them
+/// as the answer.
+#[server(prefix = "/api", endpoint = "sell_apply", output = Wire)]
+#[allow(clippy::too_many_arguments)]
+pub async fn apply(
+    lang: String,
+    company_name: String,
+    country: String,
+    registry_code: String,
+    vat_number: String,
+    street: String,
+    city: String,
+    postal_code: String,
+    contact_name: String,
+    email: String,
+    phone: String,
+    iban: String,
+    #[server(default)] certified: Option<String>,
+) -> Result<super::onboarding::ApplyAnswer, AppError> {
+    use super::applications::{submit, ApplyError};
+    use super::onboarding::{ApplicationForm, ApplyAnswer};
+    let lang = Lang::from_code(&lang).unwrap_or_default();
+    let who = crate::accounts::visitor::signed_in()?;
+    let typed = ApplicationForm {
+        company_name,
+        country,
+        registry_code,
+        vat_number,
+        street,
+        city,
+        postal_code,
+        contact_name,
+        email,
+        phone,
+        iban,
+        certified: certified.is_some(),
+    };
+    let db = crate::server::db()?;
+    let answer = match submit(&db, &who, lang, &typed, chrono::Utc::now()).await {
+        Ok(_) => ApplyAnswer { saved: true, ..Default::default() },
+        Err(ApplyError::Invalid(errors)) => ApplyAnswer { errors, typed: typed.clamped(300), ..Default::default() },
+        Err(ApplyError::Closed(_)) | Err(ApplyError::AlreadyMember) => ApplyAnswer { closed: true, ..Default::default() },
+        Err(ApplyError::Db(e)) => return Err(e.into()),
+    };
+    if crate::server::is_form_post() {
+        crate::accounts::api::server_side::set_flash(&answer);
+        leptos_axum::redirect(&format!("/{}/sell", lang.code()));
+    }
+    Ok(answer)
+}

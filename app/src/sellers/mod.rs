@@ -1,9 +1,32 @@
 //! Sellers as shoppers see them: the list of all sellers (search, country filter), each
 //! seller's public profile (requisites, rating and reviews, full assortment with a category
 //! filter), and the page that discloses how offers are ranked (EU Omnibus directive).
+//!
+//! Becoming a seller: `company.rs` (EU company numbers, VAT numbers and IBANs, checked),
+//! `onboarding.rs` (the application's rules and what the pages show), `applications.rs` [ssr]
+//! (stored, decided, the seller made), `sell_page.rs` (`/{lang}/sell`).
+//!
+//! The seller area (`/{lang}/seller/…`, behind `area::member`): `area.rs` (the guard and the
+//! home), `offers.rs` / `offer_service.rs` / `offer_pages.rs` (the seller's offers and where
+//! each stands in the buy box), `shipments.rs` / `shipment_service.rs` / `shipment_pages.rs`.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod applications;
+pub mod area;
+pub mod methods;
+pub mod offer_pages;
+#[cfg(feature = "ssr")]
+pub mod offer_service;
+pub mod offers;
+pub mod shipment_pages;
+#[cfg(feature = "ssr")]
+pub mod shipment_service;
+pub mod shipments;
+pub mod company;
+pub mod onboarding;
 pub mod pages;
+pub mod sell_page;
 #[cfg(feature = "ssr")]
 pub mod service;
 

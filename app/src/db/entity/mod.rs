@@ -3,6 +3,7 @@
 //! engines).
 
 pub mod address;
+pub mod audit_entry;
 pub mod auth_code;
 pub mod auth_failure;
 pub mod cart;
@@ -26,6 +27,8 @@ pub mod refund;
 pub mod refund_due;
 pub mod session;
 pub mod seller;
+pub mod seller_application;
+pub mod seller_member;
 pub mod seller_category;
 pub mod seller_review;
 pub mod shipment;

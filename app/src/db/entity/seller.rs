@@ -29,6 +29,10 @@ pub struct Model {
     /// Sum of the stars of all reviews, and their number: the rating is their exact ratio.
     pub rating_stars_total: i64,
     pub review_count: i32,
+    /// The payment account (compact IBAN) the shop pays the seller into; empty for demo sellers.
+    pub iban: String,
+    /// The contact person the application named; empty for demo sellers.
+    pub contact_name: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

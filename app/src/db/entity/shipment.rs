@@ -27,6 +27,10 @@ pub struct Model {
     pub cancelled_by: Option<CancelledBy>,
     /// When it reached the buyer: the withdrawal and complaint periods run from this day.
     pub delivered_at: Option<DateTimeUtc>,
+    /// Who carries it and its tracking number, told by the seller when shipping.
+    pub carrier: Option<String>,
+    pub tracking_number: Option<String>,
+    pub shipped_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ mod m20261130_000007_accounts;
 mod m20261130_000008_after_sale;
 mod m20261130_000009_claims;
 mod m20261130_000010_covering_price_indexes;
+mod m20261130_000011_seller_onboarding;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_after_sale::Migration),
             Box::new(m20261130_000009_claims::Migration),
             Box::new(m20261130_000010_covering_price_indexes::Migration),
+            Box::new(m20261130_000011_seller_onboarding::Migration),
         ]
     }
 }

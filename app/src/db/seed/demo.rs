@@ -6,8 +6,8 @@ use crate::catalog::service::refresh_all_offer_summaries;
 use crate::db::entity::{category, category_text, delivery_method, offer, product, product_text, seller};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
+    QueryOrder, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -101,17 +101,94 @@ pub const DEMO_ACCOUNTS: [(&str, &str, &str, &[crate::accounts::Role]); 3] = [
     ("support@demo.turg.ee", "aitan-ostjaid-2026", "Tugi Demo", &[crate::accounts::Role::Support]),
 ];
 
-async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
-    let now = chrono::Utc::now();
-    for (email, password, name, roles) in DEMO_ACCOUNTS {
-        match crate::accounts::service::ensure_account(db, email, password, name, roles, now).await {
-            Ok(_) => {}
-            Err(crate::accounts::service::AccountError::Db(e)) => return Err(e),
-            Err(crate::accounts::service::AccountError::Form(state)) => {
-                return Err(DbErr::Custom(format!("demo account {email} refused: {state:?}")))
-            }
+/// Every demo seller has one member account, `<seller slug>@sellers.demo.turg.ee`, with this
+/// password (README, "Demo accounts").
+pub const DEMO_SELLER_PASSWORD: &str = "muun-kaupa-2026";
+/// An account whose company's application waits for an administrator.
+pub const DEMO_APPLICANT: (&str, &str) = ("applicant@demo.turg.ee", "taotlen-muuki-2026");
+
+async fn demo_account(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+    name: &str,
+    roles: &[crate::accounts::Role],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<i32, DbErr> {
+    match crate::accounts::service::ensure_account(db, email, password, name, roles, now).await {
+        Ok(user) => Ok(user.id),
+        Err(crate::accounts::service::AccountError::Db(e)) => Err(e),
+        Err(crate::accounts::service::AccountError::Form(state)) => {
+            Err(DbErr::Custom(format!("demo account {email} refused: {state:?}")))
         }
     }
+}
+
+async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use crate::db::entity::{seller_application, seller_member};
+    let now = chrono::Utc::now();
+    for (email, password, name, roles) in DEMO_ACCOUNTS {
+        demo_account(db, email, password, name, roles, now).await?;
+    }
+    // One hash for all of them: the same password, and argon2 costs ~25 ms a hash.
+    let hash = crate::accounts::service::hash_password(DEMO_SELLER_PASSWORD.to_owned()).await;
+    for s in seller::Entity::find().order_by_asc(seller::Column::Id).all(db).await? {
+        let user = crate::db::entity::user::ActiveModel {
+            email: Set(format!("{}@sellers.demo.turg.ee", s.slug)),
+            email_confirmed_at: Set(Some(now)),
+            password_hash: Set(Some(hash.clone())),
+            name: Set(s.name.clone()),
+            phone: Set(String::new()),
+            lang: Set(crate::i18n::Lang::Et.code().to_owned()),
+            created_at: Set(now),
+            deleted_at: Set(None),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        seller_member::ActiveModel { seller_id: Set(s.id), user_id: Set(user.id), added_at: Set(now), ..Default::default() }
+            .insert(db)
+            .await?;
+    }
+    let (email, password) = DEMO_APPLICANT;
+    let user_id = demo_account(db, email, password, "Liga Demo", &[], now).await?;
+    let form = crate::sellers::onboarding::ApplicationForm {
+        company_name: "Rīgas Garšas SIA".into(),
+        country: "LV".into(),
+        registry_code: "40003032065".into(),
+        vat_number: String::new(),
+        street: "Brīvības iela 100".into(),
+        city: "Rīga".into(),
+        postal_code: "LV-1011".into(),
+        contact_name: "Līga Demo".into(),
+        email: "liga@garsas.example.lv".into(),
+        phone: "+371 2000 0000".into(),
+        iban: "LV80 BANK 0000 4351 9500 1".into(),
+        certified: true,
+    };
+    let a = crate::sellers::onboarding::validate(&form)
+        .map_err(|e| DbErr::Custom(format!("the demo application is invalid: {e:?}")))?;
+    seller_application::ActiveModel {
+        user_id: Set(user_id),
+        status: Set(crate::sellers::onboarding::ApplicationStatus::Submitted),
+        company_name: Set(a.company_name),
+        country: Set(a.country),
+        registry_code: Set(a.registry_code),
+        vat_number: Set(a.vat_number),
+        street: Set(a.street),
+        city: Set(a.city),
+        postal_code: Set(a.postal_code),
+        contact_name: Set(a.contact_name),
+        email: Set(a.email),
+        phone: Set(a.phone),
+        iban: Set(a.iban),
+        certified_at: Set(now),
+        created_at: Set(now),
+        submitted_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
     Ok(())
 }
 

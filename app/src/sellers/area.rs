@@ -1,0 +1,164 @@
+//! The seller area `/{lang}/seller`, for the accounts that act for a seller. Every server
+//! function of the area takes [`member`] first: 401 when signed out, 403 for an account that
+//! acts for no seller; what it reads and changes is then the member's own seller's only.
+
+use crate::catalog::SellerStatus;
+use crate::errors::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use crate::wire::Wire;
+
+/// The seller area's home: the company as the shop knows it, and who acts for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SellerHome {
+    pub name: String,
+    pub slug: String,
+    pub status: SellerStatus,
+    pub requisites: super::Requisites,
+    /// Grouped by four for reading.
+    pub iban: String,
+    pub contact_name: String,
+    /// The members' e-mails, the signed-in one first.
+    pub members: Vec<String>,
+}
+
+#[cfg(feature = "ssr")]
+pub use guard::{for_account, member, Member};
+
+#[cfg(feature = "ssr")]
+mod guard {
+    use crate::db::entity::seller;
+    use crate::errors::AppError;
+    use sea_orm::ConnectionTrait;
+
+    /// Proof that the request is from an account acting for `seller` (made only by [`member`]).
+    #[derive(Clone, Debug)]
+    pub struct Member {
+        user_id: i32,
+        seller: seller::Model,
+    }
+
+    impl Member {
+        pub fn user_id(&self) -> i32 {
+            self.user_id
+        }
+
+        pub fn seller(&self) -> &seller::Model {
+            &self.seller
+        }
+
+        pub fn seller_id(&self) -> i32 {
+            self.seller.id
+        }
+    }
+
+    /// The request's account when it acts for a seller: 401 when signed out, 403 otherwise.
+    pub async fn member<C: ConnectionTrait>(db: &C) -> Result<Member, AppError> {
+        let who = crate::accounts::visitor::signed_in()?;
+        for_account(db, who.user_id()).await?.ok_or(AppError::Forbidden)
+    }
+
+    /// The guard for an account (a live session's, resolved by the caller: tests).
+    pub async fn for_account<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Option<Member>, sea_orm::DbErr> {
+        Ok(crate::sellers::applications::member_of(db, user_id).await?.map(|seller| Member { user_id, seller }))
+    }
+}
+
+/// The seller area's home.
+#[server(prefix = "/api", endpoint = "seller_home", output = Wire)]
+pub async fn get_seller_home() -> Result<SellerHome, AppError> {
+    use crate::db::entity::{seller_member, user};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let db = crate::server::db()?;
+    let me = member(&db).await?;
+    let s = me.seller();
+    let ids: Vec<i32> = seller_member::Entity::find()
+        .select_only()
+        .column(seller_member::Column::UserId)
+        .filter(seller_member::Column::SellerId.eq(s.id))
+        .order_by_asc(seller_member::Column::Id)
+        .into_tuple()
+        .all(&db)
+        .await?;
+    let mut members: Vec<(i32, String)> = user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Email)
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(&db)
+        .await?;
+    members.sort_by_key(|(id, _)| *id != me.user_id());
+    Ok(SellerHome {
+        name: s.name.clone(),
+        slug: s.slug.clone(),
+        status: s.status,
+        requisites: super::Requisites {
+            legal_name: s.legal_name.clone(),
+            registry_code: s.registry_code.clone(),
+            vat_number: s.vat_number.clone(),
+            street: s.street.clone(),
+            city: s.city.clone(),
+            postal_code: s.postal_code.clone(),
+            country: s.country.clone(),
+            email: s.email.clone(),
+            phone: s.phone.clone(),
+        },
+        iban: super::company::format_iban(&s.iban),
+        contact_name: s.contact_name.clone(),
+        members: members.into_iter().map(|(_, e)| e).collect(),
+    })
+}
+
+/// `/{lang}/seller`: the company, its requisites and its people.
+#[component]
+pub fn SellerAreaPage() -> impl IntoView {
+    use crate::seo::NoIndex;
+    use crate::ui::loaded;
+    let data = crate::wire::resource(|| (), |_| get_seller_home());
+    // Kept out of the index: a seller's own pages.
+    view! { <NoIndex/>{loaded(data, |home| view! { <SellerHomeBody home/> })} }
+}
+
+#[component]
+fn SellerHomeBody(home: SellerHome) -> impl IntoView {
+    use crate::i18n::{country_name, fill};
+    use crate::ui::{href, use_lang};
+    use leptos_meta::Title;
+    let lang = use_lang().get_untracked();
+    let t = lang.texts();
+    let r = &home.requisites;
+    let status = match home.status {
+        SellerStatus::Active => t.seller_status_active,
+        SellerStatus::Pending => t.apply_status_submitted,
+        SellerStatus::Suspended => t.seller_status_suspended,
+    };
+    let rows: Vec<(&'static str, String)> = vec![
+        (t.sell_company_name, r.legal_name.clone()),
+        (t.sell_country, country_name(t, &r.country)),
+        (t.sell_registry_code, r.registry_code.clone()),
+        (t.sell_vat_number, if r.vat_number.is_empty() { "—".into() } else { r.vat_number.clone() }),
+        (t.sell_address, format!("{}, {} {}", r.street, r.postal_code, r.city)),
+        (t.sell_contact_name, if home.contact_name.is_empty() { "—".into() } else { home.contact_name.clone() }),
+        (t.checkout_email, r.email.clone()),
+        (t.checkout_phone, r.phone.clone()),
+        (t.sell_iban, if home.iban.is_empty() { "—".into() } else { home.iban.clone() }),
+    ];
+    view! {
+        <Title text=format!("{} — {}", t.seller_area_title, t.site_name)/>
+        <h1>{t.seller_area_title}</h1>
+        <crate::sellers::offer_pages::SellerNav lang/>
+        <p class="lead" data-testid="seller-area-name">{fill(t.seller_area_for, &[("seller", &home.name)])}</p>
+        <p data-testid="seller-area-status" class={if home.status == SellerStatus::Suspended { "notice error" } else { "notice" }}>
+            {status}" · "<a href=href(lang, &format!("/sellers/{}", home.slug))>{t.admin_seller_profile}</a>
+        </p>
+        <section aria-labelledby="seller-requisites">
+            <h2 id="seller-requisites">{t.seller_area_requisites}</h2>
+            <div class="requisites"><dl>{rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl></div>
+        </section>
+        <section aria-labelledby="seller-team">
+            <h2 id="seller-team">{t.seller_area_team}</h2>
+            <ul data-testid="seller-members">{home.members.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+        </section>
+    }
+}
