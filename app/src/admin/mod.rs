@@ -7,6 +7,21 @@ pub mod applications;
 pub mod pages;
 pub mod sellers;
 
+/// Every page under `/{lang}/admin/…`, by its last segment (one lazy route; see `lib.rs`); an
+/// unknown one is "not found".
+#[leptos::component]
+pub fn AdminArea() -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    match path.trim_end_matches('/').rsplit('/').next().unwrap_or("") {
+        "outbox" => view! { <pages::OutboxPage/> }.into_any(),
+        "applications" => view! { <applications::ApplicationsPage/> }.into_any(),
+        "audit" => view! { <applications::AuditPage/> }.into_any(),
+        "sellers" => view! { <sellers::page::AdminSellersPage/> }.into_any(),
+        _ => view! { <crate::ui::NotFoundBody/> }.into_any(),
+    }
+}
+
 use crate::errors::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

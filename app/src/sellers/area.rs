@@ -110,6 +110,25 @@ pub async fn get_seller_home() -> Result<SellerHome, AppError> {
     })
 }
 
+/// `/{lang}/sell` and every page under `/{lang}/seller/…`, by the address (one lazy route; see
+/// `lib.rs`); an unknown one is "not found".
+#[component]
+pub fn SellerArea() -> impl IntoView {
+    use super::{methods::page::SellerMethodsPage, offer_pages, sell_page::SellPage, shipment_pages::SellerShipmentsPage};
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let parts: Vec<&str> = path.trim_matches('/').split('/').skip(1).collect();
+    match parts.as_slice() {
+        ["sell"] => view! { <SellPage/> }.into_any(),
+        ["seller"] => view! { <SellerAreaPage/> }.into_any(),
+        ["seller", "offers"] => view! { <offer_pages::SellerOffersPage/> }.into_any(),
+        ["seller", "offers", "new"] => view! { <offer_pages::NewOfferPage/> }.into_any(),
+        ["seller", "offers", _] => view! { <offer_pages::EditOfferPage/> }.into_any(),
+        ["seller", "shipments"] => view! { <SellerShipmentsPage/> }.into_any(),
+        ["seller", "methods"] => view! { <SellerMethodsPage/> }.into_any(),
+        _ => view! { <crate::ui::NotFoundBody/> }.into_any(),
+    }
+}
+
 /// `/{lang}/seller`: the company, its requisites and its people.
 #[component]
 pub fn SellerAreaPage() -> impl IntoView {
