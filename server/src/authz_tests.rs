@@ -234,6 +234,12 @@ async fn every_server_function_checks_who_asks() {
     assert_eq!(post(&router, "seller_save_offer", &change, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
     let after = offer_entity::Entity::find_by_id(theirs.id).one(&db).await.unwrap().unwrap();
     assert_eq!((after.price_cents, after.stock), (theirs.price_cents, theirs.stock), "the other seller's offer is unchanged");
+    // Another seller's delivery method, by id: not found, and unchanged.
+    use app::db::entity::delivery_method;
+    let their_method = delivery_method::Entity::find().filter(delivery_method::Column::SellerId.ne(own_seller)).one(&db).await.unwrap().unwrap();
+    let change = format!("lang=en&id={}&name=Mine&kind=courier&price=1&days_min=1&days_max=2&active=yes", their_method.id);
+    assert_eq!(post(&router, "seller_save_method", &change, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    assert_eq!(delivery_method::Entity::find_by_id(their_method.id).one(&db).await.unwrap().unwrap(), their_method);
     // Another seller's shipment, by id: not found, and not moved on.
     let other_shipment = shipment::Entity::find_by_id(b_shipment.id).one(&db).await.unwrap().unwrap();
     let ship = format!("lang=en&id={}&action=accept", other_shipment.id);
