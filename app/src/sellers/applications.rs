@@ -84,6 +84,29 @@ pub fn stored_form(a: &seller_application::Model) -> ApplicationForm {
     .to_form()
 }
 
+/// A submitted application's row (no id: a new one, or set by the caller to replace one).
+pub fn submitted_row(user_id: i32, a: Application, now: DateTime<Utc>) -> seller_application::ActiveModel {
+    seller_application::ActiveModel {
+        user_id: Set(user_id),
+        status: Set(ApplicationStatus::Submitted),
+        company_name: Set(a.company_name),
+        country: Set(a.country),
+        registry_code: Set(a.registry_code),
+        vat_number: Set(a.vat_number),
+        street: Set(a.street),
+        city: Set(a.city),
+        postal_code: Set(a.postal_code),
+        contact_name: Set(a.contact_name),
+        email: Set(a.email),
+        phone: Set(a.phone),
+        iban: Set(a.iban),
+        certified_at: Set(now),
+        message: Set(None),
+        submitted_at: Set(now),
+        ..Default::default()
+    }
+}
+
 /// Submits the account's application, or its edited version while it is still open. Nothing
 /// is stored when any field is wrong.
 pub async fn submit<C: ConnectionTrait + TransactionTrait>(
@@ -104,25 +127,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
             return Err(ApplyError::Closed(b.status));
         }
     }
-    let mut row = seller_application::ActiveModel {
-        user_id: Set(who.user_id()),
-        status: Set(ApplicationStatus::Submitted),
-        company_name: Set(a.company_name),
-        country: Set(a.country),
-        registry_code: Set(a.registry_code),
-        vat_number: Set(a.vat_number),
-        street: Set(a.street),
-        city: Set(a.city),
-        postal_code: Set(a.postal_code),
-        contact_name: Set(a.contact_name),
-        email: Set(a.email),
-        phone: Set(a.phone),
-        iban: Set(a.iban),
-        certified_at: Set(now),
-        message: Set(None),
-        submitted_at: Set(now),
-        ..Default::default()
-    };
+    let mut row = submitted_row(who.user_id(), a, now);
     let stored = match &before {
         Some(b) => {
             row.id = Set(b.id);

@@ -125,7 +125,7 @@ async fn demo_account(
 }
 
 async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
-    use crate::db::entity::{seller_application, seller_member};
+    use crate::db::entity::seller_member;
     let now = chrono::Utc::now();
     for (email, password, name, roles) in DEMO_ACCOUNTS {
         demo_account(db, email, password, name, roles, now).await?;
@@ -168,27 +168,9 @@ async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
     };
     let a = crate::sellers::onboarding::validate(&form)
         .map_err(|e| DbErr::Custom(format!("the demo application is invalid: {e:?}")))?;
-    seller_application::ActiveModel {
-        user_id: Set(user_id),
-        status: Set(crate::sellers::onboarding::ApplicationStatus::Submitted),
-        company_name: Set(a.company_name),
-        country: Set(a.country),
-        registry_code: Set(a.registry_code),
-        vat_number: Set(a.vat_number),
-        street: Set(a.street),
-        city: Set(a.city),
-        postal_code: Set(a.postal_code),
-        contact_name: Set(a.contact_name),
-        email: Set(a.email),
-        phone: Set(a.phone),
-        iban: Set(a.iban),
-        certified_at: Set(now),
-        created_at: Set(now),
-        submitted_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let mut row = crate::sellers::applications::submitted_row(user_id, a, now);
+    row.created_at = Set(now);
+    row.insert(db).await?;
     Ok(())
 }
 
