@@ -80,7 +80,7 @@ impl Administrator {
     /// The guard for a visitor made from a live session (see `From<Visitor> for SignedIn`),
     /// when it holds the role.
     pub fn from_visitor(visitor: Visitor) -> Option<Administrator> {
-        visitor.has(Role::Administrator).then(|| Administrator(SignedIn(visitor)))
+        visitor.has(Role::Administrator).then_some(Administrator(SignedIn(visitor)))
     }
 }
 

@@ -321,7 +321,7 @@ pub fn standing(offers: &[OfferFacts], mine: usize, cold_chain: bool, county: Co
         .filter(|m| m.serves(county) && m.suits(cold_chain))
         .flat_map(|m| {
             // From the threshold up the delivery is free: the item price alone is landed.
-            let free = m.free_over_cents.filter(|&f| target - 1 >= f).map(|_| target - 1);
+            let free = m.free_over_cents.filter(|&f| target > f).map(|_| target - 1);
             // Below it the method's price is added.
             let paid = (target - 1 - m.price_cents).min(m.free_over_cents.map_or(i64::MAX, |f| f - 1));
             [free, Some(paid)]

@@ -184,7 +184,7 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
         // U + 8 digits; C8 = (10 − (Luhn-style sum of C1..C7 + 4) mod 10) mod 10.
         "AT" => {
             let d = digits(b.strip_prefix('U').ok_or(Format)?, 8, 8)?;
-            check((luhn_sum(&d[..7]) + 4 + d[7]) % 10 == 0)
+            check((luhn_sum(&d[..7]) + 4 + d[7]).is_multiple_of(10))
         }
         // 10 digits starting 0 or 1; last two = 97 − (first eight mod 97).
         "BE" => {
@@ -216,7 +216,7 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
             if d[0] == 0 {
                 return Err(Format);
             }
-            check(weighted_sum(&d, &[2, 7, 6, 5, 4, 3, 2, 1]) % 11 == 0)
+            check(weighted_sum(&d, &[2, 7, 6, 5, 4, 3, 2, 1]).is_multiple_of(11))
         }
         // 9 digits; weights 3,7,1,3,7,1,3,7, check = (10 − sum mod 10) mod 10.
         "EE" => {
@@ -225,7 +225,7 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
         }
         "ES" => spanish_nif(b),
         // 8 digits; weights 7,9,10,5,8,4,2,1, sum mod 11 = 0.
-        "FI" => check(weighted_sum(&digits(b, 8, 8)?, &[7, 9, 10, 5, 8, 4, 2, 1]) % 11 == 0),
+        "FI" => check(weighted_sum(&digits(b, 8, 8)?, &[7, 9, 10, 5, 8, 4, 2, 1]).is_multiple_of(11)),
         "FR" => french_tva(b),
         // 9 digits; weights 2^8..2^1, check = sum mod 11 mod 10.
         "GR" => {
@@ -238,7 +238,7 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
             check(mod11_10_check(&d[..10]) == d[10])
         }
         // 8 digits; weights 9,7,3,1,9,7,3,1, sum mod 10 = 0.
-        "HU" => check(weighted_sum(&digits(b, 8, 8)?, &[9, 7, 3, 1, 9, 7, 3, 1]) % 10 == 0),
+        "HU" => check(weighted_sum(&digits(b, 8, 8)?, &[9, 7, 3, 1, 9, 7, 3, 1]).is_multiple_of(10)),
         "IE" => irish_format(b),
         // 11 digits; Luhn.
         "IT" => check(luhn(&digits(b, 11, 11)?)),
@@ -302,7 +302,7 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
             if d[0] == 0 || ![2, 3, 4, 7, 8, 9].contains(&d[2]) {
                 return Err(Format);
             }
-            check(number(&d) % 11 == 0)
+            check(number(&d).is_multiple_of(11))
         }
         "IS" => digits(b, 5, 6).map(drop),
         "LI" => digits(b, 4, 12).map(drop),
@@ -312,8 +312,8 @@ fn check_vat_body(country: &str, b: &str) -> Result<(), IdProblem> {
 }
 
 /// Spain (NIF): DNI 8 digits + letter; NIE X/Y/Z (= 0/1/2) + 7 digits + letter; K/L/M + 7
-/// digits + letter — letter "TRWAGMYFPDXBNJZSQVHLCKE"[number mod 23]. Companies (CIF): letter
-/// + 7 digits + control; odd positions doubled (digit sums), even added, c = (10 − sum mod 10)
+/// digits + letter — letter "TRWAGMYFPDXBNJZSQVHLCKE"[number mod 23]. Companies (CIF): a
+/// letter, 7 digits and a control; odd positions doubled (digit sums), even added, c = (10 − sum mod 10)
 /// mod 10, written as the digit c or the letter "JABCDEFGHI"[c] (either is accepted).
 fn spanish_nif(b: &str) -> Result<(), IdProblem> {
     if b.len() != 9 || !b.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -437,7 +437,7 @@ fn luhn_sum(d: &[u32]) -> u32 {
 
 /// Whether `d` (check digit last) passes the Luhn check.
 fn luhn(d: &[u32]) -> bool {
-    luhn_sum(d) % 10 == 0
+    luhn_sum(d).is_multiple_of(10)
 }
 
 /// Remainder mod 97 of `s` read as a decimal number with letters expanded to two digits
