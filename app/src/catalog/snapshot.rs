@@ -102,12 +102,13 @@ impl Snapshot {
         self.methods.get(&seller_id).map_or(&[], Vec::as_slice)
     }
 
-    /// This snapshot with sellers (and their active methods) it did not know, read from the
-    /// database: two queries, only when an offer names a seller added since the last reload.
-    pub(crate) async fn with_sellers<C: ConnectionTrait>(&self, db: &C, ids: &[i32]) -> Result<Option<Snapshot>, DbErr> {
+    /// This snapshot and the sellers (and their active methods) among `ids` it did not know,
+    /// read from the database: two queries, only when an offer names a seller added since the
+    /// last reload.
+    pub(crate) async fn knowing<C: ConnectionTrait>(&self, db: &C, ids: &[i32]) -> Result<Knowing<'_>, DbErr> {
         let missing: Vec<i32> = ids.iter().copied().filter(|id| !self.sellers.contains_key(id)).collect();
         if missing.is_empty() {
-            return Ok(None);
+            return Ok(Knowing { snapshot: self, newcomers: None });
         }
         let sellers = seller::Entity::find().filter(seller::Column::Id.is_in(missing.clone())).all(db).await?;
         let methods = delivery_method::Entity::find()
@@ -116,11 +117,32 @@ impl Snapshot {
             .order_by_asc(delivery_method::Column::Id)
             .all(db)
             .await?;
-        Ok(Some(Snapshot::from_rows(Vec::new(), sellers, methods)))
+        Ok(Knowing { snapshot: self, newcomers: Some(Snapshot::from_rows(Vec::new(), sellers, methods)) })
     }
 
     pub fn seller_count(&self) -> usize {
         self.sellers.len()
+    }
+}
+
+/// A snapshot and the sellers it did not know yet (see [`Snapshot::knowing`]).
+pub(crate) struct Knowing<'a> {
+    snapshot: &'a Snapshot,
+    newcomers: Option<Snapshot>,
+}
+
+impl Knowing<'_> {
+    pub fn seller(&self, id: i32) -> Option<&seller::Model> {
+        self.snapshot.seller(id).or_else(|| self.newcomers.as_ref().and_then(|n| n.seller(id)))
+    }
+
+    /// The seller's active methods.
+    pub fn methods(&self, seller_id: i32) -> &[delivery_method::Model] {
+        let own = self.snapshot.methods(seller_id);
+        match &self.newcomers {
+            Some(n) if own.is_empty() => n.methods(seller_id),
+            _ => own,
+        }
     }
 }
 

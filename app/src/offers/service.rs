@@ -88,22 +88,14 @@ pub async fn standings<C: ConnectionTrait>(
         .all(db)
         .await?;
     let seller_ids: Vec<i32> = offers.iter().map(|o| o.seller_id).collect();
-    let newcomers = snapshot.with_sellers(db, &seller_ids).await?;
-    let seller_of = |id: i32| snapshot.seller(id).or_else(|| newcomers.as_ref().and_then(|n| n.seller(id)));
-    let methods_of = |id: i32| {
-        let own = snapshot.methods(id);
-        match &newcomers {
-            Some(n) if own.is_empty() => n.methods(id),
-            _ => own,
-        }
-    };
+    let known = snapshot.knowing(db, &seller_ids).await?;
     let mut out = HashMap::new();
     for &(product_id, cold_chain) in products {
         // The offers that compete: the seller's own (even paused) and other shown ones.
         let mut facts = Vec::new();
         let mut mine = Vec::new();
         for o in offers.iter().filter(|o| o.product_id == product_id) {
-            let Some(s) = seller_of(o.seller_id) else { continue };
+            let Some(s) = known.seller(o.seller_id) else { continue };
             let own = o.seller_id == seller_id;
             if !own && (s.status != SellerStatus::Active || !o.active) {
                 continue;
@@ -111,7 +103,7 @@ pub async fn standings<C: ConnectionTrait>(
             if own {
                 mine.push((o.id, facts.len()));
             }
-            facts.push(offer_facts(o, s, methods_of(o.seller_id)));
+            facts.push(offer_facts(o, s, known.methods(o.seller_id)));
         }
         for (offer_id, index) in mine {
             out.insert(offer_id, standing(&facts, index, cold_chain, county, now));
@@ -138,24 +130,16 @@ pub async fn product_offers<C: ConnectionTrait>(
         .all(db)
         .await?;
     let seller_ids: Vec<i32> = offers.iter().map(|o| o.seller_id).collect();
-    let newcomers = snapshot.with_sellers(db, &seller_ids).await?;
-    let seller_of = |id: i32| snapshot.seller(id).or_else(|| newcomers.as_ref().and_then(|n| n.seller(id)));
+    let known = snapshot.knowing(db, &seller_ids).await?;
     let sellers: HashMap<i32, &seller::Model> = seller_ids
         .iter()
-        .filter_map(|&id| seller_of(id))
+        .filter_map(|&id| known.seller(id))
         .filter(|s| s.status == SellerStatus::Active)
         .map(|s| (s.id, s))
         .collect();
     let methods: HashMap<i32, &[delivery_method::Model]> = sellers
         .keys()
-        .map(|&id| {
-            let own = snapshot.methods(id);
-            let own = match &newcomers {
-                Some(n) if own.is_empty() => n.methods(id),
-                _ => own,
-            };
-            (id, own)
-        })
+        .map(|&id| (id, known.methods(id)))
         .collect();
 
     // Offers of sellers not in good standing are not shown (and so never win).
