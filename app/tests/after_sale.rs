@@ -7,16 +7,13 @@
 
 mod support;
 
-use app::cart::service::{self as cart, CartOwner};
-use app::checkout::service::place_order;
 use app::db::entity::{claim, offer, order_line, outbox, product, refund, shipment};
-use app::i18n::Lang;
-use app::ids::{CartId, OfferId, ShipmentId};
+use app::ids::ShipmentId;
 use app::orders::aftersale::{CancelReason, CancelledBy, CannotCancel, CannotComplain, CannotWithdraw, ClaimKind, ClaimStatus, Remedy};
 use app::orders::claims::{make_claim, record_delivery, ClaimError, ClaimRequest};
 use app::orders::cancel::{cancel_shipment, CancelError, OrderAccess};
 use app::orders::ShipmentStatus;
-use app::payment::provider::{Callback, Outcome, PaymentProvider, Sandbox};
+use app::payment::provider::{PaymentProvider, Sandbox};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 use support::{contact, seeded, sunday};
 
@@ -24,35 +21,11 @@ async fn stock(db: &DatabaseConnection, id: i32) -> i32 {
     offer::Entity::find_by_id(id).one(db).await.unwrap().unwrap().stock
 }
 
-/// A paid order of two offers from two sellers: (order id, key, the two offers).
-async fn paid_order(db: &DatabaseConnection) -> (i32, String, Vec<offer::Model>) {
-    let now = sunday();
-    let all = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(5)).order_by_asc(offer::Column::Id).all(db).await.unwrap();
-    let mut picked: Vec<offer::Model> = Vec::new();
-    for o in all {
-        if picked.len() < 2 && picked.iter().all(|p| p.seller_id != o.seller_id) {
-            picked.push(o);
-        }
-    }
-    let (c, _) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
-    for o in &picked {
-        cart::add(db, CartId(c.id), OfferId(o.id), 2, now).await.unwrap();
-    }
-    let view = cart::cart_view(db, CartOwner::Account(-1), Lang::En, now).await.unwrap();
-    assert!(view.groups.is_empty(), "an account's cart is not a guest's");
-    let placed = place_order(db, &c, &contact(), app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now)
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let paid = Callback { reference: placed.payment_reference.clone(), outcome: Outcome::Paid, amount_cents: placed.total_cents };
-    app::payment::service::apply_callback(db, &paid, now).await.unwrap();
-    (placed.order_id, placed.token, picked)
-}
-
 async fn cancel_before_shipping(db: &DatabaseConnection) {
     seeded(db).await;
     let sandbox = Sandbox::new(b"a test secret of at least thirty-two bytes".to_vec());
     let provider: Option<&dyn PaymentProvider> = Some(&sandbox);
-    let (order_id, key, offers) = paid_order(db).await;
+    let (order_id, key, offers) = support::paid_order(db).await;
     let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
     assert_eq!(shipments.len(), 2);
     let first = &shipments[0];
@@ -120,7 +93,7 @@ async fn perishable(db: &DatabaseConnection, shipment_id: i32, yes: bool) {
 
 async fn withdraw_and_complain(db: &DatabaseConnection) {
     seeded(db).await;
-    let (order_id, key, _) = paid_order(db).await;
+    let (order_id, key, _) = support::paid_order(db).await;
     let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
     let (food, lasting) = (shipments[0].id, shipments[1].id);
     perishable(db, food, true).await;
@@ -186,7 +159,7 @@ on_both_engines!(withdraw_and_complain);
 async fn an_unknown_stored_status_is_an_error(db: &DatabaseConnection) {
     use sea_orm::ConnectionTrait;
     seeded(db).await;
-    let (order_id, key, _) = paid_order(db).await;
+    let (order_id, key, _) = support::paid_order(db).await;
     let shipments = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
     let (lost, other) = (shipments[0].id, shipments[1].id);
     db.execute_unprepared(&format!("UPDATE shipments SET status = 'lost' WHERE id = {lost}")).await.unwrap();

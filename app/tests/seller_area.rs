@@ -127,30 +127,6 @@ async fn another_sellers_offer_is_not_found(db: &DatabaseConnection) {
 }
 on_both_engines!(another_sellers_offer_is_not_found);
 
-/// A paid order of one offer from each of two sellers (dry goods, Harju County): (order id, buyer's e-mail).
-async fn paid_order(db: &DatabaseConnection) -> (i32, String) {
-    use app::cart::service::{self as cart, CartOwner};
-    use app::ids::{CartId, OfferId};
-    let now = support::sunday();
-    let all = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(5)).order_by_asc(offer::Column::Id).all(db).await.unwrap();
-    let mut picked: Vec<offer::Model> = Vec::new();
-    for o in all {
-        if picked.len() < 2 && picked.iter().all(|p| p.seller_id != o.seller_id) {
-            picked.push(o);
-        }
-    }
-    let (c, _) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
-    for o in &picked {
-        cart::add(db, CartId(c.id), OfferId(o.id), 2, now).await.unwrap();
-    }
-    let placed = app::checkout::service::place_order(db, &c, &support::contact(), app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now)
-        .await
-        .unwrap_or_else(|e| panic!("{e:?}"));
-    let paid = app::payment::provider::Callback { reference: placed.payment_reference.clone(), outcome: app::payment::provider::Outcome::Paid, amount_cents: placed.total_cents };
-    app::payment::service::apply_callback(db, &paid, now).await.unwrap();
-    (placed.order_id, support::contact().email)
-}
-
 async fn shipments_move_on_or_are_cancelled(db: &DatabaseConnection) {
     use app::db::entity::{outbox, refund, shipment};
     use app::ids::ShipmentId;
@@ -161,7 +137,8 @@ async fn shipments_move_on_or_are_cancelled(db: &DatabaseConnection) {
     use app::sellers::shipments::{ShipAction, ShipProblem};
     support::seeded(db).await;
     let now = chrono::Utc::now();
-    let (order_id, buyer) = paid_order(db).await;
+    let (order_id, _, _) = support::paid_order(db).await;
+    let buyer = support::contact().email;
     let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await.unwrap();
     let (a, b) = (&ships[0], &ships[1]);
     let ma = member_of_seller(db, a.seller_id).await;

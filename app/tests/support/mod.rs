@@ -151,3 +151,35 @@ pub fn contact() -> app::checkout::validate::Contact {
 pub async fn snapshot(db: &sea_orm::DatabaseConnection) -> app::catalog::snapshot::Snapshot {
     app::catalog::snapshot::Snapshot::load(db).await.expect("the snapshot loads")
 }
+
+/// A paid order (in the sandbox bank, on Sunday) of two of each of two offers from two
+/// sellers, the first in stock by id: (order id, key, the two offers).
+#[allow(dead_code)] // used by some test crates only
+pub async fn paid_order(db: &DatabaseConnection) -> (i32, String, Vec<app::db::entity::offer::Model>) {
+    use app::cart::service::{self as cart, CartOwner};
+    use app::db::entity::offer;
+    use app::i18n::Lang;
+    use app::ids::{CartId, OfferId};
+    use app::payment::provider::{Callback, Outcome};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let now = sunday();
+    let all = offer::Entity::find().filter(offer::Column::Active.eq(true)).filter(offer::Column::Stock.gte(5)).order_by_asc(offer::Column::Id).all(db).await.unwrap();
+    let mut picked: Vec<offer::Model> = Vec::new();
+    for o in all {
+        if picked.len() < 2 && picked.iter().all(|p| p.seller_id != o.seller_id) {
+            picked.push(o);
+        }
+    }
+    let (c, _) = cart::find_or_create(db, CartOwner::Guest(None), now).await.unwrap();
+    for o in &picked {
+        cart::add(db, CartId(c.id), OfferId(o.id), 2, now).await.unwrap();
+    }
+    let view = cart::cart_view(db, CartOwner::Account(-1), Lang::En, now).await.unwrap();
+    assert!(view.groups.is_empty(), "an account's cart is not a guest's");
+    let placed = app::checkout::service::place_order(db, &c, &contact(), app::checkout::PayChoice::Bank(app::orders::Bank::Lhv), Lang::En, None, None, now)
+        .await
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let paid = Callback { reference: placed.payment_reference.clone(), outcome: Outcome::Paid, amount_cents: placed.total_cents };
+    app::payment::service::apply_callback(db, &paid, now).await.unwrap();
+    (placed.order_id, placed.token, picked)
+}
