@@ -153,9 +153,5 @@ pub async fn decide_application(
         Err(DecideError::NotFound) | Err(DecideError::NotAllowed(_)) => answer.stale = true,
         Err(DecideError::Db(e)) => return Err(e.into()),
     }
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(&answer);
-        leptos_axum::redirect(&format!("/{}/admin/applications", lang.code()));
-    }
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &format!("/{}/admin/applications", lang.code())))
 }

@@ -208,11 +208,7 @@ pub async fn set_seller_standing(
         Err(StandingError::NotFound) => return Err(AppError::NotFound),
         Err(StandingError::Db(e)) => return Err(e.into()),
     }
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(&answer);
-        leptos_axum::redirect(&format!("/{}/admin/sellers", lang.code()));
-    }
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &format!("/{}/admin/sellers", lang.code())))
 }
 
 pub mod page {

@@ -118,11 +118,7 @@ pub async fn order_view<C: ConnectionTrait>(
                 status: s.status,
                 after: super::claims::after_delivery(s, perishable.contains(&s.id), now),
                 claims: claims.iter().filter(|c| c.shipment_id == s.id).map(super::claims::claim_view).collect(),
-                tracking: s
-                    .carrier
-                    .clone()
-                    .zip(s.tracking_number.clone())
-                    .map(|(carrier, number)| super::Tracking { carrier, number }),
+                tracking: tracking_of(s),
                 lines: lines
                     .iter()
                     .filter(|l| l.shipment_id == s.id)
@@ -224,6 +220,11 @@ pub async fn tell_buyer_and_seller<C: ConnectionTrait>(
         crate::outbox::enqueue(db, to_seller, now).await?;
     }
     Ok(())
+}
+
+/// The carrier and tracking number a seller gave when shipping, if it has.
+pub fn tracking_of(s: &shipment::Model) -> Option<super::Tracking> {
+    s.carrier.clone().zip(s.tracking_number.clone()).map(|(carrier, number)| super::Tracking { carrier, number })
 }
 
 /// "My orders": every order of the signed-in account (placed while signed in, or claimed),

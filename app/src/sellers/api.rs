@@ -83,9 +83,5 @@ pub async fn apply(
         Err(ApplyError::Closed(_)) | Err(ApplyError::AlreadyMember) => ApplyAnswer { closed: true, ..Default::default() },
         Err(ApplyError::Db(e)) => return Err(e.into()),
     };
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(&answer);
-        leptos_axum::redirect(&format!("/{}/sell", lang.code()));
-    }
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &format!("/{}/sell", lang.code())))
 }

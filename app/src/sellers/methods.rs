@@ -4,7 +4,7 @@
 //! box at once on every instance: the seller's products are marked changed in the same
 //! transaction and each instance's change feed reloads the snapshot that holds the methods.
 
-use super::offers::{parse_price, OfferProblem};
+use super::offers::{parse_euros, parse_price, whole_number, OfferProblem};
 use crate::delivery::{County, DeliveryKind};
 use crate::errors::AppError;
 use crate::wire::Wire;
@@ -53,28 +53,8 @@ pub struct MethodTermsInput {
     pub active: bool,
 }
 
-/// Euros that may be zero (a free method).
-fn money(raw: &str) -> Result<i64, OfferProblem> {
-    let zero = raw.trim().trim_matches('€').trim();
-    if matches!(zero, "0" | "0,00" | "0.00" | "0,0" | "0.0") {
-        return Ok(0);
-    }
-    parse_price(raw)
-}
-
 fn days(raw: &str) -> Result<i32, OfferProblem> {
-    let s = raw.trim();
-    if s.is_empty() {
-        return Err(OfferProblem::Required);
-    }
-    let n: i32 = s.parse().map_err(|_| OfferProblem::NotANumber)?;
-    if n < 0 {
-        return Err(OfferProblem::TooLow);
-    }
-    if n > DAYS_MAX {
-        return Err(OfferProblem::TooHigh);
-    }
-    Ok(n)
+    whole_number(raw, DAYS_MAX)
 }
 
 /// Checks a method, reporting every problem at once.
@@ -90,7 +70,8 @@ pub fn validate_method(form: &MethodForm) -> Result<MethodTermsInput, Vec<(Metho
     if kind.is_none() {
         errors.push((MethodField::Kind, OfferProblem::Required));
     }
-    let price = money(&form.price).map_err(|p| errors.push((MethodField::Price, p))).ok();
+    // A method may be free.
+    let price = parse_euros(&form.price, 0).map_err(|p| errors.push((MethodField::Price, p))).ok();
     let free_over = if form.free_over.trim().is_empty() {
         Some(None)
     } else {
@@ -158,6 +139,7 @@ pub struct MethodsPage {
 #[cfg(feature = "ssr")]
 pub mod service {
     use super::{validate_method, MethodField, MethodForm, MethodRow};
+    use crate::sellers::offers::euros_for_input;
     use crate::db::entity::delivery_method;
     use crate::sellers::area::Member;
     use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set, TransactionSession, TransactionTrait};
@@ -170,10 +152,6 @@ pub mod service {
         NotFound,
         #[error(transparent)]
         Db(#[from] DbErr),
-    }
-
-    fn cents(c: i64) -> String {
-        format!("{},{:02}", c / 100, c % 100)
     }
 
     /// The seller's methods, oldest first.
@@ -190,8 +168,8 @@ pub mod service {
                 form: MethodForm {
                     name: crate::offers::service::localized(&m.name, lang),
                     kind: m.kind.code().to_owned(),
-                    price: cents(m.price_cents),
-                    free_over: m.free_over_cents.map(cents).unwrap_or_default(),
+                    price: euros_for_input(m.price_cents),
+                    free_over: m.free_over_cents.map(euros_for_input).unwrap_or_default(),
                     days_min: m.days_min.to_string(),
                     days_max: m.days_max.to_string(),
                     regions: serde_json::from_str(&m.regions).unwrap_or_default(),
@@ -294,11 +272,7 @@ pub async fn save_method(
         Err(MethodError::NotFound) => return Err(AppError::NotFound),
         Err(MethodError::Db(e)) => return Err(e.into()),
     }
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(&answer);
-        leptos_axum::redirect(&format!("/{}/seller/methods", lang.code()));
-    }
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &format!("/{}/seller/methods", lang.code())))
 }
 
 pub mod page {

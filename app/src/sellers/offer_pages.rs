@@ -195,7 +195,7 @@ fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl Into
     let answer: Option<OfferAnswer> = action.value().get_untracked().and_then(Result::ok).or(editor.answer.clone());
     let typed = answer.as_ref().filter(|a| !a.errors.is_empty()).map(|a| a.typed.clone());
     let o = editor.offer.clone();
-    let price = typed.as_ref().map(|f| f.price.clone()).or(o.as_ref().map(|o| format!("{},{:02}", o.price_cents / 100, o.price_cents % 100))).unwrap_or_default();
+    let price = typed.as_ref().map(|f| f.price.clone()).or(o.as_ref().map(|o| super::offers::euros_for_input(o.price_cents))).unwrap_or_default();
     let stock = typed.as_ref().map(|f| f.stock.clone()).or(o.as_ref().map(|o| o.stock.to_string())).unwrap_or_default();
     let handling = typed.as_ref().map(|f| f.handling_days.clone()).or(o.as_ref().map(|o| o.handling_days.to_string())).unwrap_or_else(|| "1".into());
     let active = typed.as_ref().map(|f| f.active).or(o.as_ref().map(|o| o.active)).unwrap_or(true);

@@ -109,8 +109,19 @@ pub struct OfferTerms {
     pub method_ids: Option<Vec<i32>>,
 }
 
-/// Euros as typed in Estonia or elsewhere ("12,99", "12.99", "1 299", "€ 5") into cents.
+/// Euros as typed in Estonia or elsewhere ("12,99", "12.99", "1 299", "€ 5") into cents: a
+/// price of at least one cent.
 pub fn parse_price(raw: &str) -> Result<i64, OfferProblem> {
+    parse_euros(raw, 1)
+}
+
+/// Cents as the forms show them to be typed again ("12,99"): what [`parse_euros`] reads.
+pub fn euros_for_input(cents: i64) -> String {
+    format!("{},{:02}", cents / 100, cents % 100)
+}
+
+/// [`parse_price`] with another least amount (`0` for a free delivery method).
+pub fn parse_euros(raw: &str, min_cents: i64) -> Result<i64, OfferProblem> {
     let s: String = raw.trim().trim_start_matches('€').trim_end_matches('€').chars().filter(|c| !c.is_whitespace()).collect();
     if s.is_empty() {
         return Err(OfferProblem::Required);
@@ -130,7 +141,7 @@ pub fn parse_price(raw: &str) -> Result<i64, OfferProblem> {
         _ => fraction.parse().map_err(|_| OfferProblem::NotANumber)?,
     };
     let total = euros * 100 + cents;
-    if total < 1 {
+    if total < min_cents {
         return Err(OfferProblem::TooLow);
     }
     if total > PRICE_MAX_CENTS {
@@ -139,7 +150,8 @@ pub fn parse_price(raw: &str) -> Result<i64, OfferProblem> {
     Ok(total)
 }
 
-fn whole_number(raw: &str, max: i32) -> Result<i32, OfferProblem> {
+/// A whole number from 0 to `max`, as typed.
+pub(crate) fn whole_number(raw: &str, max: i32) -> Result<i32, OfferProblem> {
     let s = raw.trim();
     if s.is_empty() {
         return Err(OfferProblem::Required);
@@ -299,15 +311,11 @@ pub async fn save_offer(
         Err(SaveError::NotFound) => return Err(AppError::NotFound),
         Err(SaveError::Db(e)) => return Err(e.into()),
     };
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(&answer);
-        let next = match answer.saved {
-            Some(id) => format!("/{}/seller/offers/{id}", lang.code()),
-            None => back,
-        };
-        leptos_axum::redirect(&next);
-    }
-    Ok(answer)
+    let next = match answer.saved {
+        Some(id) => format!("/{}/seller/offers/{id}", lang.code()),
+        None => back,
+    };
+    Ok(crate::accounts::api::server_side::again(answer, &next))
 }
 
 #[cfg(test)]

@@ -20,7 +20,6 @@ use sea_orm::sea_query::StringLen;
 const COMPANY_MAX: usize = 120;
 const STREET_MAX: usize = 120;
 const CITY_MAX: usize = 60;
-const CONTACT_MAX: usize = 80;
 /// The longest message an administrator may send with a decision.
 pub const MESSAGE_MAX: usize = 2000;
 
@@ -263,7 +262,8 @@ pub fn validate(form: &ApplicationForm) -> Result<Application, Vec<FieldError>> 
     let street = check(Field::Street, contact::line(&form.street, STREET_MAX).map_err(Problem::from));
     let city = check(Field::City, contact::line(&form.city, CITY_MAX).map_err(Problem::from));
     let postal_code = check(Field::PostalCode, postal_code(country.as_deref(), &form.postal_code));
-    let contact_name = check(Field::ContactName, person(&form.contact_name));
+    // A person's name by the checkout's rule (a letter at least; at most 80 characters).
+    let contact_name = check(Field::ContactName, contact::name(&form.contact_name).map_err(Problem::from));
     let email = check(Field::Email, contact::normalize_email(&form.email).map_err(Problem::from));
     let phone = check(Field::Phone, contact::normalize_phone(&form.phone).map_err(Problem::from));
     let iban = check(Field::Iban, company::normalize_iban(&form.iban).map_err(Problem::from));
@@ -304,14 +304,6 @@ pub fn validate(form: &ApplicationForm) -> Result<Application, Vec<FieldError>> 
 fn company_name(raw: &str) -> Result<String, Problem> {
     let name = contact::line(raw, COMPANY_MAX)?;
     if !name.chars().any(char::is_alphanumeric) {
-        return Err(Problem::Required);
-    }
-    Ok(name)
-}
-
-fn person(raw: &str) -> Result<String, Problem> {
-    let name = contact::line(raw, CONTACT_MAX)?;
-    if !name.chars().any(char::is_alphabetic) {
         return Err(Problem::Required);
     }
     Ok(name)

@@ -83,7 +83,7 @@ pub async fn shipments_page<C: ConnectionTrait>(
                 earliest: s.earliest,
                 latest: s.latest,
                 lines: lines.iter().filter(|l| l.shipment_id == s.id).map(|l| format!("{} × {}", l.quantity, l.title)).collect(),
-                tracking: s.carrier.clone().zip(s.tracking_number.clone()).map(|(carrier, number)| Tracking { carrier, number }),
+                tracking: crate::orders::service::tracking_of(s),
             })
         })
         .collect();

@@ -201,8 +201,7 @@ pub async fn shipment_action(
         Err(ShipError::NotFound) => return Err(AppError::NotFound),
         Err(ShipError::Db(e)) => return Err(e.into()),
     }
-    back_to_list(lang, back, &answer);
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &list_address(lang, back)))
 }
 
 /// Cancels one of the seller's shipments with a reason: its stock returns, the buyer is paid
@@ -233,20 +232,16 @@ pub async fn seller_cancel_shipment(
         Err(CancelError::NotFound) => return Err(AppError::NotFound),
         Err(CancelError::Db(e)) => return Err(e.into()),
     }
-    back_to_list(lang, back, &answer);
-    Ok(answer)
+    Ok(crate::accounts::api::server_side::again(answer, &list_address(lang, back)))
 }
 
-/// After a plain post: back to the list as it was filtered (only a query string of our own
-/// making), with the answer in the flash.
+/// Where a plain post goes back to: the list as it was filtered (only a query string of our
+/// own making).
 #[cfg(feature = "ssr")]
-fn back_to_list(lang: crate::i18n::Lang, back: Option<String>, answer: &ShipAnswer) {
-    if crate::server::is_form_post() {
-        crate::accounts::api::server_side::set_flash(answer);
-        let query = back.filter(|q| q.chars().all(|c| c.is_ascii_alphanumeric() || "=&-_".contains(c))).unwrap_or_default();
-        let base = format!("/{}/seller/shipments", lang.code());
-        leptos_axum::redirect(&if query.is_empty() { base } else { format!("{base}?{query}") });
-    }
+fn list_address(lang: crate::i18n::Lang, back: Option<String>) -> String {
+    let query = back.filter(|q| q.chars().all(|c| c.is_ascii_alphanumeric() || "=&-_".contains(c))).unwrap_or_default();
+    let base = format!("/{}/seller/shipments", lang.code());
+    if query.is_empty() { base } else { format!("{base}?{query}") }
 }
 
 #[cfg(test)]
