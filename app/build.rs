@@ -8,11 +8,16 @@ use std::{collections::BTreeMap, env, fmt::Write, fs, path::Path};
 const LANGS: [&str; 3] = ["et", "en", "ru"];
 /// Parts whose texts only the server uses (e-mails): they stay out of the WASM.
 const SERVER_ONLY: [&str; 1] = ["email"];
+/// Parts (`area_*.toml`) whose texts only the seller's and administrators' pages use: they go
+/// into `AreaTexts`, which the server sends with those pages (see `i18n::area`), so they do
+/// not weigh on every shopper's first visit as the `Texts` compiled into the WASM do.
+const AREA_PREFIX: &str = "area_";
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("locales");
     let mut tables: Vec<(&str, BTreeMap<String, String>)> = Vec::new();
     let mut server_only = std::collections::BTreeSet::new();
+    let mut area = std::collections::BTreeSet::new();
     for lang in LANGS {
         let lang_dir = dir.join(lang);
         println!("cargo:rerun-if-changed={}", lang_dir.display());
@@ -36,6 +41,9 @@ fn main() {
                 );
                 if path.file_stem().is_some_and(|stem| SERVER_ONLY.iter().any(|s| stem == *s)) {
                     server_only.insert(key.clone());
+                }
+                if path.file_stem().and_then(|s| s.to_str()).is_some_and(|stem| stem.starts_with(AREA_PREFIX)) {
+                    area.insert(key.clone());
                 }
                 assert!(table.insert(key.clone(), value).is_none(), "{}: key `{key}` is defined twice", path.display());
             }
@@ -67,14 +75,42 @@ fn main() {
 
     let mut out = String::from("/// Every user-facing text, one field per key of `locales/*/*.toml`.\n#[derive(Debug)]\npub struct Texts {\n");
     let cfg = |key: &str| if server_only.contains(key) { "#[cfg(feature = \"ssr\")] " } else { "" };
-    for key in reference.keys() {
+    for key in reference.keys().filter(|k| !area.contains(*k)) {
         writeln!(out, "    {}pub {key}: &'static str,", cfg(key)).unwrap();
     }
     out.push_str("}\n");
     for (lang, table) in &tables {
         writeln!(out, "pub static {}: Texts = Texts {{", lang.to_uppercase()).unwrap();
-        for (key, value) in table {
+        for (key, value) in table.iter().filter(|(k, _)| !area.contains(*k)) {
             writeln!(out, "    {}{key}: {value:?},", cfg(key)).unwrap();
+        }
+        out.push_str("};\n");
+    }
+    // The area's texts: the same shape, plus the order in which they cross to the browser.
+    let keys: Vec<&String> = area.iter().collect();
+    out.push_str("/// The seller's and administrators' texts, one field per key of `locales/*/area_*.toml`.\n#[derive(Debug)]\npub struct AreaTexts {\n");
+    for key in &keys {
+        writeln!(out, "    pub {key}: &'static str,").unwrap();
+    }
+    out.push_str("}\n");
+    writeln!(out, "impl AreaTexts {{\n    pub const LEN: usize = {};", keys.len()).unwrap();
+    out.push_str("    /// Every text, in key order.\n    pub fn all(&self) -> [&'static str; Self::LEN] {\n        [");
+    for key in &keys {
+        write!(out, "self.{key}, ").unwrap();
+    }
+    out.push_str("]\n    }\n    /// The texts in key order (as [`AreaTexts::all`] lists them).\n    pub fn from_all(all: [&'static str; Self::LEN]) -> AreaTexts {\n        let [");
+    for key in &keys {
+        write!(out, "{key}, ").unwrap();
+    }
+    out.push_str("] = all;\n        AreaTexts { ");
+    for key in &keys {
+        write!(out, "{key}, ").unwrap();
+    }
+    out.push_str("}\n    }\n}\n");
+    for (lang, table) in &tables {
+        writeln!(out, "#[cfg(feature = \"ssr\")]\npub static AREA_{}: AreaTexts = AreaTexts {{", lang.to_uppercase()).unwrap();
+        for key in &keys {
+            writeln!(out, "    {key}: {:?},", table[*key]).unwrap();
         }
         out.push_str("};\n");
     }

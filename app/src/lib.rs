@@ -44,6 +44,7 @@ use payment::pages::SandboxBankPage;
 use search::pages::SearchPage;
 use sellers::pages::{RankingPage, SellerPage, SellersPage};
 use sellers::area::SellerArea;
+use i18n::area::WithAreaTexts;
 use layout::{LangLayout, NotFound};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
@@ -123,8 +124,8 @@ lazy_page!(AccountRoute, AccountAreas);
 fn AccountAreas() -> impl IntoView {
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
     match path.trim_matches('/').split('/').nth(1).unwrap_or("") {
-        "admin" => view! { <AdminArea/> }.into_any(),
-        "sell" | "seller" => view! { <SellerArea/> }.into_any(),
+        "admin" => view! { <WithAreaTexts><AdminArea/></WithAreaTexts> }.into_any(),
+        "sell" | "seller" => view! { <WithAreaTexts><SellerArea/></WithAreaTexts> }.into_any(),
         _ => view! { <AccountArea/> }.into_any(),
     }
 }

@@ -22,7 +22,7 @@ const PUBLIC: &[&str] = &[
     "home", "category", "product", "search", "suggest", "seller", "sellers", "cart", "cart_count", "cart_add",
     "cart_update", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
-    "account_sign_out", "account_forgot", "account_reset", "sell_page",
+    "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.
@@ -55,6 +55,7 @@ const SELLER: &[(&str, &str)] = &[
     ("seller_methods", ""),
     // Wrong terms: answered with the problems, nothing changes.
     ("seller_save_method", "lang=en&name=&kind=courier&price=x&days_min=1&days_max=2"),
+    ("seller_imports", ""),
     // Not a shipment of the member's seller: answered "not found" (below, and for its owner).
 ];
 
@@ -63,7 +64,13 @@ const SELLER: &[(&str, &str)] = &[
 const SELLER_BY_ID: &[(&str, &str)] = &[
     ("seller_shipment_action", "lang=en&id=1&action=accept"),
     ("seller_cancel_shipment", "lang=en&id=1&reason=out_of_stock"),
+    ("seller_import", "lang=En&id=1"),
+    ("seller_apply_import", "lang=en&id=1"),
+    ("seller_discard_import", "lang=en&id=1"),
 ];
+
+/// Seller functions that take a file (multipart): checked with one below.
+const SELLER_UPLOADS: &[&str] = &["seller_upload_offers"];
 
 /// For administrators, with arguments that would succeed for one.
 const ADMIN: &[(&str, &str)] = &[
@@ -84,6 +91,26 @@ async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<
         req = req.header(header::COOKIE, c);
     }
     router.clone().oneshot(req.body(Body::from(body.to_owned())).unwrap()).await.unwrap().status()
+}
+
+/// A file upload as a browser's form sends it.
+async fn upload(router: &axum::Router, endpoint: &str, file: &[u8], cookie: Option<&str>) -> StatusCode {
+    let boundary = "turgboundary7MA4YWxkTrZu0gW";
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n--{boundary}\r\n\
+         Content-Disposition: form-data; name=\"file\"; filename=\"offers.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(file);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut req = Request::post(format!("/api/{endpoint}"))
+        .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+        .header(header::ACCEPT, "text/html")
+        .header(header::ORIGIN, seo_tests::ORIGIN);
+    if let Some(c) = cookie {
+        req = req.header(header::COOKIE, c);
+    }
+    router.clone().oneshot(req.body(Body::from(body)).unwrap()).await.unwrap().status()
 }
 
 async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> StatusCode {
@@ -110,10 +137,15 @@ async fn every_server_function_checks_who_asks() {
         .iter()
         .copied()
         .chain(SIGNED_IN.iter().chain(SELLER).chain(SELLER_BY_ID).chain(ADMIN).map(|(e, _)| *e))
+        .chain(SELLER_UPLOADS.iter().copied())
         .map(str::to_owned)
         .collect();
     assert_eq!(registered, classified, "a server function is not classified as public, signed-in, seller or administrator");
-    assert_eq!(classified.len(), PUBLIC.len() + SIGNED_IN.len() + SELLER.len() + SELLER_BY_ID.len() + ADMIN.len(), "listed twice");
+    assert_eq!(
+        classified.len(),
+        PUBLIC.len() + SIGNED_IN.len() + SELLER.len() + SELLER_BY_ID.len() + ADMIN.len() + SELLER_UPLOADS.len(),
+        "listed twice"
+    );
 
     // Two shoppers: B has an address and a paid order; A is signed in.
     let password = "Kirsid-Tallinnas-2026";
@@ -177,6 +209,12 @@ async fn every_server_function_checks_who_asks() {
     for (endpoint, body) in SELLER.iter().chain(SELLER_BY_ID).chain(ADMIN) {
         assert_eq!(post(&router, endpoint, body, None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
         assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
+    }
+    for endpoint in SELLER_UPLOADS {
+        assert_eq!(upload(&router, endpoint, b"ean;price\n", None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
+        assert_eq!(upload(&router, endpoint, b"ean;price\n", Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
+        // Not multipart: refused before server_fn (which would panic reading it).
+        assert_eq!(post(&router, endpoint, "lang=en", Some(&a_cookie)).await, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{endpoint}");
     }
     assert_eq!(get(&router, "/account/export.json", None).await, StatusCode::UNAUTHORIZED);
 
@@ -248,6 +286,22 @@ async fn every_server_function_checks_who_asks() {
     assert_eq!(post(&router, "seller_cancel_shipment", &cancel, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
     let still = shipment::Entity::find_by_id(other_shipment.id).one(&db).await.unwrap().unwrap();
     assert_eq!(still.status, other_shipment.status);
+    // Another seller's offer file, by id: not found, and not applied or discarded.
+    use app::db::entity::offer_import;
+    let owner_member = seller_member::Entity::find().filter(seller_member::Column::SellerId.ne(own_seller)).one(&db).await.unwrap().unwrap();
+    let owner = app::sellers::area::for_account(&db, owner_member.user_id).await.unwrap().unwrap();
+    let file = format!("ean;price\n{};1,23\n", app::db::entity::product::Entity::find_by_id(theirs.product_id).one(&db).await.unwrap().unwrap().ean);
+    let import = app::sellers::import_service::create(&db, &owner, "theirs.csv", file.into_bytes(), now).await.unwrap();
+    app::sellers::import_service::check(&db, import).await.unwrap();
+    for endpoint in ["seller_import", "seller_apply_import", "seller_discard_import"] {
+        let args = format!("lang={}&id={import}", if endpoint == "seller_import" { "En" } else { "en" });
+        assert_eq!(post(&router, endpoint, &args, Some(&m_cookie)).await, StatusCode::NOT_FOUND, "{endpoint} of another seller");
+    }
+    let kept = offer_import::Entity::find_by_id(import).one(&db).await.unwrap().unwrap();
+    assert_eq!(kept.status, app::sellers::imports::ImportStatus::Ready, "the other seller's file is neither applied nor discarded");
+    // The member's own upload is taken (on to its page).
+    let uploaded = upload(&router, "seller_upload_offers", b"ean;price\n", Some(&m_cookie)).await;
+    assert!(uploaded.is_redirection(), "upload as a member: {uploaded}");
     // The shipment's own seller's member moves it on.
     let owner = seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(other_shipment.seller_id)).one(&db).await.unwrap().unwrap();
     let o_session = app::accounts::service::start_session(&db, UserId(owner.user_id), false, "test", now).await.unwrap();

@@ -216,6 +216,7 @@ pub fn router(state: AppState) -> Router {
         // Inside out: a server function's error gets its status; cross-site writes are refused;
         // every response gets its security headers (HTML pages are hashed uncompressed); then
         // HTML pages are compressed in one pass (`compress`), everything else by the layer.
+        .layer(axum::middleware::from_fn(crate::security::multipart_only))
         .layer(axum::middleware::from_fn(crate::security::server_fn_status))
         .layer(axum::middleware::from_fn(crate::security::same_origin))
         .layer(axum::middleware::from_fn(crate::security::headers))

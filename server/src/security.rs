@@ -219,6 +219,25 @@ pub async fn headers(req: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(bytes))
 }
 
+/// Server functions that read a multipart body (file uploads): server_fn panics on one that is
+/// not multipart, so such a request is refused here with 415 before it reaches them.
+pub async fn multipart_only(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if req.method() == axum::http::Method::POST
+        && app::sellers::imports::MULTIPART_ENDPOINTS.iter().any(|e| path == *e)
+    {
+        let multipart = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.to_ascii_lowercase().starts_with("multipart/form-data") && v.contains("boundary="));
+        if !multipart {
+            return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "a file upload is sent as multipart/form-data").into_response();
+        }
+    }
+    next.run(req).await
+}
+
 /// The header leptos puts on a server function's error response.
 const SERVER_FN_ERROR: &str = "serverfnerror";
 

@@ -1,6 +1,7 @@
 //! Background work every instance runs, as two tasks that cannot hold each other up: releasing
 //! the stock of unpaid orders whose reservation ended (and, hourly, deleting carts idle for 90
-//! days with their drafts), and sending the outbox (each send
+//! days with their drafts; and taking up sellers' offer files whose instance stopped working on
+//! them), and sending the outbox (each send
 //! bounded by a timeout, which counts as a failed attempt and is retried). Both are safe to run
 //! on many instances at once (each change is a conditional update), so there is no leader to
 //! elect. On shutdown both stop between jobs; [`Workers::join`] waits for them.
@@ -123,6 +124,10 @@ async fn release_loop(db: DatabaseConnection, shutdown: CancellationToken) {
                 tracing::info!(orders = n, "released the stock of unpaid orders");
             }
             Err(e) => tracing::warn!(error = %e, "releasing unpaid orders failed"),
+        }
+        // Sellers' offer files whose instance stopped working on them.
+        if let Err(e) = app::sellers::import_service::resume_stale(&db, chrono::Utc::now()).await {
+            tracing::warn!(error = %e, "taking up stopped offer files failed");
         }
     }
     tracing::debug!("the reservation releaser stopped");

@@ -339,6 +339,18 @@ pub async fn refresh_offer_summaries<C: ConnectionTrait>(db: &C, product_ids: &[
     super::changes::touch_products(db, product_ids).await
 }
 
+/// [`refresh_offer_summaries`] for the products a subquery selects (`SELECT product_id FROM …`,
+/// written by the caller from numbers only), in two statements however many there are.
+pub async fn refresh_offer_summaries_in<C: ConnectionTrait>(db: &C, select_ids: &str) -> Result<(), DbErr> {
+    db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET} WHERE id IN ({select_ids})")).await?;
+    product::Entity::update_many()
+        .col_expr(product::Column::UpdatedAt, sea_orm::sea_query::Expr::value(Utc::now()))
+        .filter(sea_orm::sea_query::Expr::cust(format!("id IN ({select_ids})")))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Recomputes every product's summary (after seeding or a bulk change, or a seller's status change).
 pub async fn refresh_all_offer_summaries<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     db.execute_unprepared(&format!("UPDATE products {SUMMARY_SET}")).await?;

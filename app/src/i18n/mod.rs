@@ -1,6 +1,7 @@
 //! Languages, translated texts and locale-aware formatting. Pure code: used by the server and
 //! the browser alike. The texts come from `app/locales/*.toml` (see `build.rs`).
 
+pub mod area;
 mod format;
 mod negotiate;
 

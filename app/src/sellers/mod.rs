@@ -23,7 +23,16 @@ pub mod shipment_pages;
 #[cfg(feature = "ssr")]
 pub mod shipment_service;
 pub mod shipments;
+pub mod team;
+pub mod team_pages;
+#[cfg(feature = "ssr")]
+pub mod team_service;
 pub mod company;
+pub mod csv;
+#[cfg(feature = "ssr")]
+pub mod import_service;
+pub mod import_pages;
+pub mod imports;
 pub mod onboarding;
 pub mod pages;
 pub mod sell_page;

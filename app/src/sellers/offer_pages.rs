@@ -48,8 +48,10 @@ pub fn SellerNav(lang: Lang) -> impl IntoView {
             <a href=href(lang, "/seller")>{t.seller_area_title}</a>" · "
             <a href=href(lang, "/seller/offers")>{t.seller_offers_title}</a>" · "
             <a href=href(lang, "/seller/offers/new")>{t.seller_offer_new}</a>" · "
+            <a href=href(lang, "/seller/imports")>{crate::i18n::area::use_area_texts().import_nav}</a>" · "
             <a href=href(lang, "/seller/shipments")>{t.seller_shipments_title}</a>" · "
-            <a href=href(lang, "/seller/methods")>{t.seller_methods_title}</a>
+            <a href=href(lang, "/seller/methods")>{t.seller_methods_title}</a>" · "
+            <a href=href(lang, "/seller/team")>{crate::i18n::area::use_area_texts().team_nav}</a>
         </nav>
     }
 }

@@ -36,7 +36,7 @@ pub enum SaveError {
 }
 
 /// Titles of products in `lang` (English when missing).
-async fn titles<C: ConnectionTrait>(db: &C, ids: &[i32], lang: Lang) -> Result<HashMap<i32, String>, DbErr> {
+pub(crate) async fn titles<C: ConnectionTrait>(db: &C, ids: &[i32], lang: Lang) -> Result<HashMap<i32, String>, DbErr> {
     let rows: Vec<(i32, String, String)> = product_text::Entity::find()
         .select_only()
         .column(product_text::Column::ProductId)

@@ -17,6 +17,8 @@ pub mod counter;
 pub mod delivery_method;
 pub mod instalment;
 pub mod offer;
+pub mod offer_import;
+pub mod offer_import_row;
 pub mod order;
 pub mod order_line;
 pub mod outbox;
@@ -30,6 +32,7 @@ pub mod seller;
 pub mod seller_application;
 pub mod seller_member;
 pub mod seller_category;
+pub mod seller_invitation;
 pub mod seller_review;
 pub mod shipment;
 pub mod user;
@@ -67,6 +70,7 @@ mod tests {
         stored_as_code(VatClass::code);
         stored_as_code(OutboxStatus::code);
         stored_as_code(Role::code);
+        stored_as_code(crate::sellers::imports::ImportStatus::code);
         assert!(ShipmentStatus::try_from_value(&"lost".to_owned()).is_err());
     }
 }

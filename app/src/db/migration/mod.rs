@@ -14,6 +14,8 @@ mod m20261130_000008_after_sale;
 mod m20261130_000009_claims;
 mod m20261130_000010_covering_price_indexes;
 mod m20261130_000011_seller_onboarding;
+mod m20261201_000012_offer_imports;
+mod m20261201_000013_seller_team;
 
 pub struct Migrator;
 
@@ -32,6 +34,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_claims::Migration),
             Box::new(m20261130_000010_covering_price_indexes::Migration),
             Box::new(m20261130_000011_seller_onboarding::Migration),
+            Box::new(m20261201_000012_offer_imports::Migration),
+            Box::new(m20261201_000013_seller_team::Migration),
         ]
     }
 }
