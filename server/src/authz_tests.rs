@@ -23,6 +23,7 @@ const PUBLIC: &[&str] = &[
     "cart_update", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
     "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
+    "seller_join_page",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.
@@ -37,6 +38,8 @@ const SIGNED_IN: &[(&str, &str)] = &[
     ("account_confirm_email_change", "lang=en&code=123456"),
     ("account_delete", "lang=en&password=Kirsid-Tallinnas-2026"),
     ("account_consents", ""),
+    // No such invitation: answered with that, nothing changes.
+    ("seller_join", "lang=en&token=0123456789abcdef0123456789abcdef"),
     (
         "sell_apply",
         "lang=en&company_name=A&country=EE&registry_code=&vat_number=&street=&city=&postal_code=&contact_name=&email=&phone=&iban=",
@@ -56,6 +59,9 @@ const SELLER: &[(&str, &str)] = &[
     // Wrong terms: answered with the problems, nothing changes.
     ("seller_save_method", "lang=en&name=&kind=courier&price=x&days_min=1&days_max=2"),
     ("seller_imports", ""),
+    ("seller_team", ""),
+    // Not an address: answered with the problem, nothing is sent.
+    ("seller_invite", "lang=en&email=nobody"),
     // Not a shipment of the member's seller: answered "not found" (below, and for its owner).
 ];
 
@@ -67,6 +73,7 @@ const SELLER_BY_ID: &[(&str, &str)] = &[
     ("seller_import", "lang=En&id=1"),
     ("seller_apply_import", "lang=en&id=1"),
     ("seller_discard_import", "lang=en&id=1"),
+    ("seller_remove_member", "lang=en&user_id=1"),
 ];
 
 /// Seller functions that take a file (multipart): checked with one below.
@@ -93,8 +100,9 @@ async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<
     router.clone().oneshot(req.body(Body::from(body.to_owned())).unwrap()).await.unwrap().status()
 }
 
-/// A file upload as a browser's form sends it.
-async fn upload(router: &axum::Router, endpoint: &str, file: &[u8], cookie: Option<&str>) -> StatusCode {
+/// A file upload as a form sends it (`html`: as a browser without JavaScript, which follows a
+/// redirect; else the answer's status is the function's).
+async fn upload(router: &axum::Router, endpoint: &str, file: &[u8], cookie: Option<&str>, html: bool) -> StatusCode {
     let boundary = "turgboundary7MA4YWxkTrZu0gW";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n--{boundary}\r\n\
@@ -105,8 +113,10 @@ async fn upload(router: &axum::Router, endpoint: &str, file: &[u8], cookie: Opti
     body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
     let mut req = Request::post(format!("/api/{endpoint}"))
         .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-        .header(header::ACCEPT, "text/html")
         .header(header::ORIGIN, seo_tests::ORIGIN);
+    if html {
+        req = req.header(header::ACCEPT, "text/html");
+    }
     if let Some(c) = cookie {
         req = req.header(header::COOKIE, c);
     }
@@ -211,8 +221,8 @@ async fn every_server_function_checks_who_asks() {
         assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
     }
     for endpoint in SELLER_UPLOADS {
-        assert_eq!(upload(&router, endpoint, b"ean;price\n", None).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
-        assert_eq!(upload(&router, endpoint, b"ean;price\n", Some(&a_cookie)).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
+        assert_eq!(upload(&router, endpoint, b"ean;price\n", None, false).await, StatusCode::UNAUTHORIZED, "{endpoint} signed out");
+        assert_eq!(upload(&router, endpoint, b"ean;price\n", Some(&a_cookie), false).await, StatusCode::FORBIDDEN, "{endpoint} as a shopper");
         // Not multipart: refused before server_fn (which would panic reading it).
         assert_eq!(post(&router, endpoint, "lang=en", Some(&a_cookie)).await, StatusCode::UNSUPPORTED_MEDIA_TYPE, "{endpoint}");
     }
@@ -299,8 +309,19 @@ async fn every_server_function_checks_who_asks() {
     }
     let kept = offer_import::Entity::find_by_id(import).one(&db).await.unwrap().unwrap();
     assert_eq!(kept.status, app::sellers::imports::ImportStatus::Ready, "the other seller's file is neither applied nor discarded");
+    // Another seller's member and invitation, by id: not found, and still there.
+    let other_members = seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(owner.seller_id())).count(&db).await.unwrap();
+    let args = format!("lang=en&user_id={}", owner.user_id());
+    assert_eq!(post(&router, "seller_remove_member", &args, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    app::sellers::team_service::invite(&db, &owner, app::i18n::Lang::En, "colleague@example.ee", now).await.unwrap();
+    let invitation = app::db::entity::seller_invitation::Entity::find().one(&db).await.unwrap().unwrap();
+    let args = format!("lang=en&invitation={}", invitation.id);
+    assert_eq!(post(&router, "seller_remove_member", &args, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    assert_eq!(seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(owner.seller_id())).count(&db).await.unwrap(), other_members);
+    let still = app::db::entity::seller_invitation::Entity::find_by_id(invitation.id).one(&db).await.unwrap().unwrap();
+    assert!(still.revoked_at.is_none(), "the other seller's invitation still works");
     // The member's own upload is taken (on to its page).
-    let uploaded = upload(&router, "seller_upload_offers", b"ean;price\n", Some(&m_cookie)).await;
+    let uploaded = upload(&router, "seller_upload_offers", b"ean;price\n", Some(&m_cookie), true).await;
     assert!(uploaded.is_redirection(), "upload as a member: {uploaded}");
     // The shipment's own seller's member moves it on.
     let owner = seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(other_shipment.seller_id)).one(&db).await.unwrap().unwrap();

@@ -119,7 +119,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
         return Err(TeamError::Refused(TeamProblem::TooManyPending));
     }
     let token = crate::server::random_token();
-    seller_invitation::ActiveModel {
+    let invitation = seller_invitation::ActiveModel {
         seller_id: Set(me.seller_id()),
         email: Set(email.clone()),
         token_hash: Set(crate::server::token_hash(&token)),
@@ -141,7 +141,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
         Some((t.mail_team_invite_open, &link)),
     );
     let m = crate::outbox::NewMessage {
-        dedupe_key: format!("team-invite:{}:{}:{}", me.seller_id(), email, now.timestamp_micros()),
+        dedupe_key: format!("team-invite:{}", invitation.id),
         kind: "team_invite",
         lang,
         to: email.clone(),
@@ -173,6 +173,13 @@ pub async fn revoke<C: ConnectionTrait>(db: &C, me: &Member, id: i32, now: DateT
 /// returns their e-mail. Their sessions lose the seller area at their next request.
 pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member, user_id: i32) -> Result<String, TeamError> {
     let txn = db.begin().await?;
+    // The seller's row is written first: removals of one seller's members take turns (of two
+    // members removing each other at once, the second sees one member left and is refused).
+    seller::Entity::update_many()
+        .col_expr(seller::Column::Id, Expr::col(seller::Column::Id).into())
+        .filter(seller::Column::Id.eq(me.seller_id()))
+        .exec(&txn)
+        .await?;
     let row = seller_member::Entity::find()
         .filter(seller_member::Column::SellerId.eq(me.seller_id()))
         .filter(seller_member::Column::UserId.eq(user_id))
@@ -183,18 +190,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member, 
     if count <= 1 {
         return Err(TeamError::Refused(TeamProblem::LastMember));
     }
-    // Conditional on the count: of two members removing each other at once, one stays.
-    let removed = seller_member::Entity::delete_many()
-        .filter(seller_member::Column::Id.eq(row.id))
-        .filter(Expr::cust_with_values(
-            "(SELECT COUNT(*) FROM seller_members m WHERE m.seller_id = ?) > 1",
-            [me.seller_id()],
-        ))
-        .exec(&txn)
-        .await?;
-    if removed.rows_affected != 1 {
-        return Err(TeamError::Refused(TeamProblem::LastMember));
-    }
+    seller_member::Entity::delete_by_id(row.id).exec(&txn).await?;
     let email = user::Entity::find_by_id(user_id).one(&txn).await?.map(|u| u.email).unwrap_or_default();
     txn.commit().await?;
     Ok(email)
