@@ -201,7 +201,8 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment("sell") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("seller") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("seller"), ParamSegment("page")) view={Lazy::<AccountRoute>::new()}/>
-                    <Route path=(StaticSegment("seller"), StaticSegment("offers"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
+                    // `offers/{id}`, `imports/{id}` (`SellerArea` tells them apart).
+                    <Route path=(StaticSegment("seller"), ParamSegment("page"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("signin")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("register")) view={Lazy::<AccountRoute>::new()}/>

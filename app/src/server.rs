@@ -54,8 +54,13 @@ pub fn random_token() -> String {
 
 /// SHA-256 of a token, as hex: what the database keeps of bearer tokens.
 pub fn token_hash(token: &str) -> String {
+    token_hash_bytes(token.as_bytes())
+}
+
+/// SHA-256 of bytes, as hex (the names of stored files).
+pub fn token_hash_bytes(bytes: &[u8]) -> String {
     use sha2::Digest;
-    hex::encode(sha2::Sha256::digest(token.as_bytes()))
+    hex::encode(sha2::Sha256::digest(bytes))
 }
 
 /// What the legacy `orders.token` column (NOT NULL, UNIQUE, cannot be dropped on SQLite) holds

@@ -60,6 +60,10 @@ const SELLER: &[(&str, &str)] = &[
     ("seller_save_method", "lang=en&name=&kind=courier&price=x&days_min=1&days_max=2"),
     ("seller_imports", ""),
     ("seller_team", ""),
+    ("seller_profile", ""),
+    // Wrong contacts: answered with the problems, nothing changes.
+    ("seller_save_profile", "lang=en&about_et=&about_en=&about_ru=&terms_et=&terms_en=&terms_ru=&email=x&phone="),
+    ("seller_remove_logo", "lang=en"),
     // Not an address: answered with the problem, nothing is sent.
     ("seller_invite", "lang=en&email=nobody"),
     // Not a shipment of the member's seller: answered "not found" (below, and for its owner).
@@ -77,7 +81,7 @@ const SELLER_BY_ID: &[(&str, &str)] = &[
 ];
 
 /// Seller functions that take a file (multipart): checked with one below.
-const SELLER_UPLOADS: &[&str] = &["seller_upload_offers"];
+const SELLER_UPLOADS: &[&str] = &["seller_upload_offers", "seller_upload_logo"];
 
 /// For administrators, with arguments that would succeed for one.
 const ADMIN: &[(&str, &str)] = &[

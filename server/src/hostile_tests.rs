@@ -176,6 +176,43 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             .insert(&db)
             .await
             .unwrap();
+        // The hostile seller's offer file (its name and unknown columns as uploaded) and an
+        // invitation of a hostile address.
+        app::db::entity::offer_import::ActiveModel {
+            seller_id: Set(hostile_seller.id),
+            user_id: Set(admin.id),
+            file_name: Set(text("File")),
+            status: Set(app::sellers::imports::ImportStatus::Invalid),
+            encoding: Set(Some(text("Enc"))),
+            separator: Set(Some(";".into())),
+            columns: Set("[\"Ean\",\"Price\"]".into()),
+            ignored: Set(serde_json::to_string(&[text("Column")]).unwrap()),
+            records: Set(2),
+            checked: Set(2),
+            error_count: Set(1),
+            errors: Set(r#"[{"line":2,"column":"Price","problem":"BadActive"}]"#.into()),
+            updates: Set(0),
+            creates: Set(0),
+            unchanged: Set(0),
+            created_at: Set(now),
+            heartbeat_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+        app::db::entity::seller_invitation::ActiveModel {
+            seller_id: Set(hostile_seller.id),
+            email: Set(text("Invited")),
+            token_hash: Set("0".repeat(64)),
+            invited_by: Set(admin.id),
+            created_at: Set(now),
+            expires_at: Set(now + chrono::Duration::days(14)),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
         let applicant_session = app::accounts::service::start_session(&db, UserId(applicant.id), false, "test", now).await.unwrap();
         applicant_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, applicant_session.token);
     }
@@ -223,6 +260,11 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/seller/offers/new?q={hostile}"),
             format!("/{l}/seller/shipments?status={hostile}&from={hostile}"),
             format!("/{l}/seller/methods"),
+            format!("/{l}/seller/imports?problem={hostile}"),
+            format!("/{l}/seller/imports/1"),
+            format!("/{l}/seller/team"),
+            format!("/{l}/seller/profile?logo={hostile}"),
+            format!("/{l}/seller/join?token={hostile}"),
         ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
@@ -258,8 +300,9 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
     assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
-    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods"] {
-        assert_eq!(get(&router, path, Some(&admin_cookie)).await.0, StatusCode::OK, "{path}");
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/seller/imports", "/en/seller/imports/1", "/en/seller/team", "/en/seller/profile"] {
+        let (status, _, html) = get(&router, path, Some(&admin_cookie)).await;
+        assert_eq!(status, StatusCode::OK, "{path}: {}", &html[html.find("<main").unwrap_or(0)..]);
     }
     let (status, _, sell) = get(&router, "/en/sell", Some(&applicant_cookie)).await;
     assert_eq!(status, StatusCode::OK);

@@ -28,6 +28,7 @@ mod health;
 #[cfg(test)]
 mod hostile_tests;
 mod mail;
+mod media;
 mod observe;
 mod page_cache;
 mod payments;

@@ -185,6 +185,7 @@ pub fn router(state: AppState) -> Router {
         .route("/payment/callback", get(crate::payments::callback))
         .route("/payment/notify", axum::routing::post(crate::payments::notify))
         .route("/account/export.json", get(crate::visitor::export))
+        .route("/media/sellers/{file}", get(crate::media::seller_logo))
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(crate::sitemap::sitemap))
         .route("/sitemaps/{file}", get(crate::sitemap::sitemap_part))

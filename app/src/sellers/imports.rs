@@ -22,7 +22,7 @@ pub const RECENT_IMPORTS: u64 = 10;
 
 /// The server functions that take a multipart body (the server refuses any other body for
 /// them: server_fn would panic on it).
-pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/seller_upload_offers"];
+pub const MULTIPART_ENDPOINTS: &[&str] = &["/api/seller_upload_offers", "/api/seller_upload_logo"];
 
 /// Where an import is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,7 +104,9 @@ pub struct ImportView {
     pub file_problem: Option<FileProblem>,
     /// Applying failed (and changed nothing).
     pub failed: bool,
+    #[serde(with = "crate::wire::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::wire::instant_opt")]
     pub finished_at: Option<DateTime<Utc>>,
     /// The first changes (only while `ready`).
     pub changes: Vec<ChangeRow>,
@@ -159,29 +161,7 @@ pub async fn upload_offers(data: leptos::server_fn::codec::MultipartData) -> Res
     let db = crate::server::db()?;
     let me = super::area::member(&db).await?;
     let mut form = data.into_inner().ok_or_else(|| AppError::BadRequest("no multipart body".into()))?;
-    let (mut lang, mut file_name, mut bytes, mut too_large) = (crate::i18n::Lang::default(), String::new(), Vec::new(), false);
-    while let Some(mut field) = form.next_field().await.map_err(|e| AppError::BadRequest(format!("multipart: {e}")))? {
-        match field.name() {
-            Some("lang") => {
-                let code = field.text().await.unwrap_or_default();
-                lang = crate::i18n::Lang::from_code(code.trim()).unwrap_or_default();
-            }
-            Some("file") => {
-                file_name = field.file_name().unwrap_or("").chars().take(200).collect();
-                while let Some(chunk) = field.chunk().await.map_err(|e| AppError::BadRequest(format!("multipart: {e}")))? {
-                    if bytes.len() + chunk.len() > MAX_BYTES {
-                        too_large = true;
-                        break;
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-            }
-            _ => {}
-        }
-        if too_large {
-            break;
-        }
-    }
+    let Upload { lang, file_name, bytes, too_large } = read_upload(&mut form, MAX_BYTES).await?;
     let page = format!("/{}/seller/imports", lang.code());
     let problem = if too_large {
         Some(UploadProblem::TooLarge)
@@ -199,6 +179,43 @@ pub async fn upload_offers(data: leptos::server_fn::codec::MultipartData) -> Res
     super::import_service::spawn_check(db, id);
     leptos_axum::redirect(&format!("{page}/{id}"));
     Ok(())
+}
+
+/// A file posted by a plain form: the page's language (`lang`, before the file) and the file.
+#[cfg(feature = "ssr")]
+pub(crate) struct Upload {
+    pub lang: crate::i18n::Lang,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    /// Larger than allowed: `bytes` holds only the start, and the rest was not read.
+    pub too_large: bool,
+}
+
+/// Reads a multipart form's `lang` and `file` fields, the file up to `max` bytes.
+#[cfg(feature = "ssr")]
+pub(crate) async fn read_upload(form: &mut multer::Multipart<'static>, max: usize) -> Result<Upload, AppError> {
+    let bad = |e: multer::Error| AppError::BadRequest(format!("multipart: {e}"));
+    let mut up = Upload { lang: crate::i18n::Lang::default(), file_name: String::new(), bytes: Vec::new(), too_large: false };
+    while let Some(mut field) = form.next_field().await.map_err(bad)? {
+        match field.name() {
+            Some("lang") => {
+                let code = field.text().await.unwrap_or_default();
+                up.lang = crate::i18n::Lang::from_code(code.trim()).unwrap_or_default();
+            }
+            Some("file") => {
+                up.file_name = field.file_name().unwrap_or("").chars().take(200).collect();
+                while let Some(chunk) = field.chunk().await.map_err(bad)? {
+                    if up.bytes.len() + chunk.len() > max {
+                        up.too_large = true;
+                        return Ok(up);
+                    }
+                    up.bytes.extend_from_slice(&chunk);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(up)
 }
 
 /// Applies a checked import (in the background; its page shows when it is done).

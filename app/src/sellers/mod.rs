@@ -35,6 +35,10 @@ pub mod import_pages;
 pub mod imports;
 pub mod onboarding;
 pub mod pages;
+pub mod profile;
+pub mod profile_pages;
+#[cfg(feature = "ssr")]
+pub mod profile_service;
 pub mod sell_page;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -95,6 +99,9 @@ pub struct Review {
 pub struct SellerProfile {
     pub seller: SellerBrief,
     pub about: String,
+    /// In the page's language, else English, else any; empty when the seller wrote none.
+    pub payment_terms: String,
+    pub logo: Option<profile::Logo>,
     #[serde(with = "crate::wire::day")]
     pub trading_since: NaiveDate,
     pub requisites: Requisites,

@@ -119,8 +119,9 @@ pub fn SellerPage() -> impl IntoView {
 fn SellerView(profile: SellerProfile) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
-    let SellerProfile { seller, about, trading_since, requisites: r, star_counts, reviews, categories, category, products, page } =
-        profile;
+    let SellerProfile {
+        seller, about, payment_terms, logo, trading_since, requisites: r, star_counts, reviews, categories, category, products, page,
+    } = profile;
     let base = href(lang, &format!("/sellers/{}", seller.slug));
     let total_reviews: u64 = star_counts.iter().sum();
     let pager_base = base.clone();
@@ -154,12 +155,19 @@ fn SellerView(profile: SellerProfile) -> impl IntoView {
         <Title text=format!("{} — {}", seller.name, t.site_name)/>
         <Meta name="description" content=description/>
         <PageHead meta=head/>
+        {logo.map(|l| view! { <img class="seller-logo" src=l.url alt="" width=l.width height=l.height/> })}
         <h1>{seller.name.clone()}</h1>
         <p class="seller-meta">
             {country_name(t, &seller.country)}" · "{fill(t.trading_since, &[("date", &format_date(trading_since, lang))])}
         </p>
         <p class="rating-summary">{rating_text(t, lang, &seller)}</p>
         {(!about.is_empty()).then(|| view! { <p class="about">{about.clone()}</p> })}
+        {(!payment_terms.is_empty()).then(|| view! {
+            <section aria-labelledby="payment-terms-heading">
+                <h2 id="payment-terms-heading">{t.payment_terms_heading}</h2>
+                <p class="about" data-testid="payment-terms">{payment_terms}</p>
+            </section>
+        })}
         <section class="requisites" aria-labelledby="requisites-heading">
             <h2 id="requisites-heading">{t.requisites_heading}</h2>
             <dl>

@@ -121,11 +121,10 @@ pub async fn seller_profile<C: ConnectionTrait>(
     category_slug: Option<&str>,
     page: u64,
 ) -> Result<Option<SellerProfile>, DbErr> {
-    // A seller added since the snapshot was loaded is read from the database.
-    let s = match snapshot.seller_by_slug(slug) {
-        Some(s) => Some(s.clone()),
-        None => seller::Entity::find().filter(seller::Column::Slug.eq(slug)).one(db).await?,
-    };
+    // Read from the database, not the snapshot: what the seller edits on its profile (texts,
+    // contacts) shows at once on every instance (one lookup by a unique key).
+    let _ = snapshot;
+    let s = seller::Entity::find().filter(seller::Column::Slug.eq(slug)).one(db).await?;
     let Some(s) = s.filter(|s| s.status == SellerStatus::Active) else {
         return Ok(None);
     };
@@ -224,9 +223,12 @@ pub async fn seller_profile<C: ConnectionTrait>(
         .collect();
 
     let about = localized(&s.about, lang);
+    let logo = super::profile_service::logo_of(db, s.id).await?;
     Ok(Some(SellerProfile {
         seller: seller_brief(&s),
         about,
+        payment_terms: localized(&s.payment_terms, lang),
+        logo,
         trading_since: s.trading_since,
         requisites: Requisites {
             legal_name: s.legal_name,

@@ -20,6 +20,7 @@ pub struct TeamMember {
     pub user_id: i32,
     pub email: String,
     pub name: String,
+    #[serde(with = "crate::wire::instant")]
     pub added_at: DateTime<Utc>,
     /// The signed-in member.
     pub you: bool,
@@ -30,7 +31,9 @@ pub struct TeamMember {
 pub struct PendingInvitation {
     pub id: i32,
     pub email: String,
+    #[serde(with = "crate::wire::instant")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::wire::instant")]
     pub expires_at: DateTime<Utc>,
 }
 

@@ -33,6 +33,7 @@ pub mod seller_application;
 pub mod seller_member;
 pub mod seller_category;
 pub mod seller_invitation;
+pub mod seller_logo;
 pub mod seller_review;
 pub mod shipment;
 pub mod user;

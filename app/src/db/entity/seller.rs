@@ -33,6 +33,8 @@ pub struct Model {
     pub iban: String,
     /// The contact person the application named; empty for demo sellers.
     pub contact_name: String,
+    /// JSON object `{"et": …, "en": …, "ru": …}` like `about`: the seller's payment terms.
+    pub payment_terms: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

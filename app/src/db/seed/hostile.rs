@@ -107,6 +107,7 @@ pub async fn seed_hostile(db: &DatabaseConnection) -> Result<HostileFixture, DbE
     s.legal_name = Set(text("Legal"));
     // `about` is JSON with one text per language (as sellers write it).
     s.about = Set(serde_json::json!({ "et": text("About"), "en": text("About"), "ru": text("About") }).to_string());
+    s.payment_terms = Set(serde_json::json!({ "et": text("Terms"), "en": text("Terms"), "ru": text("Terms") }).to_string());
     s.street = Set(text("Street"));
     s.city = Set(text("City"));
     s.email = Set(text("mail"));
