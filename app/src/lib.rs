@@ -18,6 +18,7 @@ pub mod payment;
 mod layout;
 pub mod ui;
 pub mod markup;
+pub mod messages;
 pub mod pwa;
 pub mod search;
 pub mod sellers;
@@ -126,6 +127,7 @@ fn AccountAreas() -> impl IntoView {
     match path.trim_matches('/').split('/').nth(1).unwrap_or("") {
         "admin" => view! { <WithAreaTexts><AdminArea/></WithAreaTexts> }.into_any(),
         "sell" | "seller" => view! { <WithAreaTexts><SellerArea/></WithAreaTexts> }.into_any(),
+        "messages" => view! { <WithAreaTexts><messages::pages::BuyerThreadPage/></WithAreaTexts> }.into_any(),
         _ => view! { <AccountArea/> }.into_any(),
     }
 }
@@ -203,6 +205,7 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("seller"), ParamSegment("page")) view={Lazy::<AccountRoute>::new()}/>
                     // `offers/{id}`, `imports/{id}` (`SellerArea` tells them apart).
                     <Route path=(StaticSegment("seller"), ParamSegment("page"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("messages"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("signin")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("register")) view={Lazy::<AccountRoute>::new()}/>

@@ -23,7 +23,7 @@ const PUBLIC: &[&str] = &[
     "cart_update", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
     "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
-    "seller_join_page",
+    "seller_join_page", "buyer_thread", "buyer_message",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.
@@ -64,6 +64,7 @@ const SELLER: &[(&str, &str)] = &[
     // Wrong contacts: answered with the problems, nothing changes.
     ("seller_save_profile", "lang=en&about_et=&about_en=&about_ru=&terms_et=&terms_en=&terms_ru=&email=x&phone="),
     ("seller_remove_logo", "lang=en"),
+    ("seller_threads", "page=1"),
     // Not an address: answered with the problem, nothing is sent.
     ("seller_invite", "lang=en&email=nobody"),
     // Not a shipment of the member's seller: answered "not found" (below, and for its owner).
@@ -78,6 +79,8 @@ const SELLER_BY_ID: &[(&str, &str)] = &[
     ("seller_apply_import", "lang=en&id=1"),
     ("seller_discard_import", "lang=en&id=1"),
     ("seller_remove_member", "lang=en&user_id=1"),
+    ("seller_thread", "shipment_id=1"),
+    ("seller_message", "lang=en&shipment_id=1&body=Tere"),
 ];
 
 /// Seller functions that take a file (multipart): checked with one below.
@@ -243,6 +246,13 @@ async fn every_server_function_checks_who_asks() {
     );
     assert_eq!(post(&router, "order_claim", &format!("{order_args}&kind=withdrawal"), Some(&a_cookie)).await, StatusCode::NOT_FOUND);
     assert_eq!(post(&router, "order_claim", &format!("{order_args}&kind=withdrawal"), None).await, StatusCode::NOT_FOUND);
+    // B's shipment's messages: not for A (by account) nor for anyone without B's key.
+    let thread = format!("shipment_id={}&key=", b_shipment.id);
+    assert_eq!(post(&router, "buyer_thread", &thread, Some(&a_cookie)).await, StatusCode::NOT_FOUND);
+    assert_eq!(post(&router, "buyer_thread", &thread, None).await, StatusCode::NOT_FOUND);
+    let write = format!("lang=en&shipment_id={}&key=&body=Tere", b_shipment.id);
+    assert_eq!(post(&router, "buyer_message", &write, Some(&a_cookie)).await, StatusCode::NOT_FOUND);
+    assert_eq!(app::db::entity::message::Entity::find().count(&db).await.unwrap(), 0, "nothing was written");
     assert!(address::Entity::find_by_id(b_address.id).one(&db).await.unwrap().is_some(), "B's address is kept");
     let b_shipment_now = shipment::Entity::find_by_id(b_shipment.id).one(&db).await.unwrap().unwrap();
     assert_eq!(b_shipment_now.status, b_shipment.status, "B's shipment is not cancelled");
@@ -252,6 +262,8 @@ async fn every_server_function_checks_who_asks() {
     let b_cookie = format!("{}={}", app::accounts::SESSION_COOKIE, b_session.token);
     assert_eq!(post(&router, "order", &format!("id={}&key=", placed.order_id), Some(&b_cookie)).await, StatusCode::OK);
     assert_eq!(get(&router, &format!("/en/orders/{}", placed.order_id), Some(&b_cookie)).await, StatusCode::OK);
+    assert_eq!(post(&router, "buyer_thread", &format!("shipment_id={}&key=", b_shipment.id), Some(&b_cookie)).await, StatusCode::OK);
+    assert_eq!(get(&router, &format!("/en/messages/{}", b_shipment.id), Some(&b_cookie)).await, StatusCode::OK);
     // And A's own account functions work for A (the 401s above were not for any reason).
     for (endpoint, body) in [("account_profile", ""), ("account_consents", ""), ("account_orders", "lang=En")] {
         assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::OK, "{endpoint} signed in");
@@ -327,6 +339,11 @@ async fn every_server_function_checks_who_asks() {
     // The member's own upload is taken (on to its page).
     let uploaded = upload(&router, "seller_upload_offers", b"ean;price\n", Some(&m_cookie), true).await;
     assert!(uploaded.is_redirection(), "upload as a member: {uploaded}");
+    // Another seller's shipment's messages: not found, nothing written.
+    assert_eq!(post(&router, "seller_thread", &format!("shipment_id={}", other_shipment.id), Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    let write = format!("lang=en&shipment_id={}&body=Tere", other_shipment.id);
+    assert_eq!(post(&router, "seller_message", &write, Some(&m_cookie)).await, StatusCode::NOT_FOUND);
+    assert_eq!(app::db::entity::message::Entity::find().count(&db).await.unwrap(), 0, "nothing was written");
     // The shipment's own seller's member moves it on.
     let owner = seller_member::Entity::find().filter(seller_member::Column::SellerId.eq(other_shipment.seller_id)).one(&db).await.unwrap().unwrap();
     let o_session = app::accounts::service::start_session(&db, UserId(owner.user_id), false, "test", now).await.unwrap();

@@ -13,6 +13,7 @@ use app::ids::{CartId, OfferId, UserId};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use tower::ServiceExt;
 
 async fn get(router: &axum::Router, uri: &str, cookie: Option<&str>) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -104,6 +105,29 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     .await
     .unwrap();
 
+    // The paid order's shipment has a conversation with hostile words on both sides.
+    let placed_shipment = app::db::entity::shipment::Entity::find()
+        .filter(app::db::entity::shipment::Column::OrderId.eq(placed.order_id))
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    for (side, words) in [(app::messages::Side::Buyer, "Buyer says"), (app::messages::Side::Seller, "Seller says")] {
+        app::messages::service::send_as_buyer(&db, app::orders::cancel::OrderAccess { key: &placed.token, cart_id: None, account: None }, placed_shipment.id, "x", now)
+            .await
+            .unwrap();
+        let thread = app::db::entity::message_thread::Entity::find().one(&db).await.unwrap().unwrap();
+        app::db::entity::message::ActiveModel {
+            thread_id: Set(thread.id),
+            author: Set(side),
+            body: Set(text(words)),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+    }
     let state = routes::app_state(db.clone()).await.unwrap();
     for _ in 0..600 {
         if state.search.is_ready() {
@@ -133,7 +157,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     // administrator acting for the hostile seller too: the seller area shows its texts.
     {
         use app::db::entity::{audit_entry, seller, seller_application, seller_member};
-        use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
         let applicant = app::accounts::service::ensure_account(&db, "applicant@example.ee", "Kõrvits-Tallinnas-42", &text("Applicant"), &[], now)
             .await
             .unwrap();
@@ -265,10 +289,14 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/seller/team"),
             format!("/{l}/seller/profile?logo={hostile}"),
             format!("/{l}/seller/join?token={hostile}"),
+            format!("/{l}/seller/messages"),
+            format!("/{l}/seller/messages/{}", placed_shipment.id),
         ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
         pages.push((format!("/{l}/sell"), Some(applicant_cookie.as_str())));
+        pages.push((format!("/{l}/messages/{}?key={}", placed_shipment.id, placed.token), None));
+        pages.push((format!("/{l}/messages/{}?key={hostile}", placed_shipment.id), None));
     }
     let mut seen_hostile_text = 0;
     for (path, cookie) in &pages {
@@ -286,7 +314,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/"];
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/"];
         let own_pages = path.ends_with("/sell") || path.ends_with("/seller");
         if status == StatusCode::OK && (own_pages || kept_out.iter().any(|p| path.contains(p))) {
             let robots = seo_tests::seo(&html).robots;

@@ -193,6 +193,9 @@ fn OrderBody(
                                         <dd data-testid="shipment-tracking">{format!("{}: {}", tr.carrier, tr.number)}</dd>
                                     })}
                                 </dl>
+                                {order.paid_at.is_some().then(|| view! {
+                                    <p><a href=crate::messages::pages::buyer_thread_path(lang, s.id, &key) data-testid="message-seller">{t.order_message_seller}</a></p>
+                                })}
                                 {(order.status == OrderStatus::Paid && s.status.cancellable()).then(|| {
                                     let id = s.id;
                                     let key = key.clone();

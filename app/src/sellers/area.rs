@@ -125,6 +125,8 @@ pub fn SellerArea() -> impl IntoView {
         ["seller", "offers", _] => view! { <offer_pages::EditOfferPage/> }.into_any(),
         ["seller", "shipments"] => view! { <SellerShipmentsPage/> }.into_any(),
         ["seller", "methods"] => view! { <SellerMethodsPage/> }.into_any(),
+        ["seller", "messages"] => view! { <crate::messages::pages::SellerThreadsPage/> }.into_any(),
+        ["seller", "messages", _] => view! { <crate::messages::pages::SellerThreadPage/> }.into_any(),
         ["seller", "profile"] => view! { <super::profile_pages::SellerProfilePage/> }.into_any(),
         ["seller", "team"] => view! { <super::team_pages::SellerTeamPage/> }.into_any(),
         ["seller", "join"] => view! { <super::team_pages::SellerJoinPage/> }.into_any(),

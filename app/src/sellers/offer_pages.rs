@@ -50,6 +50,7 @@ pub fn SellerNav(lang: Lang) -> impl IntoView {
             <a href=href(lang, "/seller/offers/new")>{t.seller_offer_new}</a>" · "
             <a href=href(lang, "/seller/imports")>{crate::i18n::area::use_area_texts().import_nav}</a>" · "
             <a href=href(lang, "/seller/shipments")>{t.seller_shipments_title}</a>" · "
+            <a href=href(lang, "/seller/messages")>{crate::i18n::area::use_area_texts().msg_nav}</a>" · "
             <a href=href(lang, "/seller/methods")>{t.seller_methods_title}</a>" · "
             <a href=href(lang, "/seller/team")>{crate::i18n::area::use_area_texts().team_nav}</a>" · "
             <a href=href(lang, "/seller/profile")>{crate::i18n::area::use_area_texts().profile_nav}</a>

@@ -16,6 +16,8 @@ pub mod consent;
 pub mod counter;
 pub mod delivery_method;
 pub mod instalment;
+pub mod message;
+pub mod message_thread;
 pub mod offer;
 pub mod offer_import;
 pub mod offer_import_row;
@@ -72,6 +74,7 @@ mod tests {
         stored_as_code(OutboxStatus::code);
         stored_as_code(Role::code);
         stored_as_code(crate::sellers::imports::ImportStatus::code);
+        stored_as_code(crate::messages::Side::code);
         assert!(ShipmentStatus::try_from_value(&"lost".to_owned()).is_err());
     }
 }

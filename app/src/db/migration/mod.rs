@@ -17,6 +17,7 @@ mod m20261130_000011_seller_onboarding;
 mod m20261201_000012_offer_imports;
 mod m20261201_000013_seller_team;
 mod m20261201_000015_seller_profile;
+mod m20261201_000016_messages;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_offer_imports::Migration),
             Box::new(m20261201_000013_seller_team::Migration),
             Box::new(m20261201_000015_seller_profile::Migration),
+            Box::new(m20261201_000016_messages::Migration),
         ]
     }
 }
