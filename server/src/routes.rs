@@ -277,8 +277,10 @@ pub fn public_origin(headers: &HeaderMap) -> String {
 /// (`/{lang}/p/{slug}/offers`) is deliberately *not* here: it is `noindex, follow`, and a
 /// crawler must fetch it to read that. Indexable pages (home, categories, products, sellers,
 /// ranking: the sitemap's) never match a rule (tested below).
-const ROBOTS_DISALLOW: [&str; 10] =
-    ["/api/", "/*/cart", "/*/checkout", "/*/account/", "/*/seller/", "/*/admin/", "/*/search", "/*/orders/", "/*/pay/", "/payment/"];
+const ROBOTS_DISALLOW: [&str; 11] = [
+    "/api/", "/*/cart", "/*/checkout", "/*/account/", "/*/seller/", "/*/admin/", "/*/search", "/*/orders/", "/*/pay/", "/payment/",
+    "/*/messages/",
+];
 
 fn robots_txt(origin: &str) -> String {
     let mut body = String::from("User-agent: *\nAllow: /\n");

@@ -105,7 +105,7 @@ pub async fn same_origin(req: Request, next: Next) -> Response {
 /// Pages and endpoints that belong to one visitor: never stored by a browser, a proxy or the
 /// service worker.
 pub fn is_personal_path(path: &str) -> bool {
-    const PERSONAL: &[&str] = &["cart", "checkout", "orders", "pay", "account", "admin", "seller", "pantry"];
+    const PERSONAL: &[&str] = &["cart", "checkout", "orders", "pay", "account", "admin", "seller", "pantry", "messages"];
     if path.starts_with("/api/") || path.starts_with("/payment/") {
         return true;
     }
@@ -297,7 +297,7 @@ mod tests {
 
     #[test]
     fn personal_paths() {
-        for p in ["/et/cart", "/en/checkout", "/ru/orders/5", "/et/pay/sandbox/abc", "/en/admin/outbox", "/api/cart_add", "/payment/callback", "/et/account/profile"] {
+        for p in ["/et/cart", "/en/checkout", "/ru/orders/5", "/et/pay/sandbox/abc", "/en/admin/outbox", "/api/cart_add", "/payment/callback", "/et/account/profile", "/en/messages/7", "/et/seller/imports"] {
             assert!(is_personal_path(p), "{p}");
         }
         for p in ["/et", "/en/p/milk", "/et/c/food", "/en/sellers", "/sitemap.xml", "/xx/cart"] {

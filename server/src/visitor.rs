@@ -27,7 +27,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 
 /// Static files: the same for everyone, no session needed.
 pub fn is_static(path: &str) -> bool {
-    ["/pkg/", "/img/", "/icons/"].iter().any(|p| path.starts_with(p))
+    ["/pkg/", "/img/", "/icons/", "/media/"].iter().any(|p| path.starts_with(p))
         || matches!(path, "/sw.js" | "/manifest.webmanifest" | "/favicon.ico" | "/robots.txt" | "/offline.html")
 }
 

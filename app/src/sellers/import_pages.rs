@@ -105,7 +105,7 @@ fn ImportsBody(page: super::imports::ImportsPage) -> impl IntoView {
             </div>
             <button type="submit">{a.import_upload}</button>
         </form>
-        <section aria-labelledby="import-format">
+        <section>
             <h2 id="import-format">{a.import_format_title}</h2>
             <p>{a.import_format_lead}</p>
             <div class="table-scroll" role="region" aria-label=a.import_format_title tabindex="0">
@@ -229,7 +229,7 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
     };
     let errors_shown = i.errors.len() as u32;
     let errors = (!i.errors.is_empty()).then(|| view! {
-        <section aria-labelledby="import-errors">
+        <section>
             <h2 id="import-errors">{a.import_errors_title}</h2>
             {(i.error_count > errors_shown).then(|| view! {
                 <p>{fill(a.import_errors_first, &[("shown", &errors_shown.to_string()), ("n", &i.error_count.to_string())])}</p>
@@ -255,7 +255,7 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
     let changes = (!i.changes.is_empty()).then(|| {
         let more = (i.updates + i.creates) as usize > i.changes.len();
         view! {
-            <section aria-labelledby="import-changes">
+            <section>
                 <h2 id="import-changes">{a.import_changes_title}</h2>
                 {more.then(|| view! { <p>{fill(a.import_changes_first, &[("shown", &i.changes.len().to_string())])}</p> })}
                 <div class="table-scroll" role="region" aria-label=a.import_changes_title tabindex="0">
