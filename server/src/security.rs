@@ -224,7 +224,7 @@ pub async fn headers(req: Request, next: Next) -> Response {
 pub async fn multipart_only(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     if req.method() == axum::http::Method::POST
-        && app::sellers::imports::MULTIPART_ENDPOINTS.iter().any(|e| path == *e)
+        && app::sellers::imports::MULTIPART_ENDPOINTS.contains(&path)
     {
         let multipart = req
             .headers()

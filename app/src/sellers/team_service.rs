@@ -176,7 +176,7 @@ pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member, 
     // The seller's row is written first: removals of one seller's members take turns (of two
     // members removing each other at once, the second sees one member left and is refused).
     seller::Entity::update_many()
-        .col_expr(seller::Column::Id, Expr::col(seller::Column::Id).into())
+        .col_expr(seller::Column::Id, Expr::col(seller::Column::Id))
         .filter(seller::Column::Id.eq(me.seller_id()))
         .exec(&txn)
         .await?;
