@@ -218,6 +218,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/admin/audit"),
             format!("/{l}/admin/sellers"),
             format!("/{l}/admin/sellers?q={hostile}"),
+            format!("/{l}/admin/categories"),
             format!("/{l}/seller"),
             format!("/{l}/seller/offers"),
             format!("/{l}/seller/offers/new?q={hostile}"),
@@ -258,7 +259,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
     assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
-    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods"] {
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/admin/categories"] {
         assert_eq!(get(&router, path, Some(&admin_cookie)).await.0, StatusCode::OK, "{path}");
     }
     let (status, _, sell) = get(&router, "/en/sell", Some(&applicant_cookie)).await;

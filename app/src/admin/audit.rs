@@ -15,6 +15,11 @@ pub enum Action {
     ApplicationReject,
     SellerSuspend,
     SellerReinstate,
+    CategoryCreate,
+    CategoryRename,
+    CategoryMove,
+    CategoryHide,
+    CategoryShow,
 }
 
 impl Action {
@@ -26,6 +31,11 @@ impl Action {
             Action::ApplicationReject => "application.reject",
             Action::SellerSuspend => "seller.suspend",
             Action::SellerReinstate => "seller.reinstate",
+            Action::CategoryCreate => "category.create",
+            Action::CategoryRename => "category.rename",
+            Action::CategoryMove => "category.move",
+            Action::CategoryHide => "category.hide",
+            Action::CategoryShow => "category.show",
         }
     }
 }

@@ -4,6 +4,7 @@
 #[cfg(feature = "ssr")]
 pub mod audit;
 pub mod applications;
+pub mod categories;
 pub mod pages;
 pub mod sellers;
 
@@ -18,6 +19,7 @@ pub fn AdminArea() -> impl leptos::IntoView {
         "applications" => view! { <applications::ApplicationsPage/> }.into_any(),
         "audit" => view! { <applications::AuditPage/> }.into_any(),
         "sellers" => view! { <sellers::page::AdminSellersPage/> }.into_any(),
+        "categories" => view! { <categories::page::AdminCategoriesPage/> }.into_any(),
         _ => view! { <crate::ui::NotFoundBody/> }.into_any(),
     }
 }
