@@ -1,9 +1,11 @@
-//! Service tests of administrators managing categories, each on SQLite and PostgreSQL: a
-//! category is created, renamed, moved and hidden, and shoppers' navigation, category pages and
-//! sitemap follow (a hidden category's products stay on sale by their own pages and search); a
-//! refused move (under itself or below itself) changes nothing; every instance's change poller
-//! notices each change; every change is in the audit log. Racing: two moves at once never make a
-//! cycle.
+//! Service tests of administrators managing categories and roles, each on SQLite and
+//! PostgreSQL: a category is created, renamed, moved and hidden, and shoppers' navigation,
+//! category pages and sitemap follow (a hidden category's products stay on sale by their own
+//! pages and search); a refused move (under itself or below itself) changes nothing; every
+//! instance's change poller notices each change; roles are granted and revoked, never an
+//! administrator's own administrator role nor the last administrator's; every change is in the
+//! audit log. Racing: two administrators revoking each other leave one; two moves at once never
+//! make a cycle.
 
 mod support;
 
@@ -11,6 +13,8 @@ use app::accounts::visitor::Administrator;
 use app::accounts::Role;
 use app::admin::categories::service::{categories, create, move_to, rename, set_hidden, CategoryError};
 use app::admin::categories::{CategoryField, CategoryProblem};
+use app::admin::users::service::{accounts, change_role, RoleError};
+use app::admin::users::{RoleChange, RoleProblem};
 use app::catalog::changes::Poller;
 use app::catalog::paging::ProductSort;
 use app::catalog::service::{category_page, home, product_detail, sitemap_slugs};
@@ -244,6 +248,103 @@ async fn categories_change_what_shoppers_see(db: &DatabaseConnection) {
     assert_eq!(logged.iter().map(|(a, s)| (a.as_str(), s.as_str())).collect::<Vec<_>>(), expected);
 }
 on_both_engines!(categories_change_what_shoppers_see);
+
+async fn administrators_grant_and_revoke_roles(db: &DatabaseConnection) {
+    let now = Utc::now();
+    let boss = admin(db, "boss@turg.ee").await;
+    let mari = account(db, "mari_m@example.ee").await;
+    let gone = account(db, "gone@example.ee").await;
+    user::Entity::update_many()
+        .col_expr(user::Column::DeletedAt, Expr::value(Some(now)))
+        .filter(user::Column::Id.eq(gone))
+        .exec(db)
+        .await
+        .unwrap();
+    for i in 0..31 {
+        account(db, &format!("paged{i:02}@example.ee")).await;
+    }
+
+    // Found by a part of the address, taken literally (`_` is not a wildcard); deleted accounts never.
+    let (rows, _) = accounts(db, &boss, " MARI_M@ ", None, 1).await.unwrap();
+    assert_eq!(rows.iter().map(|r| (r.email.as_str(), r.roles.len(), r.you)).collect::<Vec<_>>(), [("mari_m@example.ee", 0, false)]);
+    assert!(accounts(db, &boss, "mari_x", None, 1).await.unwrap().0.is_empty());
+    assert!(accounts(db, &boss, "%", None, 1).await.unwrap().0.is_empty());
+    assert!(accounts(db, &boss, "gone", None, 1).await.unwrap().0.is_empty());
+    let (first, page) = accounts(db, &boss, "paged", None, 1).await.unwrap();
+    assert_eq!((first.len(), page.total, page.count), (30, 31, 2));
+    let (second, page) = accounts(db, &boss, "paged", None, 2).await.unwrap();
+    assert_eq!((second.len(), page.number, second[0].email.as_str()), (1, 2, "paged30@example.ee"));
+    let (admins, _) = accounts(db, &boss, "", Some(Role::Administrator), 1).await.unwrap();
+    assert_eq!(admins.iter().map(|r| (r.email.as_str(), r.you)).collect::<Vec<_>>(), [("boss@turg.ee", true)]);
+
+    // Granted (once: again changes nothing and logs nothing).
+    let roles = |id| async move { app::accounts::service::roles_of(db, id).await.unwrap() };
+    assert_eq!(change_role(db, &boss, mari, Role::Support, RoleChange::Grant, now).await.unwrap(), "mari_m@example.ee");
+    change_role(db, &boss, mari, Role::Support, RoleChange::Grant, now).await.unwrap();
+    change_role(db, &boss, mari, Role::Administrator, RoleChange::Grant, now).await.unwrap();
+    assert_eq!(roles(mari).await, [Role::Administrator, Role::Support]);
+    assert_eq!(accounts(db, &boss, "", Some(Role::Support), 1).await.unwrap().0.len(), 1);
+
+    // Nobody revokes their own administrator role; another administrator may.
+    assert!(matches!(
+        change_role(db, &boss, boss.user_id(), Role::Administrator, RoleChange::Revoke, now).await,
+        Err(RoleError::Refused(RoleProblem::OwnAdministrator))
+    ));
+    assert_eq!(roles(boss.user_id()).await, [Role::Administrator]);
+    let mari_admin = {
+        let session = app::accounts::service::start_session(db, UserId(mari), false, "test", now).await.unwrap();
+        Administrator::from_visitor(app::accounts::service::resolve(db, &session.token, now).await.unwrap().unwrap()).unwrap()
+    };
+    change_role(db, &mari_admin, boss.user_id(), Role::Administrator, RoleChange::Revoke, now).await.unwrap();
+    assert!(roles(boss.user_id()).await.is_empty());
+    // The guard made before the revoke no longer works for anything.
+    assert!(matches!(change_role(db, &boss, mari, Role::Support, RoleChange::Revoke, now).await, Err(RoleError::NotAdministrator)));
+    // The last administrator's role stays, their own support role is theirs to drop.
+    assert!(matches!(
+        change_role(db, &mari_admin, mari, Role::Administrator, RoleChange::Revoke, now).await,
+        Err(RoleError::Refused(RoleProblem::LastAdministrator))
+    ));
+    change_role(db, &mari_admin, mari, Role::Support, RoleChange::Revoke, now).await.unwrap();
+    change_role(db, &mari_admin, mari, Role::Support, RoleChange::Revoke, now).await.unwrap();
+    assert_eq!(roles(mari).await, [Role::Administrator]);
+    // No such account, or a deleted one.
+    assert!(matches!(change_role(db, &mari_admin, 999_999, Role::Support, RoleChange::Grant, now).await, Err(RoleError::NotFound)));
+    assert!(matches!(change_role(db, &mari_admin, gone, Role::Support, RoleChange::Grant, now).await, Err(RoleError::NotFound)));
+
+    let (m, b) = (format!("user:{mari}"), format!("user:{}", boss.user_id()));
+    let expected = [("role.grant", &m), ("role.grant", &m), ("role.revoke", &b), ("role.revoke", &m)];
+    let logged = audit_actions(db, "role.").await;
+    assert_eq!(logged.iter().map(|(a, s)| (a.as_str(), s)).collect::<Vec<_>>(), expected.map(|(a, s)| (a, s)));
+    let details: Vec<String> = audit_entry::Entity::find().order_by_asc(audit_entry::Column::Id).all(db).await.unwrap().into_iter().map(|e| e.detail).collect();
+    assert_eq!(details[0], "mari_m@example.ee support");
+}
+on_both_engines!(administrators_grant_and_revoke_roles);
+
+async fn two_administrators_revoking_each_other_leave_one(db: &DatabaseConnection) {
+    let now = Utc::now();
+    let mut keeper = admin(db, "first@turg.ee").await;
+    for round in 0..4 {
+        let other = admin(db, &format!("admin{round}@turg.ee")).await;
+        let revoke = |by: Administrator, whom: i32| {
+            let db = db.clone();
+            tokio::spawn(async move { change_role(&db, &by, whom, Role::Administrator, RoleChange::Revoke, now).await })
+        };
+        let a = revoke(keeper.clone(), other.user_id());
+        let b = revoke(other.clone(), keeper.user_id());
+        let (a, b) = (a.await.unwrap(), b.await.unwrap());
+        assert!(a.is_ok() != b.is_ok(), "round {round}: exactly one revoke goes through: {a:?} / {b:?}");
+        let loser = if a.is_ok() { &b } else { &a };
+        assert!(matches!(loser, Err(RoleError::NotAdministrator)), "round {round}: {loser:?}");
+        let (admins, _) = accounts(db, &keeper, "", Some(Role::Administrator), 1).await.unwrap();
+        assert_eq!(admins.len(), 1, "round {round}: one administrator is left");
+        if b.is_ok() {
+            keeper = other;
+        }
+        assert_eq!(admins[0].id, keeper.user_id());
+    }
+    assert_eq!(audit_actions(db, "role.revoke").await.len(), 4);
+}
+on_both_engines_racing!(two_administrators_revoking_each_other_leave_one);
 
 async fn two_moves_at_once_never_make_a_cycle(db: &DatabaseConnection) {
     let now = Utc::now();

@@ -219,6 +219,8 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/admin/sellers"),
             format!("/{l}/admin/sellers?q={hostile}"),
             format!("/{l}/admin/categories"),
+            format!("/{l}/admin/users?q={hostile}&role={hostile}&page={hostile}"),
+            format!("/{l}/admin/users?q=admin"),
             format!("/{l}/seller"),
             format!("/{l}/seller/offers"),
             format!("/{l}/seller/offers/new?q={hostile}"),
@@ -259,7 +261,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
     assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
-    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/admin/categories"] {
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/admin/categories", "/en/admin/users?q=admin"] {
         assert_eq!(get(&router, path, Some(&admin_cookie)).await.0, StatusCode::OK, "{path}");
     }
     let (status, _, sell) = get(&router, "/en/sell", Some(&applicant_cookie)).await;

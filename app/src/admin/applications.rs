@@ -53,6 +53,7 @@ pub fn AdminNav(lang: Lang) -> impl IntoView {
             <a href=href(lang, "/admin/applications")>{t.admin_applications_title}</a>" · "
             <a href=href(lang, "/admin/sellers")>{t.admin_sellers_title}</a>" · "
             <a href=href(lang, "/admin/categories")>{a.admin_cat_title}</a>" · "
+            <a href=href(lang, "/admin/users")>{a.admin_users_title}</a>" · "
             <a href=href(lang, "/admin/audit")>{t.admin_audit_title}</a>" · "
             <a href=href(lang, "/admin/outbox")>{t.outbox_title}</a>
         </nav>

@@ -20,6 +20,8 @@ pub enum Action {
     CategoryMove,
     CategoryHide,
     CategoryShow,
+    RoleGrant,
+    RoleRevoke,
 }
 
 impl Action {
@@ -36,6 +38,8 @@ impl Action {
             Action::CategoryMove => "category.move",
             Action::CategoryHide => "category.hide",
             Action::CategoryShow => "category.show",
+            Action::RoleGrant => "role.grant",
+            Action::RoleRevoke => "role.revoke",
         }
     }
 }
