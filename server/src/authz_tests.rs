@@ -95,6 +95,13 @@ const ADMIN: &[(&str, &str)] = &[
     ("admin_decide_application", "lang=en&id=1&decision=approve"),
     ("admin_sellers", "q=&page=1"),
     ("admin_seller_standing", "lang=en&id=1&standing=reinstate"),
+    ("admin_categories", ""),
+    ("admin_category_create", "lang=en&slug=authz-new&parent=1&name_et=Uus&name_en=New&name_ru=Novaja"),
+    ("admin_category_rename", "lang=en&id=1&name_et=Toit&name_en=Food&name_ru=Eda"),
+    ("admin_category_move", "lang=en&id=2&parent=&place=1"),
+    ("admin_category_visibility", "lang=en&id=1&visibility=hide"),
+    ("admin_users", "q=example&role=&page=1"),
+    ("admin_user_role", "lang=en&user_id=1&role=support&change=grant&q=&filter=&page=1"),
 ];
 
 async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<&str>) -> StatusCode {

@@ -279,6 +279,9 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/admin/audit"),
             format!("/{l}/admin/sellers"),
             format!("/{l}/admin/sellers?q={hostile}"),
+            format!("/{l}/admin/categories"),
+            format!("/{l}/admin/users?q={hostile}&role={hostile}&page={hostile}"),
+            format!("/{l}/admin/users?q=admin"),
             format!("/{l}/seller"),
             format!("/{l}/seller/offers"),
             format!("/{l}/seller/offers/new?q={hostile}"),
@@ -328,7 +331,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     assert!(seen_hostile_text >= 3 * 12, "hostile texts shown on {seen_hostile_text} pages");
     // The personal pages were really shown (not refused or missing).
     assert_eq!(get(&router, &format!("/en/pay/sandbox/{}", pending.payment_reference), None).await.0, StatusCode::OK);
-    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/seller/imports", "/en/seller/imports/1", "/en/seller/team", "/en/seller/profile"] {
+    for path in ["/en/admin/outbox", "/en/account", "/en/account/orders", "/en/admin/applications", "/en/admin/audit", "/en/seller", "/en/seller/offers", "/en/seller/methods", "/en/seller/imports", "/en/seller/imports/1", "/en/seller/team", "/en/seller/profile", "/en/admin/categories", "/en/admin/users?q=admin"] {
         let (status, _, html) = get(&router, path, Some(&admin_cookie)).await;
         assert_eq!(status, StatusCode::OK, "{path}: {}", &html[html.find("<main").unwrap_or(0)..]);
     }

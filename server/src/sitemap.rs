@@ -3,8 +3,9 @@
 //! from `app::seo`) and, where the database knows it, when it last changed (`lastmod`: a
 //! product's `updated_at`; for a category, the newest of the products it lists). The list of
 //! pages is built from the database once (three queries) and kept ([`SitemapCache`], one
-//! entry per page, not per language) until the catalog's change feed reports a change (or for
-//! at most [`MAX_AGE`], for categories and sellers), so crawlers asking again and again cost
+//! entry per page, not per language) until the catalog's change feed reports a change (a
+//! product's, or the category tree's: categories hidden from shoppers are not listed), or for
+//! at most [`MAX_AGE`] (sellers keep no change marker), so crawlers asking again and again cost
 //! nothing but writing the XML of the part they ask for.
 
 use crate::routes::{public_origin, AppState};

@@ -47,11 +47,13 @@ fn ApplicationsBody(page: crate::sellers::onboarding::ApplicationsPage, action: 
 /// The administrators' pages, linked to each other.
 #[component]
 pub fn AdminNav(lang: Lang) -> impl IntoView {
-    let t = lang.texts();
+    let (t, a) = (lang.texts(), crate::i18n::area::use_area_texts());
     view! {
         <nav class="admin-nav" aria-label=t.admin_nav>
             <a href=href(lang, "/admin/applications")>{t.admin_applications_title}</a>" · "
             <a href=href(lang, "/admin/sellers")>{t.admin_sellers_title}</a>" · "
+            <a href=href(lang, "/admin/categories")>{a.admin_cat_title}</a>" · "
+            <a href=href(lang, "/admin/users")>{a.admin_users_title}</a>" · "
             <a href=href(lang, "/admin/audit")>{t.admin_audit_title}</a>" · "
             <a href=href(lang, "/admin/outbox")>{t.outbox_title}</a>
         </nav>

@@ -15,6 +15,13 @@ pub enum Action {
     ApplicationReject,
     SellerSuspend,
     SellerReinstate,
+    CategoryCreate,
+    CategoryRename,
+    CategoryMove,
+    CategoryHide,
+    CategoryShow,
+    RoleGrant,
+    RoleRevoke,
 }
 
 impl Action {
@@ -26,6 +33,13 @@ impl Action {
             Action::ApplicationReject => "application.reject",
             Action::SellerSuspend => "seller.suspend",
             Action::SellerReinstate => "seller.reinstate",
+            Action::CategoryCreate => "category.create",
+            Action::CategoryRename => "category.rename",
+            Action::CategoryMove => "category.move",
+            Action::CategoryHide => "category.hide",
+            Action::CategoryShow => "category.show",
+            Action::RoleGrant => "role.grant",
+            Action::RoleRevoke => "role.revoke",
         }
     }
 }

@@ -4,8 +4,10 @@
 #[cfg(feature = "ssr")]
 pub mod audit;
 pub mod applications;
+pub mod categories;
 pub mod pages;
 pub mod sellers;
+pub mod users;
 
 /// Every page under `/{lang}/admin/…`, by its last segment (one lazy route; see `lib.rs`); an
 /// unknown one is "not found".
@@ -18,6 +20,8 @@ pub fn AdminArea() -> impl leptos::IntoView {
         "applications" => view! { <applications::ApplicationsPage/> }.into_any(),
         "audit" => view! { <applications::AuditPage/> }.into_any(),
         "sellers" => view! { <sellers::page::AdminSellersPage/> }.into_any(),
+        "categories" => view! { <categories::page::AdminCategoriesPage/> }.into_any(),
+        "users" => view! { <users::page::AdminUsersPage/> }.into_any(),
         _ => view! { <crate::ui::NotFoundBody/> }.into_any(),
     }
 }

@@ -3,8 +3,16 @@
 //! `products.updated_at` in the shared database. Every server instance polls that column and
 //! publishes the changed products to its local subscribers (the search index, the page cache),
 //! so several instances behind one PostgreSQL stay in step without talking to each other.
+//!
+//! The category tree has a version of its own: the `counters` row [`CATEGORY_TREE`], advanced
+//! by every category change (created, renamed, moved, hidden or shown; see
+//! `admin::categories`). The poller reads it too, and when it moved publishes the batch even
+//! without products in it, so what keeps categories (the catalog snapshot, the sitemap) reloads
+//! within a poll on every instance, also for a change no product shows (a new or empty
+//! category). A change that products do show (their trail, their search entry's category
+//! names) also touches the products below it, as any product change does.
 
-use crate::db::entity::product;
+use crate::db::entity::{counter, product};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect,
@@ -22,6 +30,23 @@ pub struct ChangedProduct {
 /// How far back each poll looks again: a transaction may commit a few seconds after it set
 /// `updated_at`, and instances' clocks differ a little.
 const OVERLAP_SECONDS: i64 = 10;
+
+/// The `counters` row that is the category tree's version (migration 14).
+pub const CATEGORY_TREE: &str = "category_tree";
+
+/// Marks the category tree changed: every instance's poller sees it within a poll. Call it
+/// **first** in the change's transaction: it writes one shared row, so category changes take
+/// turns (each checks the tree as the one before it left it: two moves at once cannot make a
+/// cycle).
+pub async fn touch_category_tree<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
+    use sea_orm::sea_query::ExprTrait;
+    counter::Entity::update_many()
+        .col_expr(counter::Column::Value, Expr::col(counter::Column::Value).add(1))
+        .filter(counter::Column::Name.eq(CATEGORY_TREE))
+        .exec(db)
+        .await?;
+    Ok(())
+}
 
 /// Marks products as changed; call in the same transaction as the change.
 pub async fn touch_products<C: ConnectionTrait>(db: &C, ids: &[i32]) -> Result<(), DbErr> {
@@ -82,6 +107,13 @@ impl ChangeFeed {
         }
     }
 
+    /// Publishes a batch even when no product is in it: the category tree changed. Subscribers
+    /// that keep categories reload on any batch; those that keep products refresh the ones
+    /// listed (maybe none).
+    pub fn publish_tree_change(&self, changes: Vec<ChangedProduct>) {
+        let _ = self.tx.send(Arc::new(changes));
+    }
+
     /// Polls the database every `every` and publishes what changed since the last poll.
     pub fn spawn_poller(&self, db: DatabaseConnection, every: StdDuration) -> tokio::task::JoinHandle<()> {
         let feed = self.clone();
@@ -91,9 +123,22 @@ impl ChangeFeed {
             ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             loop {
                 ticker.tick().await;
+                let tree_changed = match poller.tree_changed(&db).await {
+                    Ok(changed) => changed,
+                    Err(e) => {
+                        tracing::warn!("category tree poll failed: {e}");
+                        false
+                    }
+                };
                 match poller.poll(&db).await {
+                    Ok(changes) if tree_changed => feed.publish_tree_change(changes),
                     Ok(changes) => feed.publish(changes),
-                    Err(e) => tracing::warn!("catalog change poll failed: {e}"),
+                    Err(e) => {
+                        tracing::warn!("catalog change poll failed: {e}");
+                        if tree_changed {
+                            feed.publish_tree_change(Vec::new());
+                        }
+                    }
                 }
             }
         })
@@ -104,6 +149,8 @@ impl ChangeFeed {
 pub struct Poller {
     since: DateTime<Utc>,
     seen: HashMap<i32, DateTime<Utc>>,
+    /// The category tree's version at the last look (`None` before the first).
+    tree_version: Option<i64>,
 }
 
 impl Poller {
@@ -112,7 +159,18 @@ impl Poller {
     }
 
     pub fn starting_at(since: DateTime<Utc>) -> Poller {
-        Poller { since, seen: HashMap::new() }
+        Poller { since, seen: HashMap::new(), tree_version: None }
+    }
+
+    /// Whether the category tree changed since the previous call. The first call only learns
+    /// the version (a change between the snapshot's load at start-up and that call is caught by
+    /// the snapshot's periodic reload). A counter, not a time: it is read after the change
+    /// committed, so no late commit or clock difference can hide one.
+    pub async fn tree_changed<C: ConnectionTrait>(&mut self, db: &C) -> Result<bool, DbErr> {
+        let version = counter::Entity::find_by_id(CATEGORY_TREE.to_owned()).one(db).await?.map(|c| c.value);
+        let changed = self.tree_version.is_some() && version != self.tree_version;
+        self.tree_version = version.or(self.tree_version);
+        Ok(changed)
     }
 
     /// Products changed since the previous poll (each change reported once).

@@ -261,8 +261,9 @@ fn detail(snapshot: &Snapshot, lang: Lang, p: product::Model, text: Option<produ
 /// Every public catalog page, for the sitemap: slugs, and when a page last changed where the
 /// database knows it.
 pub struct SitemapSlugs {
-    /// Each category with the newest `updated_at` of the products it lists (its own and its
-    /// sub-categories'); `None` for a category without products.
+    /// Each category shoppers see (not a hidden one, nor one under it) with the newest
+    /// `updated_at` of the products it lists (its own and its visible sub-categories'); `None`
+    /// for a category without products.
     pub categories: Vec<(String, Option<DateTime<Utc>>)>,
     /// Each product with its `updated_at` (set by every change a product page shows).
     pub products: Vec<(String, DateTime<Utc>)>,
@@ -279,8 +280,9 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
         .column(category::Column::Id)
         .column(category::Column::ParentId)
         .column(category::Column::Slug)
+        .column(category::Column::Hidden)
         .order_by_asc(category::Column::Id)
-        .into_tuple::<(i32, Option<i32>, String)>()
+        .into_tuple::<(i32, Option<i32>, String, bool)>()
         .all(db)
         .await?;
     let product_rows = product::Entity::find()
@@ -306,10 +308,13 @@ pub async fn sitemap_slugs<C: ConnectionTrait>(db: &C) -> Result<SitemapSlugs, D
         let newest = own.entry(*category_id).or_insert(*updated_at);
         *newest = std::cmp::Ord::max(*newest, *updated_at);
     }
-    let tree = Tree::new(category_rows.iter().map(|(id, parent, _)| (*id, *parent)));
+    let tree = Tree::new(category_rows.iter().map(|(id, parent, _, _)| (*id, *parent)));
+    let hidden = tree.hidden_below(category_rows.iter().filter(|c| c.3).map(|c| c.0));
+    let tree = tree.without(&hidden);
     let categories = category_rows
         .into_iter()
-        .map(|(id, _, slug)| (slug, tree.subtree(id).iter().filter_map(|c| own.get(c)).max().copied()))
+        .filter(|(id, ..)| !hidden.contains(id))
+        .map(|(id, _, slug, _)| (slug, tree.subtree(id).iter().filter_map(|c| own.get(c)).max().copied()))
         .collect();
     let products = product_rows.into_iter().map(|(slug, _, updated_at)| (slug, updated_at)).collect();
     Ok(SitemapSlugs { categories, products, sellers })

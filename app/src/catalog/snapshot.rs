@@ -4,9 +4,16 @@
 //! A snapshot is a **cache of the database**, like the search index: every instance loads its
 //! own at start-up and reloads it after each batch the catalog change feed publishes (a
 //! seller's status, rating or delivery change touches all its products, in the same
-//! transaction, so the batch arrives once that change is visible), and at least every
-//! [`REFRESH_EVERY`] whatever happens (categories have no change marker of their own). Several
+//! transaction, so the batch arrives once that change is visible; a category change advances
+//! the tree's version, which the feed's poller watches, so a batch comes even when no product
+//! is below the category), and at least every [`REFRESH_EVERY`] whatever happens. Several
 //! instances behind one PostgreSQL therefore stay in step without talking to each other.
+//!
+//! Shoppers see the categories **without the hidden ones**: a category an administrator hid,
+//! and everything under it, is neither listed (home, sub-category links, search facets, a
+//! seller's categories) nor found by its slug (its page answers 404), and a visible category's
+//! page no longer lists the products of a hidden one below it. Those products keep their own
+//! pages (whose trail shows the visible part) and their search entries.
 //!
 //! A page then costs only the queries for the product and its offers; an offer of a seller the
 //! snapshot does not know yet (added since the last reload) is looked up in the database.
@@ -25,7 +32,7 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 /// The longest a snapshot is kept without reloading, whatever the change feed says.
 pub const REFRESH_EVERY: Duration = Duration::from_secs(30);
 
-/// Categories, sellers and delivery methods as they were at one moment.
+/// Categories (the ones shoppers see), sellers and delivery methods as they were at one moment.
 pub struct Snapshot {
     /// One per language, in `Lang::ALL` order.
     categories: Vec<Categories>,
@@ -48,6 +55,9 @@ impl Snapshot {
             names.entry(t.lang).or_default().insert(t.category_id, t.name);
         }
         let tree = Tree::new(rows.iter().map(|c| (c.id, c.parent_id)));
+        let hidden = tree.hidden_below(rows.iter().filter(|c| c.hidden).map(|c| c.id));
+        let tree = tree.without(&hidden);
+        let rows: Vec<category::Model> = rows.into_iter().filter(|c| !hidden.contains(&c.id)).collect();
         let categories = Lang::ALL
             .iter()
             .map(|l| Categories {

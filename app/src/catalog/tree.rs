@@ -1,7 +1,7 @@
 //! The category tree as plain data: ancestors and descendants of a node. Pure and unit-tested;
 //! the service loads the (small) table once per request and asks this.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone)]
 pub struct Tree {
@@ -56,6 +56,30 @@ impl Tree {
         }
         out
     }
+
+    /// Everything hidden from shoppers: each of the `flagged` nodes (hidden by an
+    /// administrator) with everything below it.
+    pub fn hidden_below(&self, flagged: impl IntoIterator<Item = i32>) -> HashSet<i32> {
+        let mut out = HashSet::new();
+        for id in flagged {
+            if !out.contains(&id) {
+                out.extend(self.subtree(id));
+            }
+        }
+        out
+    }
+
+    /// The tree shoppers see: the `hidden` nodes are no one's children any more (so neither
+    /// lists nor subtrees reach them), while every node still knows its ancestors (a product
+    /// of a hidden category still shows the visible part of its trail).
+    pub fn without(mut self, hidden: &HashSet<i32>) -> Tree {
+        if !hidden.is_empty() {
+            for children in self.children.values_mut() {
+                children.retain(|c| !hidden.contains(c));
+            }
+        }
+        self
+    }
 }
 
 #[cfg(test)]
@@ -80,6 +104,19 @@ mod tests {
         assert_eq!(tree().subtree(1), vec![1, 2, 3, 4]);
         assert_eq!(tree().subtree(5), vec![5]);
         assert_eq!(tree().children(1), &[2, 3]);
+    }
+
+    #[test]
+    fn hiding_takes_everything_below() {
+        let t = tree();
+        let hidden = t.hidden_below([2]);
+        assert_eq!(hidden, HashSet::from([2, 4]));
+        assert_eq!(t.hidden_below([1, 2]), HashSet::from([1, 2, 3, 4]), "nested flags count once");
+        assert!(t.hidden_below([]).is_empty());
+        let seen = t.without(&hidden);
+        assert_eq!(seen.children(1), &[3]);
+        assert_eq!(seen.subtree(1), vec![1, 3], "a visible category no longer lists the hidden one's products");
+        assert_eq!(seen.ancestors(4), vec![1, 2], "the trail is still known (the page shows its visible part)");
     }
 
     #[test]

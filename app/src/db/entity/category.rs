@@ -12,6 +12,9 @@ pub struct Model {
     /// Order among siblings.
     pub position: i32,
     pub image: Option<String>,
+    /// Hidden from shoppers, with everything under it (migration 14); its products stay
+    /// sellable by their own links and search.
+    pub hidden: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,6 +16,7 @@ mod m20261130_000010_covering_price_indexes;
 mod m20261130_000011_seller_onboarding;
 mod m20261201_000012_offer_imports;
 mod m20261201_000013_seller_team;
+mod m20261201_000014_category_admin;
 mod m20261201_000015_seller_profile;
 mod m20261201_000016_messages;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_seller_onboarding::Migration),
             Box::new(m20261201_000012_offer_imports::Migration),
             Box::new(m20261201_000013_seller_team::Migration),
+            Box::new(m20261201_000014_category_admin::Migration),
             Box::new(m20261201_000015_seller_profile::Migration),
             Box::new(m20261201_000016_messages::Migration),
         ]
