@@ -78,7 +78,9 @@ async fn seller_profiles_are_paged_in_the_database(db: &DatabaseConnection) {
 
     queries.store(0, Ordering::SeqCst);
     let first = seller_profile(&counted, &snapshot, Lang::En, &s.slug, None, 1).await.unwrap().unwrap();
-    assert!(queries.load(Ordering::SeqCst) <= 6, "{} queries", queries.load(Ordering::SeqCst));
+    // Six, and the seller's own row: read fresh (not from the snapshot) so what a seller edits on
+    // its profile shows at once on every instance; the logo's address comes with it.
+    assert!(queries.load(Ordering::SeqCst) <= 7, "{} queries", queries.load(Ordering::SeqCst));
     assert_eq!(first.page.total, on_sale);
     assert_eq!(first.categories.iter().map(|(_, n)| n).sum::<u64>(), on_sale);
     let second = seller_profile(&counted, &snapshot, Lang::En, &s.slug, None, 2).await.unwrap().unwrap();

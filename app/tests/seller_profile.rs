@@ -9,7 +9,7 @@ use app::db::entity::{seller, seller_member};
 use app::i18n::Lang;
 use app::sellers::area::{for_account, Member};
 use app::sellers::profile::{validate_profile, LogoProblem, ProfileForm};
-use app::sellers::profile_service::{logo_of, logo_png, remove_logo, save, set_logo};
+use app::sellers::profile_service::{logo_png, remove_logo, save, set_logo};
 use chrono::Utc;
 use sea_orm::{DatabaseConnection, EntityTrait, QueryOrder};
 
@@ -50,7 +50,7 @@ async fn profile_texts_and_logo(db: &DatabaseConnection) {
     assert!(et.logo.is_none());
 
     assert_eq!(set_logo(db, &me, b"not an image".to_vec(), Utc::now()).await.unwrap(), Err(LogoProblem::NotAnImage));
-    assert!(logo_of(db, me.seller_id()).await.unwrap().is_none());
+    assert!(public(db, &slug, Lang::En).await.logo.is_none());
     set_logo(db, &me, png(800, 400), Utc::now()).await.unwrap().unwrap();
     let logo = public(db, &slug, Lang::En).await.logo.expect("a logo");
     assert_eq!((logo.width, logo.height), (256, 128));
@@ -60,7 +60,7 @@ async fn profile_texts_and_logo(db: &DatabaseConnection) {
     assert!(logo_png(db, me.seller_id() + 1, &hash).await.unwrap().is_none(), "not another seller's address");
     // Replaced: a new address, the old one is gone.
     set_logo(db, &me, png(100, 300), Utc::now()).await.unwrap().unwrap();
-    let new = logo_of(db, me.seller_id()).await.unwrap().unwrap();
+    let new = public(db, &slug, Lang::En).await.logo.unwrap();
     assert_ne!(new.url, logo.url);
     assert_eq!((new.width, new.height), (85, 256), "fitted by its height");
     assert!(logo_png(db, me.seller_id(), &hash).await.unwrap().is_none());

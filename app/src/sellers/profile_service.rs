@@ -8,7 +8,7 @@ use super::profile::{fit, logo_url, Logo, LogoProblem, Profile, ProfileForm, Pro
 use crate::db::entity::{seller, seller_logo};
 use crate::i18n::Lang;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TransactionSession, TransactionTrait};
 use std::collections::HashMap;
 
 fn texts(json: &str) -> [String; 3] {
@@ -16,29 +16,24 @@ fn texts(json: &str) -> [String; 3] {
     Lang::ALL.map(|l| map.get(l.code()).cloned().unwrap_or_default())
 }
 
-/// The stored logo of a seller, as the pages show it.
-pub async fn logo_of<C: ConnectionTrait>(db: &C, seller_id: i32) -> Result<Option<Logo>, DbErr> {
-    use sea_orm::{QuerySelect, ColumnTrait, QueryFilter};
-    let row: Option<(String, i32, i32)> = seller_logo::Entity::find()
-        .select_only()
-        .column(seller_logo::Column::Hash)
-        .column(seller_logo::Column::Width)
-        .column(seller_logo::Column::Height)
-        .filter(seller_logo::Column::SellerId.eq(seller_id))
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(row.map(|(hash, w, h)| Logo { url: logo_url(seller_id, &hash), width: w.max(1) as u32, height: h.max(1) as u32 }))
+/// A seller's logo as the pages show it (from its row).
+pub fn logo_of(s: &seller::Model) -> Option<Logo> {
+    s.logo_hash.as_ref().map(|hash| Logo {
+        url: logo_url(s.id, hash),
+        width: s.logo_width.max(1) as u32,
+        height: s.logo_height.max(1) as u32,
+    })
 }
 
 /// The profile form with what is stored.
 pub async fn page<C: ConnectionTrait>(db: &C, me: &Member) -> Result<ProfilePage, DbErr> {
-    let s = me.seller();
+    // Read again: the guard's row may be older than a logo just uploaded.
+    let s = &seller::Entity::find_by_id(me.seller_id()).one(db).await?.unwrap_or_else(|| me.seller().clone());
     Ok(ProfilePage {
         seller_name: s.name.clone(),
         slug: s.slug.clone(),
         form: ProfileForm { about: texts(&s.about), terms: texts(&s.payment_terms), email: s.email.clone(), phone: s.phone.clone() },
-        logo: logo_of(db, s.id).await?,
+        logo: logo_of(s),
         answer: None,
     })
 }
@@ -88,7 +83,7 @@ pub fn make_logo(bytes: &[u8]) -> Result<(Vec<u8>, u32, u32), LogoProblem> {
 }
 
 /// Makes and stores the seller's logo from an uploaded image (replacing the one before).
-pub async fn set_logo<C: ConnectionTrait>(db: &C, me: &Member, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<Result<(), LogoProblem>, DbErr> {
+pub async fn set_logo<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<Result<(), LogoProblem>, DbErr> {
     // Decoding and resizing are CPU work: off the threads that serve requests.
     let made = tokio::task::spawn_blocking(move || make_logo(&bytes)).await.unwrap_or(Err(LogoProblem::NotAnImage));
     let (png, w, h) = match made {
@@ -96,9 +91,10 @@ pub async fn set_logo<C: ConnectionTrait>(db: &C, me: &Member, bytes: Vec<u8>, n
         Err(p) => return Ok(Err(p)),
     };
     let hash = crate::server::token_hash_bytes(&png)[..16].to_owned();
+    let txn = db.begin().await?;
     let row = seller_logo::ActiveModel {
         seller_id: Set(me.seller_id()),
-        hash: Set(hash),
+        hash: Set(hash.clone()),
         width: Set(w as i32),
         height: Set(h as i32),
         png: Set(png),
@@ -116,14 +112,28 @@ pub async fn set_logo<C: ConnectionTrait>(db: &C, me: &Member, bytes: Vec<u8>, n
                 ])
                 .to_owned(),
         )
-        .exec_without_returning(db)
+        .exec_without_returning(&txn)
         .await?;
+    seller::ActiveModel {
+        id: Set(me.seller_id()),
+        logo_hash: Set(Some(hash)),
+        logo_width: Set(w as i32),
+        logo_height: Set(h as i32),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await?;
+    txn.commit().await?;
     Ok(Ok(()))
 }
 
-pub async fn remove_logo<C: ConnectionTrait>(db: &C, me: &Member) -> Result<(), DbErr> {
-    seller_logo::Entity::delete_by_id(me.seller_id()).exec(db).await?;
-    Ok(())
+pub async fn remove_logo<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    seller_logo::Entity::delete_by_id(me.seller_id()).exec(&txn).await?;
+    seller::ActiveModel { id: Set(me.seller_id()), logo_hash: Set(None), logo_width: Set(0), logo_height: Set(0), ..Default::default() }
+        .update(&txn)
+        .await?;
+    txn.commit().await
 }
 
 /// The PNG of a logo by its address's parts (`None` when the seller has no logo of that hash).

@@ -223,7 +223,7 @@ pub async fn seller_profile<C: ConnectionTrait>(
         .collect();
 
     let about = localized(&s.about, lang);
-    let logo = super::profile_service::logo_of(db, s.id).await?;
+    let logo = super::profile_service::logo_of(&s);
     Ok(Some(SellerProfile {
         seller: seller_brief(&s),
         about,

@@ -35,6 +35,10 @@ pub struct Model {
     pub contact_name: String,
     /// JSON object `{"et": …, "en": …, "ru": …}` like `about`: the seller's payment terms.
     pub payment_terms: String,
+    /// The logo's hash (its address, see `seller_logos`) and size; `None` without a logo.
+    pub logo_hash: Option<String>,
+    pub logo_width: i32,
+    pub logo_height: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

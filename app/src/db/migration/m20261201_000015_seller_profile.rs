@@ -6,6 +6,8 @@
 //!   PNG), one per seller, in the database so every instance serves it. `hash` (of the stored
 //!   bytes) names the file in its address, so the address changes with the logo and it can be
 //!   cached for good.
+//! - `sellers.logo_hash`, `logo_width`, `logo_height`: the same hash and size on the seller's
+//!   row, which the profile page reads anyway (no second query for the `<img>`).
 
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -18,6 +20,10 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(Table::alter().table("sellers").add_column(text("payment_terms").default("{}")).to_owned())
             .await?;
+        // SQLite adds one column per statement.
+        manager.alter_table(Table::alter().table("sellers").add_column(string_len_null("logo_hash", 16)).to_owned()).await?;
+        manager.alter_table(Table::alter().table("sellers").add_column(integer("logo_width").default(0)).to_owned()).await?;
+        manager.alter_table(Table::alter().table("sellers").add_column(integer("logo_height").default(0)).to_owned()).await?;
         manager
             .create_table(
                 Table::create()
@@ -36,6 +42,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager.drop_table(Table::drop().table("seller_logos").to_owned()).await?;
+        for column in ["logo_height", "logo_width", "logo_hash"] {
+            manager.alter_table(Table::alter().table("sellers").drop_column(column).to_owned()).await?;
+        }
         manager.alter_table(Table::alter().table("sellers").drop_column("payment_terms").to_owned()).await
     }
 }
