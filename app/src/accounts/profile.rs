@@ -193,7 +193,7 @@ pub async fn confirm_email_change<C: ConnectionTrait + TransactionTrait>(
         .await?;
     let refuse = |p| AccountError::Form(FormState { errors: vec![(Field::Code, p)], ..FormState::default() });
     let Some(pending) = pending else { return Err(refuse(Problem::WrongCode)) };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if let Err(problem) = check_code_for(&txn, &me, CodePurpose::EmailChange, code, client, now).await? {
         txn.commit().await?;
         return Err(refuse(problem));
@@ -293,7 +293,7 @@ pub async fn delete_account<C: ConnectionTrait + TransactionTrait>(
     if !good {
         return Err(AccountError::Form(FormState { errors: vec![(Field::Password, Problem::WrongPassword)], ..FormState::default() }));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let id = me.id;
     user::Entity::update_many()
         .col_expr(user::Column::Email, Expr::value(format!("deleted-{id}")))

@@ -134,7 +134,7 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
     // meet another writer's commit and fail), and whether or not the address is new, so the
     // answer takes as long either way.
     let hash = hash_password(password.to_owned()).await;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     match find_by_email(&txn, &email).await? {
         Some(existing) if existing.email_confirmed_at.is_some() => {
             let mail = account_email(AccountMail::AlreadyRegistered, lang, base_url);
@@ -561,7 +561,7 @@ pub async fn reset_password<C: ConnectionTrait + TransactionTrait>(
         return Err(refuse(Field::Password, problem));
     }
     let hash = hash_password(password.to_owned()).await;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if let Err(problem) = use_code(&txn, &account, CodePurpose::Reset, code, now).await? {
         // The try counts even though nothing else is kept.
         txn.commit().await?;

@@ -384,7 +384,7 @@ pub mod service {
         let (Some(slug), Some(parent), Some(names)) = (slug, parent, names) else {
             return Err(CategoryError::Refused(problems));
         };
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         touch_category_tree(&txn).await?;
         let rows = all(&txn).await?;
         if parent.is_some_and(|p| !rows.iter().any(|c| c.id == p)) {
@@ -422,7 +422,7 @@ pub mod service {
         now: DateTime<Utc>,
     ) -> Result<String, CategoryError> {
         let names = category_names(names).map_err(CategoryError::Refused)?;
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         touch_category_tree(&txn).await?;
         let rows = all(&txn).await?;
         let c = rows.iter().find(|c| c.id == id).ok_or(CategoryError::NotFound)?;
@@ -451,7 +451,7 @@ pub mod service {
         let (Some(parent), Some(place)) = (parent, place) else {
             return Err(CategoryError::Refused(problems));
         };
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         // First: category changes take turns, so the cycle check sees the tree as it is.
         touch_category_tree(&txn).await?;
         let rows = all(&txn).await?;
@@ -500,7 +500,7 @@ pub mod service {
         hidden: bool,
         now: DateTime<Utc>,
     ) -> Result<String, CategoryError> {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         touch_category_tree(&txn).await?;
         let rows = all(&txn).await?;
         let c = rows.iter().find(|c| c.id == id).ok_or(CategoryError::NotFound)?;

@@ -148,7 +148,7 @@ pub mod service {
             Standing::Reinstate => reason.trim().to_owned(),
         };
         let (from, to) = standing.from_to();
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         let s = seller::Entity::find_by_id(seller_id).one(&txn).await?.ok_or(StandingError::NotFound)?;
         let moved = seller::Entity::update_many()
             .col_expr(seller::Column::Status, Expr::value(to))

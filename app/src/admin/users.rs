@@ -209,7 +209,7 @@ pub mod service {
         change: RoleChange,
         now: DateTime<Utc>,
     ) -> Result<String, RoleError> {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         // First: role changes take turns (SQLite's write lock, PostgreSQL's row lock), so each
         // reads the roles as the one before it left them.
         counter::Entity::update_many()

@@ -110,7 +110,7 @@ pub async fn adopt_guest_cart<C: ConnectionTrait + TransactionTrait>(
     user_id: i32,
     now: DateTime<Utc>,
 ) -> Result<Option<cart::Model>, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let guest = find_owned(&txn, CartOwner::Guest(guest_token)).await?;
     let mine = find_owned(&txn, CartOwner::Account(user_id)).await?;
     let result = match (guest, mine) {
@@ -330,7 +330,7 @@ async fn held_by_pending_order<C: ConnectionTrait>(db: &C, cart_id: i32) -> Resu
 pub async fn delete_idle(db: &sea_orm::DatabaseConnection, now: DateTime<Utc>) -> Result<u64, DbErr> {
     let cutoff = now - chrono::Duration::days(IDLE_DAYS);
     let idle = || Query::select().column(cart::Column::Id).from(cart::Entity).and_where(cart::Column::UpdatedAt.lt(cutoff)).to_owned();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     order::Entity::update_many()
         .col_expr(order::Column::CartId, Expr::value(Option::<i32>::None))
         .filter(order::Column::CartId.in_subquery(idle()))

@@ -28,7 +28,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set, TransactionTrait,
+    QueryOrder, Set,
 };
 use super::validate::{validate, Contact};
 use crate::cart::pricing::{CartQuote, LineFacts};
@@ -162,7 +162,7 @@ pub async fn place_order(
     let digest = checkout_digest(&quote, &facts.lines, contact, choice, lang);
     let client_hash = client.map(crate::server::token_hash);
 
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // Lock the cart first: a no-op update of its row. As the first statement it takes SQLite's
     // write lock (so the transaction never has to upgrade a read snapshot); on PostgreSQL it
     // holds the row until commit. Either way a second checkout of this cart waits here and then

@@ -105,6 +105,20 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, ConnectError> {
     Ok(db)
 }
 
+/// Begins a transaction. On SQLite it is `BEGIN IMMEDIATE`: it takes the write lock at once
+/// (waiting for it up to the busy timeout) instead of at its first write, where SQLite refuses
+/// a reader that must become a writer after another writer committed ("database is locked":
+/// a read-then-write transaction failed that way under concurrent writes). Transactions here
+/// write; reads need none. PostgreSQL is unaffected.
+pub async fn begin<C: sea_orm::TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(sea_orm::TransactionOptions {
+        isolation_level: None,
+        access_mode: None,
+        sqlite_transaction_mode: Some(sea_orm::SqliteTransactionMode::Immediate),
+    })
+    .await
+}
+
 /// Applies every pending migration.
 pub async fn migrate(db: &DatabaseConnection, url: &str) -> Result<(), ConnectError> {
     migration::Migrator::up(db, None)

@@ -157,7 +157,7 @@ async fn send<C: ConnectionTrait + TransactionTrait>(
         Ok(b) => b,
         Err(p) => return Ok(refused(p)),
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     message_thread::Entity::insert(message_thread::ActiveModel {
         shipment_id: Set(s.id),
         order_id: Set(o.id),

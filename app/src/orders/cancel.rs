@@ -111,7 +111,7 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> Result<Cancelled, CancelError> {
     let note = note.trim();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let s = shipment::Entity::find_by_id(shipment_id.0).one(&txn).await?.ok_or(CancelError::NotFound)?;
     let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(CancelError::NotFound)?;
     let may = match by {

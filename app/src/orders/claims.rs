@@ -93,7 +93,7 @@ pub async fn make_claim<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> Result<claim::Model, ClaimError> {
     let today = to_tallinn(now).date();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let s = shipment::Entity::find_by_id(shipment_id.0).one(&txn).await?.ok_or(ClaimError::NotFound)?;
     let o = order::Entity::find_by_id(s.order_id).one(&txn).await?.ok_or(ClaimError::NotFound)?;
     if !access.opens(&o) {

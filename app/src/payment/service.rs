@@ -20,7 +20,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    Set,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +75,7 @@ pub async fn apply_callback(
         return Err(CallbackError::WrongAmount);
     }
     let order = order::Entity::find_by_id(pay.order_id).one(db).await?.ok_or(CallbackError::UnknownPayment)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     payment::Entity::update_many()
         .col_expr(payment::Column::Callbacks, Expr::col(payment::Column::Callbacks).add(1))
         .filter(payment::Column::Id.eq(pay.id))
@@ -293,7 +293,7 @@ pub async fn release_expired(db: &DatabaseConnection, now: DateTime<Utc>) -> Res
         .await?;
     let mut released = 0;
     for order in expired {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         abandon_order(&txn, order.id, now).await?;
         txn.commit().await?;
         released += 1;

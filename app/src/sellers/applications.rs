@@ -117,7 +117,7 @@ pub async fn submit<C: ConnectionTrait + TransactionTrait>(
     now: DateTime<Utc>,
 ) -> Result<seller_application::Model, ApplyError> {
     let a = validate(form).map_err(ApplyError::Invalid)?;
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if member_of(&txn, who.user_id()).await?.is_some() {
         return Err(ApplyError::AlreadyMember);
     }
@@ -235,7 +235,7 @@ pub async fn decide<C: ConnectionTrait + TransactionTrait>(
     } else {
         None
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let a = seller_application::Entity::find_by_id(application_id).one(&txn).await?.ok_or(DecideError::NotFound)?;
     if !decision.allowed_from(a.status) {
         return Err(DecideError::NotAllowed(a.status));

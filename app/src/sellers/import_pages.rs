@@ -173,6 +173,20 @@ fn old_new<T: PartialEq>(old: Option<T>, new: Option<T>, show: impl Fn(T) -> Str
 #[component]
 fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: ServerAction<DiscardImport>) -> impl IntoView {
     let lang = use_lang().get_untracked();
+    // While the server works on the file the page loads itself again, with JavaScript as
+    // without (the `refresh` meta tag): a page the router showed without a load does not
+    // follow that tag.
+    #[cfg(feature = "hydrate")]
+    if import.status.running() {
+        set_timeout(
+            || {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.location().reload();
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+    }
     let (t, a) = (lang.texts(), use_area_texts());
     let i = import;
     let yes_no = move |b: bool| if b { a.import_yes } else { a.import_no }.to_owned();

@@ -69,11 +69,35 @@ pub async fn create<C: ConnectionTrait>(
     Ok(row.id)
 }
 
+/// Attempts at a background step before it is given up (a check starts over; applying is one
+/// transaction): a busy database must not leave a file waiting for the stale-job timeout.
+const ATTEMPTS: u32 = 3;
+
 /// Checks an import in the background of this instance.
 pub fn spawn_check(db: DatabaseConnection, id: i32) {
     tokio::spawn(async move {
-        if let Err(e) = check(&db, id).await {
-            tracing::error!(import = id, error = %e, "checking an offer file failed");
+        for attempt in 1..=ATTEMPTS {
+            match check(&db, id).await {
+                Ok(()) => return,
+                Err(e) if attempt < ATTEMPTS => {
+                    tracing::warn!(import = id, attempt, error = %e, "checking an offer file failed; trying again");
+                    tokio::time::sleep(std::time::Duration::from_millis(500 * u64::from(attempt))).await;
+                }
+                Err(e) => {
+                    tracing::error!(import = id, error = %e, "checking an offer file failed");
+                    let failed = offer_import::ActiveModel {
+                        id: Set(id),
+                        status: Set(ImportStatus::Failed),
+                        problem: Set(Some("failed".into())),
+                        content: Set(None),
+                        finished_at: Set(Some(Utc::now())),
+                        ..Default::default()
+                    };
+                    if let Err(e) = finish(&db, id, failed).await {
+                        tracing::error!(import = id, error = %e, "marking an offer file failed");
+                    }
+                }
+            }
         }
     });
 }
@@ -323,7 +347,18 @@ pub async fn apply<C: ConnectionTrait + TransactionTrait>(db: &C, id: i32, now: 
     if job.status != ImportStatus::Applying {
         return Ok(());
     }
-    match apply_in_one_transaction(db, &job, now).await {
+    let mut outcome = apply_in_one_transaction(db, &job, now).await;
+    for attempt in 1..ATTEMPTS {
+        match &outcome {
+            Err(e) => {
+                tracing::warn!(import = id, attempt, error = %e, "applying an offer file failed; trying again");
+                tokio::time::sleep(std::time::Duration::from_millis(500 * u64::from(attempt))).await;
+                outcome = apply_in_one_transaction(db, &job, now).await;
+            }
+            Ok(()) => break,
+        }
+    }
+    match outcome {
         Ok(()) => {
             offer_import_row::Entity::delete_many().filter(offer_import_row::Column::ImportId.eq(id)).exec(db).await?;
             Ok(())
@@ -349,7 +384,7 @@ async fn apply_in_one_transaction<C: ConnectionTrait + TransactionTrait>(
     job: &offer_import::Model,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let backend = txn.get_database_backend();
     let (id, seller) = (job.id, job.seller_id);
     let run = |sql: &str, values: Vec<sea_orm::Value>| Statement::from_sql_and_values(backend, placeholders(backend, sql), values);

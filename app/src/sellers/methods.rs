@@ -200,7 +200,7 @@ pub mod service {
         let m = validate_method(form).map_err(MethodError::Invalid)?;
         let name = serde_json::json!({ "et": m.name, "en": m.name, "ru": m.name }).to_string();
         let regions = serde_json::to_string(&m.regions.iter().map(|c| c.code()).collect::<Vec<_>>()).unwrap_or_else(|_| "[]".into());
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         let mut row = match existing {
             Some(e) => e.into(),
             None => delivery_method::ActiveModel { seller_id: Set(me.seller_id()), ..Default::default() },

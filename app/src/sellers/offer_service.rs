@@ -244,7 +244,7 @@ pub async fn save<C: ConnectionTrait + TransactionTrait>(
     let methods: Vec<i32> = own_methods(db, me.seller_id()).await?.iter().map(|m| m.id).collect();
     let terms = validate_offer(form, &methods).map_err(SaveError::Invalid)?;
     let method_ids = terms.method_ids.as_ref().map(|ids| serde_json::to_string(ids).unwrap_or_default());
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let saved = match existing {
         Some(o) => {
             let mut row: offer::ActiveModel = o.into();

@@ -91,7 +91,7 @@ pub async fn set_logo<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member
         Err(p) => return Ok(Err(p)),
     };
     let hash = crate::server::token_hash_bytes(&png)[..16].to_owned();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let row = seller_logo::ActiveModel {
         seller_id: Set(me.seller_id()),
         hash: Set(hash.clone()),
@@ -128,7 +128,7 @@ pub async fn set_logo<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member
 }
 
 pub async fn remove_logo<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     seller_logo::Entity::delete_by_id(me.seller_id()).exec(&txn).await?;
     seller::ActiveModel { id: Set(me.seller_id()), logo_hash: Set(None), logo_width: Set(0), logo_height: Set(0), ..Default::default() }
         .update(&txn)

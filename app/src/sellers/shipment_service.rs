@@ -100,7 +100,7 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
     number: &str,
     now: DateTime<Utc>,
 ) -> Result<shipment::Model, ShipError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let s = shipment::Entity::find_by_id(shipment_id)
         .filter(shipment::Column::SellerId.eq(me.seller_id()))
         .one(&txn)

@@ -106,7 +106,7 @@ pub async fn invite<C: ConnectionTrait + TransactionTrait>(
     if already > 0 {
         return Err(TeamError::Refused(TeamProblem::AlreadyMember));
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     seller_invitation::Entity::update_many()
         .col_expr(seller_invitation::Column::RevokedAt, Expr::value(now))
         .filter(seller_invitation::Column::SellerId.eq(me.seller_id()))
@@ -172,7 +172,7 @@ pub async fn revoke<C: ConnectionTrait>(db: &C, me: &Member, id: i32, now: DateT
 /// Removes a member of the member's seller (themselves too, unless they are the last one);
 /// returns their e-mail. Their sessions lose the seller area at their next request.
 pub async fn remove<C: ConnectionTrait + TransactionTrait>(db: &C, me: &Member, user_id: i32) -> Result<String, TeamError> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     // The seller's row is written first: removals of one seller's members take turns (of two
     // members removing each other at once, the second sees one member left and is refused).
     seller::Entity::update_many()
@@ -246,7 +246,7 @@ pub async fn join<C: ConnectionTrait + TransactionTrait>(
     let Some((inv, _)) = open_invitation(db, token, now).await? else {
         return Ok(JoinPage { state: JoinState::Invalid, ..page });
     };
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let used = seller_invitation::Entity::update_many()
         .col_expr(seller_invitation::Column::AcceptedAt, Expr::value(now))
         .col_expr(seller_invitation::Column::AcceptedBy, Expr::value(user_id))

@@ -7,7 +7,7 @@ use crate::db::entity::{category, category_text, delivery_method, offer, product
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -83,7 +83,7 @@ pub async fn seed_demo(db: &DatabaseConnection) -> Result<Option<DemoReport>, Db
     if category::Entity::find().count(db).await? > 0 {
         return Ok(None);
     }
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     let report = write_demo(&txn).await?;
     txn.commit().await?;
     refresh_all_offer_summaries(db).await?;

@@ -7,7 +7,7 @@
 use crate::db::entity::{category, category_text, delivery_method, offer, product, product_text, seller, seller_review};
 use sea_orm::ActiveValue::{NotSet, Set};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder, TransactionTrait,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
 };
 use serde::Serialize;
 
@@ -49,7 +49,7 @@ pub const CATEGORY_SLUG: &str = "hostile-category";
 /// complete; the demo rows themselves are left as they are (other tests read them). Running it
 /// again changes nothing and returns the same rows.
 pub async fn seed_hostile(db: &DatabaseConnection) -> Result<HostileFixture, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin(db).await?;
     if let Some(product) = product::Entity::find().filter(product::Column::Slug.eq(PRODUCT_SLUG)).one(&txn).await? {
         let offer = offer::Entity::find()
             .filter(offer::Column::ProductId.eq(product.id))

@@ -8,7 +8,7 @@ use crate::db::entity::{category, delivery_method, offer, product, product_text,
 use chrono::{Duration, NaiveDate};
 use sea_orm::{
     ActiveValue::Set, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, PaginatorTrait,
-    QueryOrder, Statement, TransactionTrait,
+    QueryOrder, Statement,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -41,7 +41,7 @@ pub async fn seed_scale(
 ) -> Result<ScaleReport, DbErr> {
     let started = Instant::now();
     if category::Entity::find().count(db).await? == 0 {
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         write_categories_and_sellers(&txn).await?;
         txn.commit().await?;
     }
@@ -159,7 +159,7 @@ pub async fn seed_scale(
                 });
             }
         }
-        let txn = db.begin().await?;
+        let txn = crate::db::begin(db).await?;
         product::Entity::insert_many(product_rows).exec_without_returning(&txn).await?;
         product_text::Entity::insert_many(text_rows).exec_without_returning(&txn).await?;
         offers_done += offer_rows.len();
