@@ -24,9 +24,10 @@ import * as chromeLauncher from "chrome-launcher";
 import { root, startServer } from "./server.mjs";
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3301);
-// The issue asks for 250 KiB; the shop is at about 305 KiB (see ARCHITECTURE.md, "The WASM bundle").
-// This budget is a ratchet: it fails any change that makes a first visit heavier than today.
-const BUDGET_KIB = 320;
+// The issue asks for 250 KiB; the shop is at about 313 KiB (see ARCHITECTURE.md, "The WASM bundle").
+// This budget is a ratchet: it fails any change that makes a first visit heavier than today
+// (lowered from 320 when the seller and administrator texts left the WASM, stop 21).
+const BUDGET_KIB = 316;
 const reports = path.join(root, "target/lighthouse");
 fs.mkdirSync(reports, { recursive: true });
 const kib = (n) => (n / 1024).toFixed(1) + " KiB";

@@ -241,27 +241,28 @@ pub mod page {
     fn Body(page: SellersAdminPage, action: ServerAction<SetSellerStanding>) -> impl IntoView {
         let lang = use_lang().get_untracked();
         let t = lang.texts();
+        let at = crate::i18n::area::use_area_texts();
         let answer: Option<StandingAnswer> = action.value().get_untracked().and_then(Result::ok).or(page.answer.clone());
         let base = href(lang, "/admin/sellers");
         let q = page.q.clone();
         let pager_base = base.clone();
         view! {
-            <Title text=format!("{} — {}", t.admin_sellers_title, t.site_name)/>
-            <h1>{t.admin_sellers_title}</h1>
+            <Title text=format!("{} — {}", at.admin_sellers_title, t.site_name)/>
+            <h1>{at.admin_sellers_title}</h1>
             <AdminNav lang/>
             {answer.map(|a| {
                 let n = a.seller_id.to_string();
                 let (class, text) = match (a.done, a.problem, a.stale) {
-                    (Some(Standing::Suspend), ..) => ("notice", fill(t.admin_seller_suspended, &[("n", &n)])),
-                    (Some(Standing::Reinstate), ..) => ("notice", fill(t.admin_seller_reinstated, &[("n", &n)])),
-                    (_, Some(p), _) => ("notice error", format!("#{n}: {}", crate::sellers::onboarding::message(t, p))),
-                    _ => ("notice error", fill(t.admin_seller_stale, &[("n", &n)])),
+                    (Some(Standing::Suspend), ..) => ("notice", fill(at.admin_seller_suspended, &[("n", &n)])),
+                    (Some(Standing::Reinstate), ..) => ("notice", fill(at.admin_seller_reinstated, &[("n", &n)])),
+                    (_, Some(p), _) => ("notice error", format!("#{n}: {}", crate::sellers::onboarding::message(t, at, p))),
+                    _ => ("notice error", fill(at.admin_seller_stale, &[("n", &n)])),
                 };
                 view! { <p class=class role="status" data-testid="admin-notice">{text}</p> }
             })}
             <form method="get" action=base.clone() class="filters" role="search">
                 <div class="field">
-                    <label for="admin-sellers-q">{t.admin_sellers_find}</label>
+                    <label for="admin-sellers-q">{at.admin_sellers_find}</label>
                     <input id="admin-sellers-q" name="q" type="search" value=q.clone()/>
                 </div>
                 <button type="submit">{t.search_button}</button>
@@ -276,6 +277,7 @@ pub mod page {
     #[component]
     fn Row(lang: Lang, seller: SellerRow, action: ServerAction<SetSellerStanding>) -> impl IntoView {
         let t = lang.texts();
+        let at = crate::i18n::area::use_area_texts();
         let s = seller;
         let id = s.id;
         let reason_id = format!("suspend-reason-{id}");
@@ -287,30 +289,30 @@ pub mod page {
             }>
                 <h2 class="h3">
                     <a href=href(lang, &format!("/sellers/{}", s.slug))>{s.name.clone()}</a>" "
-                    <span class="muted">{format!("{} · {}", country_name(t, &s.country), fill(t.admin_seller_offers, &[("n", &s.offers.to_string())]))}</span>
+                    <span class="muted">{format!("{} · {}", country_name(t, &s.country), fill(at.admin_seller_offers, &[("n", &s.offers.to_string())]))}</span>
                 </h2>
                 {match s.status {
                     SellerStatus::Suspended => view! {
-                        <p class="notice error">{t.admin_seller_is_suspended}</p>
+                        <p class="notice error">{at.admin_seller_is_suspended}</p>
                         <ActionForm action attr:class="inline-form">
                             <input type="hidden" name="lang" value=lang.code()/>
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="standing" value=Standing::Reinstate.code()/>
-                            <button type="submit">{t.admin_seller_reinstate}</button>
+                            <button type="submit">{at.admin_seller_reinstate}</button>
                         </ActionForm>
                     }.into_any(),
                     SellerStatus::Active => view! {
                         <details>
-                            <summary>{t.admin_seller_suspend}</summary>
+                            <summary>{at.admin_seller_suspend}</summary>
                             <ActionForm action attr:class="account-form decision-form">
                                 <input type="hidden" name="lang" value=lang.code()/>
                                 <input type="hidden" name="id" value=id/>
                                 <input type="hidden" name="standing" value=Standing::Suspend.code()/>
                                 <div class="field">
-                                    <label for=reason_id.clone()>{t.admin_seller_suspend_reason}</label>
+                                    <label for=reason_id.clone()>{at.admin_seller_suspend_reason}</label>
                                     <textarea id=reason_id name="reason" rows="2" maxlength=crate::sellers::onboarding::MESSAGE_MAX></textarea>
                                 </div>
-                                <button type="submit" class="danger">{t.admin_seller_suspend}</button>
+                                <button type="submit" class="danger">{at.admin_seller_suspend}</button>
                             </ActionForm>
                         </details>
                     }.into_any(),

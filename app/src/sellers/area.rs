@@ -153,37 +153,38 @@ fn SellerHomeBody(home: SellerHome) -> impl IntoView {
     use leptos_meta::Title;
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let r = &home.requisites;
     let status = match home.status {
-        SellerStatus::Active => t.seller_status_active,
-        SellerStatus::Pending => t.apply_status_submitted,
-        SellerStatus::Suspended => t.seller_status_suspended,
+        SellerStatus::Active => at.seller_status_active,
+        SellerStatus::Pending => at.apply_status_submitted,
+        SellerStatus::Suspended => at.seller_status_suspended,
     };
     let rows: Vec<(&'static str, String)> = vec![
-        (t.sell_company_name, r.legal_name.clone()),
-        (t.sell_country, country_name(t, &r.country)),
-        (t.sell_registry_code, r.registry_code.clone()),
-        (t.sell_vat_number, if r.vat_number.is_empty() { "—".into() } else { r.vat_number.clone() }),
-        (t.sell_address, format!("{}, {} {}", r.street, r.postal_code, r.city)),
-        (t.sell_contact_name, if home.contact_name.is_empty() { "—".into() } else { home.contact_name.clone() }),
+        (at.sell_company_name, r.legal_name.clone()),
+        (at.sell_country, country_name(t, &r.country)),
+        (at.sell_registry_code, r.registry_code.clone()),
+        (at.sell_vat_number, if r.vat_number.is_empty() { "—".into() } else { r.vat_number.clone() }),
+        (at.sell_address, format!("{}, {} {}", r.street, r.postal_code, r.city)),
+        (at.sell_contact_name, if home.contact_name.is_empty() { "—".into() } else { home.contact_name.clone() }),
         (t.checkout_email, r.email.clone()),
         (t.checkout_phone, r.phone.clone()),
-        (t.sell_iban, if home.iban.is_empty() { "—".into() } else { home.iban.clone() }),
+        (at.sell_iban, if home.iban.is_empty() { "—".into() } else { home.iban.clone() }),
     ];
     view! {
-        <Title text=format!("{} — {}", t.seller_area_title, t.site_name)/>
-        <h1>{t.seller_area_title}</h1>
+        <Title text=format!("{} — {}", at.seller_area_title, t.site_name)/>
+        <h1>{at.seller_area_title}</h1>
         <crate::sellers::offer_pages::SellerNav lang/>
-        <p class="lead" data-testid="seller-area-name">{fill(t.seller_area_for, &[("seller", &home.name)])}</p>
+        <p class="lead" data-testid="seller-area-name">{fill(at.seller_area_for, &[("seller", &home.name)])}</p>
         <p data-testid="seller-area-status" class={if home.status == SellerStatus::Suspended { "notice error" } else { "notice" }}>
-            {status}" · "<a href=href(lang, &format!("/sellers/{}", home.slug))>{t.admin_seller_profile}</a>
+            {status}" · "<a href=href(lang, &format!("/sellers/{}", home.slug))>{at.admin_seller_profile}</a>
         </p>
         <section aria-labelledby="seller-requisites">
-            <h2 id="seller-requisites">{t.seller_area_requisites}</h2>
+            <h2 id="seller-requisites">{at.seller_area_requisites}</h2>
             <div class="requisites"><dl>{rows.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl></div>
         </section>
         <section aria-labelledby="seller-team">
-            <h2 id="seller-team">{t.seller_area_team}</h2>
+            <h2 id="seller-team">{at.seller_area_team}</h2>
             <ul data-testid="seller-members">{home.members.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
         </section>
     }

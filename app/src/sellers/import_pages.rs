@@ -50,7 +50,7 @@ pub fn status_text(a: &'static AreaTexts, s: ImportStatus) -> &'static str {
 
 fn row_problem_text(lang: Lang, a: &'static AreaTexts, p: RowProblem) -> String {
     match p {
-        RowProblem::Value(v) => value_problem_text(lang.texts(), v).to_owned(),
+        RowProblem::Value(v) => value_problem_text(lang.texts(), a, v).to_owned(),
         RowProblem::BadEan => a.import_bad_ean.to_owned(),
         RowProblem::BadProductId => a.import_bad_product_id.to_owned(),
         RowProblem::BadActive => a.import_bad_active.to_owned(),
@@ -188,6 +188,7 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
         );
     }
     let (t, a) = (lang.texts(), use_area_texts());
+    let at = crate::i18n::area::use_area_texts();
     let i = import;
     let yes_no = move |b: bool| if b { a.import_yes } else { a.import_no }.to_owned();
     let facts = {
@@ -276,9 +277,9 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
                     <table class="audit" data-testid="import-changes">
                         <thead><tr>
                             <th scope="col">{a.import_line}</th>
-                            <th scope="col">{t.seller_offer_product}</th>
-                            <th scope="col">{t.seller_offer_price}</th>
-                            <th scope="col">{t.seller_offer_stock}</th>
+                            <th scope="col">{at.seller_offer_product}</th>
+                            <th scope="col">{at.seller_offer_price}</th>
+                            <th scope="col">{at.seller_offer_stock}</th>
                             <th scope="col">{a.import_col_active}</th>
                             <th scope="col">{a.import_col_handling}</th>
                         </tr></thead>

@@ -104,12 +104,12 @@ pub fn validate_method(form: &MethodForm) -> Result<MethodTermsInput, Vec<(Metho
 }
 
 /// A kind's name.
-pub fn kind_text(t: &crate::i18n::Texts, k: DeliveryKind) -> &'static str {
+pub fn kind_text(at: &crate::i18n::AreaTexts, k: DeliveryKind) -> &'static str {
     match k {
-        DeliveryKind::ColdCourier => t.delivery_kind_cold_courier,
-        DeliveryKind::Courier => t.delivery_kind_courier,
-        DeliveryKind::ParcelLocker => t.delivery_kind_parcel_locker,
-        DeliveryKind::Pickup => t.delivery_kind_pickup,
+        DeliveryKind::ColdCourier => at.delivery_kind_cold_courier,
+        DeliveryKind::Courier => at.delivery_kind_courier,
+        DeliveryKind::ParcelLocker => at.delivery_kind_parcel_locker,
+        DeliveryKind::Pickup => at.delivery_kind_pickup,
     }
 }
 
@@ -298,6 +298,7 @@ pub mod page {
     fn Body(page: MethodsPage, action: ServerAction<SaveMethod>) -> impl IntoView {
         let lang = use_lang().get_untracked();
         let t = lang.texts();
+        let at = crate::i18n::area::use_area_texts();
         let answer: Option<MethodAnswer> = action.value().get_untracked().and_then(Result::ok).or(page.answer.clone());
         // The form that had problems shows what was typed; the others what is stored.
         let failed = answer.as_ref().filter(|a| !a.errors.is_empty()).cloned();
@@ -307,12 +308,12 @@ pub mod page {
         };
         let (new_form, new_answer) = form_for(None, MethodForm { kind: "courier".into(), days_min: "1".into(), days_max: "2".into(), active: true, ..Default::default() });
         view! {
-            <Title text=format!("{} — {}", t.seller_methods_title, t.site_name)/>
-            <h1>{t.seller_methods_title}</h1>
+            <Title text=format!("{} — {}", at.seller_methods_title, t.site_name)/>
+            <h1>{at.seller_methods_title}</h1>
             <SellerNav lang/>
-            {answer.as_ref().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="method-notice">{t.seller_method_saved}</p> })}
-            {failed.as_ref().map(|_| view! { <p class="notice error" role="alert" data-testid="form-error">{t.sell_fix_errors}</p> })}
-            {page.rows.is_empty().then(|| view! { <p>{t.seller_methods_none}</p> })}
+            {answer.as_ref().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="method-notice">{at.seller_method_saved}</p> })}
+            {failed.as_ref().map(|_| view! { <p class="notice error" role="alert" data-testid="form-error">{at.sell_fix_errors}</p> })}
+            {page.rows.is_empty().then(|| view! { <p>{at.seller_methods_none}</p> })}
             <ul class="applications">
                 {page.rows.into_iter().map(|r| {
                     let (form, answer) = form_for(Some(r.id), r.form.clone());
@@ -324,7 +325,7 @@ pub mod page {
                     }
                 }).collect_view()}
             </ul>
-            <h2>{t.seller_method_new}</h2>
+            <h2>{at.seller_method_new}</h2>
             <MethodFormView lang id=None form=new_form answer=new_answer action/>
         }
     }
@@ -332,6 +333,7 @@ pub mod page {
     #[component]
     fn MethodFormView(lang: Lang, id: Option<i32>, form: MethodForm, answer: Option<MethodAnswer>, action: ServerAction<SaveMethod>) -> impl IntoView {
         let t = lang.texts();
+        let at = crate::i18n::area::use_area_texts();
         let prefix = id.map(|i| format!("m{i}")).unwrap_or_else(|| "mnew".into());
         let problem = move |f: MethodField| answer.as_ref().and_then(|a| a.errors.iter().find(|(g, _)| *g == f).map(|(_, p)| *p));
         let regions_error = problem(MethodField::Regions);
@@ -347,7 +349,7 @@ pub mod page {
                     <label for=input_id.clone()>{label}</label>
                     <input id=input_id.clone() name=name type="text" inputmode=mode value=value autocomplete="off"
                         aria-invalid=p.map(|_| "true") aria-describedby=p.map(|_| error_id.clone())/>
-                    {p.map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(t, p)}</p> })}
+                    {p.map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(t, at, p)}</p> })}
                 </div>
             }
         };
@@ -355,19 +357,19 @@ pub mod page {
             <ActionForm action attr:class="account-form method-form" attr:novalidate=true>
                 <input type="hidden" name="lang" value=lang.code()/>
                 {id.map(|i| view! { <input type="hidden" name="id" value=i/> })}
-                {field(MethodField::Name, "name", t.seller_method_name, form.name.clone(), "text")}
+                {field(MethodField::Name, "name", at.seller_method_name, form.name.clone(), "text")}
                 <div class="field">
-                    <label for=kind_id.clone()>{t.seller_method_kind}</label>
+                    <label for=kind_id.clone()>{at.seller_method_kind}</label>
                     <select id=kind_id name="kind">
-                        {DeliveryKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected={form.kind == k.code()}>{kind_text(t, k)}</option> }).collect_view()}
+                        {DeliveryKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected={form.kind == k.code()}>{kind_text(at, k)}</option> }).collect_view()}
                     </select>
                 </div>
-                {field(MethodField::Price, "price", t.seller_method_price, form.price.clone(), "decimal")}
-                {field(MethodField::FreeOver, "free_over", t.seller_method_free_over, form.free_over.clone(), "decimal")}
-                {field(MethodField::Days, "days_min", t.seller_method_days_min, form.days_min.clone(), "numeric")}
-                {field(MethodField::Days, "days_max", t.seller_method_days_max, form.days_max.clone(), "numeric")}
+                {field(MethodField::Price, "price", at.seller_method_price, form.price.clone(), "decimal")}
+                {field(MethodField::FreeOver, "free_over", at.seller_method_free_over, form.free_over.clone(), "decimal")}
+                {field(MethodField::Days, "days_min", at.seller_method_days_min, form.days_min.clone(), "numeric")}
+                {field(MethodField::Days, "days_max", at.seller_method_days_max, form.days_max.clone(), "numeric")}
                 <fieldset class="regions">
-                    <legend>{t.seller_method_regions}</legend>
+                    <legend>{at.seller_method_regions}</legend>
                     {County::ALL.into_iter().enumerate().map(|(i, c)| {
                         let cid = format!("{region_prefix}-region-{}", c.code());
                         view! {
@@ -377,13 +379,13 @@ pub mod page {
                             </span>
                         }
                     }).collect_view()}
-                    {regions_error.map(|p| view! { <p class="field-error">{problem_text(t, p)}</p> })}
+                    {regions_error.map(|p| view! { <p class="field-error">{problem_text(t, at, p)}</p> })}
                 </fieldset>
                 <div class="field checkbox">
                     <input id=active_id.clone() type="checkbox" name="active" value="yes" checked=form.active/>
-                    <label for=active_id>{t.seller_method_active}</label>
+                    <label for=active_id>{at.seller_method_active}</label>
                 </div>
-                <button type="submit" class="primary">{t.seller_method_save}</button>
+                <button type="submit" class="primary">{at.seller_method_save}</button>
             </ActionForm>
         }
     }

@@ -8,7 +8,7 @@ use super::offers::{
     find_products, get_offer_editor, get_seller_offers, problem_text, OfferAnswer, OfferEditor, OfferField, OfferRow,
     ProductBrief, SaveOffer,
 };
-use crate::i18n::{fill, format_price, Lang, Texts};
+use crate::i18n::{fill, format_price, AreaTexts, Lang};
 use crate::offers::buybox::{Standing, Unavailable};
 use crate::seo::NoIndex;
 use crate::ui::{href, loaded, use_lang};
@@ -18,15 +18,15 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// What the seller reads about an offer's place in the buy box.
-pub fn standing_text(t: &'static Texts, lang: Lang, s: Standing) -> String {
+pub fn standing_text(at: &'static AreaTexts, lang: Lang, s: Standing) -> String {
     match s {
-        Standing::Wins => t.offer_standing_wins.to_owned(),
-        Standing::PriceToWin(p) => fill(t.offer_standing_price_to_win, &[("price", &format_price(p, lang))]),
-        Standing::CannotWinOnPrice => t.offer_standing_cannot_win.to_owned(),
-        Standing::Unavailable(Unavailable::Paused) => t.offer_standing_paused.to_owned(),
-        Standing::Unavailable(Unavailable::OutOfStock) => t.offer_standing_out_of_stock.to_owned(),
-        Standing::Unavailable(Unavailable::SellerNotActive) => t.offer_standing_suspended.to_owned(),
-        Standing::Unavailable(Unavailable::NoDeliveryToCounty) => t.offer_standing_no_delivery.to_owned(),
+        Standing::Wins => at.offer_standing_wins.to_owned(),
+        Standing::PriceToWin(p) => fill(at.offer_standing_price_to_win, &[("price", &format_price(p, lang))]),
+        Standing::CannotWinOnPrice => at.offer_standing_cannot_win.to_owned(),
+        Standing::Unavailable(Unavailable::Paused) => at.offer_standing_paused.to_owned(),
+        Standing::Unavailable(Unavailable::OutOfStock) => at.offer_standing_out_of_stock.to_owned(),
+        Standing::Unavailable(Unavailable::SellerNotActive) => at.offer_standing_suspended.to_owned(),
+        Standing::Unavailable(Unavailable::NoDeliveryToCounty) => at.offer_standing_no_delivery.to_owned(),
     }
 }
 
@@ -42,16 +42,16 @@ fn standing_code(s: Standing) -> &'static str {
 /// The seller area's pages, linked to each other.
 #[component]
 pub fn SellerNav(lang: Lang) -> impl IntoView {
-    let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     view! {
-        <nav class="admin-nav" aria-label=t.seller_area_title>
-            <a href=href(lang, "/seller")>{t.seller_area_title}</a>" · "
-            <a href=href(lang, "/seller/offers")>{t.seller_offers_title}</a>" · "
-            <a href=href(lang, "/seller/offers/new")>{t.seller_offer_new}</a>" · "
+        <nav class="admin-nav" aria-label=at.seller_area_title>
+            <a href=href(lang, "/seller")>{at.seller_area_title}</a>" · "
+            <a href=href(lang, "/seller/offers")>{at.seller_offers_title}</a>" · "
+            <a href=href(lang, "/seller/offers/new")>{at.seller_offer_new}</a>" · "
             <a href=href(lang, "/seller/imports")>{crate::i18n::area::use_area_texts().import_nav}</a>" · "
-            <a href=href(lang, "/seller/shipments")>{t.seller_shipments_title}</a>" · "
+            <a href=href(lang, "/seller/shipments")>{at.seller_shipments_title}</a>" · "
             <a href=href(lang, "/seller/messages")>{crate::i18n::area::use_area_texts().msg_nav}</a>" · "
-            <a href=href(lang, "/seller/methods")>{t.seller_methods_title}</a>" · "
+            <a href=href(lang, "/seller/methods")>{at.seller_methods_title}</a>" · "
             <a href=href(lang, "/seller/team")>{crate::i18n::area::use_area_texts().team_nav}</a>" · "
             <a href=href(lang, "/seller/profile")>{crate::i18n::area::use_area_texts().profile_nav}</a>
         </nav>
@@ -73,21 +73,22 @@ pub fn SellerOffersPage() -> impl IntoView {
 fn OffersBody(page: super::offers::OffersPage) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let base = href(lang, "/seller/offers");
     view! {
-        <Title text=format!("{} — {}", t.seller_offers_title, t.site_name)/>
-        <h1>{t.seller_offers_title}</h1>
+        <Title text=format!("{} — {}", at.seller_offers_title, t.site_name)/>
+        <h1>{at.seller_offers_title}</h1>
         <SellerNav lang/>
-        <p class="lead">{fill(t.seller_offers_lead, &[("seller", &page.seller_name), ("n", &page.page.total.to_string())])}</p>
-        {page.rows.is_empty().then(|| view! { <p>{t.seller_offers_none}" "<a href=href(lang, "/seller/offers/new")>{t.seller_offer_new}</a></p> })}
-        <div class="table-scroll" role="region" aria-label=t.seller_offers_title tabindex="0">
+        <p class="lead">{fill(at.seller_offers_lead, &[("seller", &page.seller_name), ("n", &page.page.total.to_string())])}</p>
+        {page.rows.is_empty().then(|| view! { <p>{at.seller_offers_none}" "<a href=href(lang, "/seller/offers/new")>{at.seller_offer_new}</a></p> })}
+        <div class="table-scroll" role="region" aria-label=at.seller_offers_title tabindex="0">
             <table class="audit seller-offers">
                 <thead>
                     <tr>
-                        <th scope="col">{t.seller_offer_product}</th>
-                        <th scope="col">{t.seller_offer_price}</th>
-                        <th scope="col">{t.seller_offer_stock}</th>
-                        <th scope="col">{t.seller_offer_buy_box}</th>
+                        <th scope="col">{at.seller_offer_product}</th>
+                        <th scope="col">{at.seller_offer_price}</th>
+                        <th scope="col">{at.seller_offer_stock}</th>
+                        <th scope="col">{at.seller_offer_buy_box}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -101,16 +102,16 @@ fn OffersBody(page: super::offers::OffersPage) -> impl IntoView {
 
 #[component]
 fn Row(lang: Lang, row: OfferRow) -> impl IntoView {
-    let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     view! {
         <tr data-testid="seller-offer" data-offer-id=row.offer_id data-standing=standing_code(row.standing)>
             <td>
                 <a href=href(lang, &format!("/seller/offers/{}", row.offer_id))>{row.product.title.clone()}</a>
-                <br/><span class="muted">{format!("EAN {}", row.product.ean)}{(!row.active).then(|| format!(" · {}", t.seller_offer_paused))}</span>
+                <br/><span class="muted">{format!("EAN {}", row.product.ean)}{(!row.active).then(|| format!(" · {}", at.seller_offer_paused))}</span>
             </td>
             <td>{format_price(row.price_cents, lang)}</td>
             <td>{row.stock}</td>
-            <td>{standing_text(t, lang, row.standing)}</td>
+            <td>{standing_text(at, lang, row.standing)}</td>
         </tr>
     }
 }
@@ -138,20 +139,21 @@ pub fn NewOfferPage() -> impl IntoView {
 fn FindProduct(found: super::offers::ProductSearch) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let searched = !found.q.trim().is_empty();
     view! {
-        <Title text=format!("{} — {}", t.seller_offer_new, t.site_name)/>
-        <h1>{t.seller_offer_new}</h1>
+        <Title text=format!("{} — {}", at.seller_offer_new, t.site_name)/>
+        <h1>{at.seller_offer_new}</h1>
         <SellerNav lang/>
         <form method="get" action=href(lang, "/seller/offers/new") class="account-form" role="search">
             <div class="field">
-                <label for="find-product">{t.seller_find_product}</label>
+                <label for="find-product">{at.seller_find_product}</label>
                 <input id="find-product" name="q" type="search" value=found.q.clone() aria-describedby="find-product-hint"/>
-                <p class="field-hint" id="find-product-hint">{t.seller_find_product_hint}</p>
+                <p class="field-hint" id="find-product-hint">{at.seller_find_product_hint}</p>
             </div>
             <button type="submit">{t.search_button}</button>
         </form>
-        {(searched && found.found.is_empty()).then(|| view! { <p role="status">{t.seller_find_none}</p> })}
+        {(searched && found.found.is_empty()).then(|| view! { <p role="status">{at.seller_find_none}</p> })}
         <ul class="my-orders" data-testid="found-products">
             {found.found.into_iter().map(|p| view! { <Found lang product=p/> }).collect_view()}
         </ul>
@@ -160,10 +162,10 @@ fn FindProduct(found: super::offers::ProductSearch) -> impl IntoView {
 
 #[component]
 fn Found(lang: Lang, product: ProductBrief) -> impl IntoView {
-    let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let (link, label) = match product.own_offer {
-        Some(id) => (format!("/seller/offers/{id}"), t.seller_offer_edit),
-        None => (format!("/seller/offers/new?product={}", product.id), t.seller_offer_make),
+        Some(id) => (format!("/seller/offers/{id}"), at.seller_offer_edit),
+        None => (format!("/seller/offers/new?product={}", product.id), at.seller_offer_make),
     };
     view! {
         <li data-testid="found-product" data-product-id=product.id>
@@ -196,6 +198,7 @@ fn OfferEditorPage(offer: Option<i32>, product: Option<i32>) -> impl IntoView {
 fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let answer: Option<OfferAnswer> = action.value().get_untracked().and_then(Result::ok).or(editor.answer.clone());
     let typed = answer.as_ref().filter(|a| !a.errors.is_empty()).map(|a| a.typed.clone());
     let o = editor.offer.clone();
@@ -214,8 +217,8 @@ fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl Into
     };
     let methods_error = problem(OfferField::Methods);
     let title = match &o {
-        Some(_) => t.seller_offer_edit,
-        None => t.seller_offer_make,
+        Some(_) => at.seller_offer_edit,
+        None => at.seller_offer_make,
     };
     let field = move |f: OfferField, label: &'static str, value: String, mode: &'static str| {
         let id = format!("offer-{}", f.code());
@@ -226,7 +229,7 @@ fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl Into
                 <label for=id.clone()>{label}</label>
                 <input id=id.clone() name=f.code() type="text" inputmode=mode value=value autocomplete="off"
                     aria-invalid=p.map(|_| "true") aria-describedby=p.map(|_| error_id.clone())/>
-                {p.map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(t, p)}</p> })}
+                {p.map(|p| view! { <p class="field-error" id=error_id.clone()>{problem_text(t, at, p)}</p> })}
             </div>
         }
     };
@@ -238,25 +241,25 @@ fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl Into
             <a href=href(lang, &format!("/p/{}", editor.product.slug))>{editor.product.title.clone()}</a>
             " "<span class="muted">{format!("EAN {}", editor.product.ean)}</span>
         </p>
-        {answer.as_ref().and_then(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="offer-notice">{t.seller_offer_saved}</p> })}
+        {answer.as_ref().and_then(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="offer-notice">{at.seller_offer_saved}</p> })}
         {answer.as_ref().and_then(|a| a.exists).map(|id| view! {
-            <p class="notice error" role="alert">{t.seller_offer_exists}" "<a href=href(lang, &format!("/seller/offers/{id}"))>{t.seller_offer_edit}</a></p>
+            <p class="notice error" role="alert">{at.seller_offer_exists}" "<a href=href(lang, &format!("/seller/offers/{id}"))>{at.seller_offer_edit}</a></p>
         })}
         {o.as_ref().map(|o| view! {
             <p class="notice" data-testid="offer-standing" data-standing=standing_code(o.standing)>
-                <strong>{t.seller_offer_buy_box}": "</strong>{standing_text(t, lang, o.standing)}
+                <strong>{at.seller_offer_buy_box}": "</strong>{standing_text(at, lang, o.standing)}
             </p>
         })}
-        {editor.methods.is_empty().then(|| view! { <p class="notice error" role="alert">{t.seller_offer_no_methods}</p> })}
+        {editor.methods.is_empty().then(|| view! { <p class="notice error" role="alert">{at.seller_offer_no_methods}</p> })}
         <ActionForm action attr:class="account-form" attr:novalidate=true>
             <input type="hidden" name="lang" value=lang.code()/>
             {o.as_ref().map(|o| view! { <input type="hidden" name="offer" value=o.offer_id/> })}
             <input type="hidden" name="product" value=editor.product.id/>
-            {field(OfferField::Price, t.seller_offer_price_label, price, "decimal")}
-            {field(OfferField::Stock, t.seller_offer_stock, stock, "numeric")}
-            {field(OfferField::HandlingDays, t.seller_offer_handling, handling, "numeric")}
+            {field(OfferField::Price, at.seller_offer_price_label, price, "decimal")}
+            {field(OfferField::Stock, at.seller_offer_stock, stock, "numeric")}
+            {field(OfferField::HandlingDays, at.seller_offer_handling, handling, "numeric")}
             <fieldset class="method-choice" aria-describedby=methods_error.map(|_| "offer-methods-error")>
-                <legend>{t.seller_offer_methods}</legend>
+                <legend>{at.seller_offer_methods}</legend>
                 {methods.into_iter().enumerate().map(|(i, (m, chosen))| {
                     let id = format!("offer-method-{}", m.id);
                     view! {
@@ -266,13 +269,13 @@ fn EditorBody(editor: OfferEditor, action: ServerAction<SaveOffer>) -> impl Into
                         </div>
                     }
                 }).collect_view()}
-                {methods_error.map(|p| view! { <p class="field-error" id="offer-methods-error">{problem_text(t, p)}</p> })}
+                {methods_error.map(|p| view! { <p class="field-error" id="offer-methods-error">{problem_text(t, at, p)}</p> })}
             </fieldset>
             <div class="field checkbox">
                 <input id="offer-active" type="checkbox" name="active" value="yes" checked=active/>
-                <label for="offer-active">{t.seller_offer_active}</label>
+                <label for="offer-active">{at.seller_offer_active}</label>
             </div>
-            <button type="submit" class="primary">{t.seller_offer_save}</button>
+            <button type="submit" class="primary">{at.seller_offer_save}</button>
         </ActionForm>
     }
 }

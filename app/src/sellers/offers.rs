@@ -196,13 +196,13 @@ pub fn validate_offer(form: &OfferForm, own_methods: &[i32]) -> Result<OfferTerm
 }
 
 /// The translated text of a problem.
-pub fn problem_text(t: &crate::i18n::Texts, p: OfferProblem) -> &'static str {
+pub fn problem_text(t: &crate::i18n::Texts, at: &crate::i18n::AreaTexts, p: OfferProblem) -> &'static str {
     match p {
         OfferProblem::Required => t.invalid_required,
-        OfferProblem::NotANumber => t.offer_invalid_number,
-        OfferProblem::TooLow => t.offer_invalid_too_low,
-        OfferProblem::TooHigh => t.offer_invalid_too_high,
-        OfferProblem::NoMethod => t.offer_invalid_methods,
+        OfferProblem::NotANumber => at.offer_invalid_number,
+        OfferProblem::TooLow => at.offer_invalid_too_low,
+        OfferProblem::TooHigh => at.offer_invalid_too_high,
+        OfferProblem::NoMethod => at.offer_invalid_methods,
     }
 }
 

@@ -11,7 +11,7 @@
 
 use super::company::{self, IdProblem};
 use crate::checkout::validate::{self as contact, Problem as ContactProblem};
-use crate::i18n::{fill, Texts};
+use crate::i18n::{fill, AreaTexts, Texts};
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
@@ -58,12 +58,12 @@ impl ApplicationStatus {
         matches!(self, Self::Submitted | Self::ChangesRequested)
     }
 
-    pub fn text(self, t: &Texts) -> &'static str {
+    pub fn text(self, at: &AreaTexts) -> &'static str {
         match self {
-            Self::Submitted => t.apply_status_submitted,
-            Self::ChangesRequested => t.apply_status_changes,
-            Self::Approved => t.apply_status_approved,
-            Self::Rejected => t.apply_status_rejected,
+            Self::Submitted => at.apply_status_submitted,
+            Self::ChangesRequested => at.apply_status_changes,
+            Self::Approved => at.apply_status_approved,
+            Self::Rejected => at.apply_status_rejected,
         }
     }
 }
@@ -363,7 +363,7 @@ pub fn decision_message(raw: &str) -> Result<String, Problem> {
 }
 
 /// The translated message for a problem.
-pub fn message(t: &Texts, problem: Problem) -> String {
+pub fn message(t: &Texts, at: &AreaTexts, problem: Problem) -> String {
     match problem {
         Problem::Required => t.invalid_required.to_owned(),
         Problem::TooLong { max } => fill(t.invalid_too_long, &[("max", &max.to_string())]),
@@ -371,10 +371,10 @@ pub fn message(t: &Texts, problem: Problem) -> String {
         Problem::Email => t.invalid_email.to_owned(),
         Problem::Phone => t.invalid_phone.to_owned(),
         Problem::PhoneNotEu => t.invalid_phone_not_eu.to_owned(),
-        Problem::Country => t.apply_invalid_country.to_owned(),
-        Problem::Format => t.apply_invalid_format.to_owned(),
-        Problem::CheckDigits => t.apply_invalid_check_digits.to_owned(),
-        Problem::NotCertified => t.apply_invalid_certified.to_owned(),
+        Problem::Country => at.apply_invalid_country.to_owned(),
+        Problem::Format => at.apply_invalid_format.to_owned(),
+        Problem::CheckDigits => at.apply_invalid_check_digits.to_owned(),
+        Problem::NotCertified => at.apply_invalid_certified.to_owned(),
     }
 }
 

@@ -24,6 +24,7 @@ pub fn SellPage() -> impl IntoView {
 fn SellBody(page: PageData, action: ServerAction<Apply>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     // The latest answer: a hydrated post's, else what a plain post left.
     let answer = action.value().get_untracked().and_then(Result::ok).or(page.answer.clone());
     let status = page.application.as_ref().map(|a| a.status);
@@ -35,22 +36,22 @@ fn SellBody(page: PageData, action: ServerAction<Apply>) -> impl IntoView {
     };
     let next = crate::markup::query_value(&href(lang, "/sell"));
     view! {
-        <Title text=format!("{} — {}", t.sell_title, t.site_name)/>
-        <h1>{t.sell_title}</h1>
-        <p class="lead">{t.sell_intro}</p>
-        {answer.as_ref().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="sell-notice">{t.sell_saved}</p> })}
-        {answer.as_ref().filter(|a| a.closed).map(|_| view! { <p class="notice error" role="alert">{t.sell_closed}</p> })}
-        {answer.as_ref().filter(|a| !a.errors.is_empty()).map(|_| view! { <p class="notice error" role="alert" data-testid="form-error">{t.sell_fix_errors}</p> })}
+        <Title text=format!("{} — {}", at.sell_title, t.site_name)/>
+        <h1>{at.sell_title}</h1>
+        <p class="lead">{at.sell_intro}</p>
+        {answer.as_ref().filter(|a| a.saved).map(|_| view! { <p class="notice" role="status" data-testid="sell-notice">{at.sell_saved}</p> })}
+        {answer.as_ref().filter(|a| a.closed).map(|_| view! { <p class="notice error" role="alert">{at.sell_closed}</p> })}
+        {answer.as_ref().filter(|a| !a.errors.is_empty()).map(|_| view! { <p class="notice error" role="alert" data-testid="form-error">{at.sell_fix_errors}</p> })}
         {page.member_of.clone().map(|(_, name)| view! {
             <p class="notice" data-testid="sell-member">
-                {fill(t.sell_member_of, &[("seller", &name)])}" "
-                <a href=href(lang, "/seller")>{t.seller_area_open}</a>
+                {fill(at.sell_member_of, &[("seller", &name)])}" "
+                <a href=href(lang, "/seller")>{at.seller_area_open}</a>
             </p>
         })}
         {page.application.clone().map(|a| view! { <Status lang application=a/> })}
         {(!page.signed_in).then(|| view! {
             <p data-testid="sell-sign-in">
-                {t.sell_sign_in_first}" "
+                {at.sell_sign_in_first}" "
                 <a href=href(lang, &format!("/account/signin?next={next}"))>{t.account_sign_in}</a>" · "
                 <a href=href(lang, "/account/register")>{t.account_register}</a>
             </p>
@@ -62,19 +63,19 @@ fn SellBody(page: PageData, action: ServerAction<Apply>) -> impl IntoView {
 /// Where the application is, with the administrator's words when there are any.
 #[component]
 fn Status(lang: Lang, application: super::onboarding::ApplicationView) -> impl IntoView {
-    let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let submitted = crate::delivery::local_time::to_tallinn(application.submitted_at).date();
-    let line = fill(t.sell_status_line, &[("status", application.status.text(t)), ("date", &format_date(submitted, lang))]);
+    let line = fill(at.sell_status_line, &[("status", application.status.text(at)), ("date", &format_date(submitted, lang))]);
     let class = match application.status {
         ApplicationStatus::Rejected => "notice error",
         _ => "notice",
     };
     view! {
         <section class=class aria-labelledby="sell-status-heading" data-testid="sell-status" data-status=application.status.code()>
-            <h2 id="sell-status-heading">{t.sell_status_title}</h2>
+            <h2 id="sell-status-heading">{at.sell_status_title}</h2>
             <p>{line}</p>
             {application.message.clone().map(|m| view! {
-                <p class="admin-message"><strong>{t.sell_admin_says}</strong>" "<span class="pre-line" data-testid="sell-admin-message">{m}</span></p>
+                <p class="admin-message"><strong>{at.sell_admin_says}</strong>" "<span class="pre-line" data-testid="sell-admin-message">{m}</span></p>
             })}
         </section>
     }
@@ -89,6 +90,7 @@ fn ApplicationFormView(
     action: ServerAction<Apply>,
 ) -> impl IntoView {
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let problem = move |f: Field| answer.as_ref().and_then(|a| a.error(f));
     let country_error = problem(Field::Country);
     let certified_error = problem(Field::Certified);
@@ -103,37 +105,37 @@ fn ApplicationFormView(
         <ActionForm action attr:class="account-form sell-form" attr:novalidate=true>
             <input type="hidden" name="lang" value=lang.code()/>
             <fieldset>
-                <legend>{t.sell_company}</legend>
-                {field(Field::CompanyName, t.sell_company_name, form.company_name.clone(), "text", "organization", None)}
+                <legend>{at.sell_company}</legend>
+                {field(Field::CompanyName, at.sell_company_name, form.company_name.clone(), "text", "organization", None)}
                 <div class="field">
-                    <label for="sell-country">{t.sell_country}</label>
+                    <label for="sell-country">{at.sell_country}</label>
                     <select id="sell-country" name="country" aria-invalid=country_error.map(|_| "true")
                         aria-describedby=country_error.map(|_| "sell-country-error")>
-                        <option value="" selected=chosen.is_empty()>{t.sell_choose_country}</option>
+                        <option value="" selected=chosen.is_empty()>{at.sell_choose_country}</option>
                         {countries.into_iter().map(|(name, code)| view! { <option value=code selected={chosen == code}>{name}</option> }).collect_view()}
                     </select>
-                    {country_error.map(|p| view! { <p class="field-error" id="sell-country-error">{message(t, p)}</p> })}
+                    {country_error.map(|p| view! { <p class="field-error" id="sell-country-error">{message(t, at, p)}</p> })}
                 </div>
-                {field(Field::RegistryCode, t.sell_registry_code, form.registry_code.clone(), "text", "off", Some(t.sell_registry_code_hint))}
-                {field(Field::VatNumber, t.sell_vat_number, form.vat_number.clone(), "text", "off", Some(t.sell_vat_number_hint))}
+                {field(Field::RegistryCode, at.sell_registry_code, form.registry_code.clone(), "text", "off", Some(at.sell_registry_code_hint))}
+                {field(Field::VatNumber, at.sell_vat_number, form.vat_number.clone(), "text", "off", Some(at.sell_vat_number_hint))}
                 {field(Field::Street, t.checkout_street, form.street.clone(), "text", "street-address", None)}
                 {field(Field::City, t.checkout_city, form.city.clone(), "text", "address-level2", None)}
                 {field(Field::PostalCode, t.checkout_postal_code, form.postal_code.clone(), "text", "postal-code", None)}
             </fieldset>
             <fieldset>
-                <legend>{t.sell_contact}</legend>
-                {field(Field::ContactName, t.sell_contact_name, form.contact_name.clone(), "text", "name", None)}
+                <legend>{at.sell_contact}</legend>
+                {field(Field::ContactName, at.sell_contact_name, form.contact_name.clone(), "text", "name", None)}
                 {field(Field::Email, t.checkout_email, form.email.clone(), "email", "email", None)}
                 {field(Field::Phone, t.checkout_phone, form.phone.clone(), "tel", "tel", None)}
-                {field(Field::Iban, t.sell_iban, form.iban.clone(), "text", "off", Some(t.sell_iban_hint))}
+                {field(Field::Iban, at.sell_iban, form.iban.clone(), "text", "off", Some(at.sell_iban_hint))}
             </fieldset>
             <div class="field checkbox">
                 <input id="sell-certified" type="checkbox" name="certified" value="yes" checked=form.certified
                     aria-invalid=certified_error.map(|_| "true") aria-describedby=certified_error.map(|_| "sell-certified-error")/>
-                <label for="sell-certified">{t.sell_certification}</label>
-                {certified_error.map(|p| view! { <p class="field-error" id="sell-certified-error">{message(t, p)}</p> })}
+                <label for="sell-certified">{at.sell_certification}</label>
+                {certified_error.map(|p| view! { <p class="field-error" id="sell-certified-error">{message(t, at, p)}</p> })}
             </div>
-            <button type="submit" class="primary">{if resubmit { t.sell_resubmit } else { t.sell_submit }}</button>
+            <button type="submit" class="primary">{if resubmit { at.sell_resubmit } else { at.sell_submit }}</button>
         </ActionForm>
     }
 }
@@ -150,6 +152,7 @@ fn text_field(
     hint: Option<&'static str>,
     problem: Option<super::onboarding::Problem>,
 ) -> impl IntoView {
+    let at = crate::i18n::area::use_area_texts();
     let id = format!("sell-{}", field.code());
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -161,7 +164,7 @@ fn text_field(
             <input id=id.clone() name=field.code() type=kind value=value autocomplete=autocomplete
                 aria-invalid=problem.map(|_| "true") aria-describedby=described/>
             {hint.map(|h| view! { <p class="field-hint" id=hint_id.clone()>{h}</p> })}
-            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{message(t, p)}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{message(t, at, p)}</p> })}
         </div>
     }
 }

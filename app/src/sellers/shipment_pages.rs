@@ -8,7 +8,7 @@ use super::shipments::{
     get_seller_shipments, SellerCancelShipment, SellerShipment, ShipAction, ShipAnswer, ShipProblem, ShipmentAction, ShipmentsPage,
 };
 use crate::orders::aftersale::{CancelReason, CannotCancel};
-use crate::i18n::{fill, format_date, format_date_range, format_price, Lang, Texts};
+use crate::i18n::{fill, format_date, format_date_range, format_price, AreaTexts, Lang, Texts};
 use crate::orders::pages::shipment_status_text;
 use crate::orders::ShipmentStatus;
 use crate::seo::NoIndex;
@@ -42,19 +42,20 @@ pub fn SellerShipmentsPage() -> impl IntoView {
 }
 
 fn problem_text(t: &'static Texts, p: ShipProblem) -> String {
+    let at = crate::i18n::area::use_area_texts();
     match p {
-        ShipProblem::CarrierRequired => t.ship_carrier_required.to_owned(),
-        ShipProblem::TrackingRequired => t.ship_tracking_required.to_owned(),
-        ShipProblem::TrackingInvalid => t.ship_tracking_invalid.to_owned(),
-        ShipProblem::NotNow(s) => fill(t.ship_not_now, &[("status", shipment_status_text(t, s))]),
+        ShipProblem::CarrierRequired => at.ship_carrier_required.to_owned(),
+        ShipProblem::TrackingRequired => at.ship_tracking_required.to_owned(),
+        ShipProblem::TrackingInvalid => at.ship_tracking_invalid.to_owned(),
+        ShipProblem::NotNow(s) => fill(at.ship_not_now, &[("status", shipment_status_text(t, s))]),
     }
 }
 
-fn done_text(t: &'static Texts, a: ShipAction) -> &'static str {
+fn done_text(at: &'static AreaTexts, a: ShipAction) -> &'static str {
     match a {
-        ShipAction::Accept => t.ship_accepted,
-        ShipAction::Ship => t.ship_shipped,
-        ShipAction::Deliver => t.ship_delivered,
+        ShipAction::Accept => at.ship_accepted,
+        ShipAction::Ship => at.ship_shipped,
+        ShipAction::Deliver => at.ship_delivered,
     }
 }
 
@@ -62,6 +63,7 @@ fn done_text(t: &'static Texts, a: ShipAction) -> &'static str {
 fn ShipmentsBody(page: ShipmentsPage, action: ServerAction<ShipmentAction>, cancel: ServerAction<SellerCancelShipment>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     // The newest hydrated answer of either form, else what a plain post left.
     let answer: Option<ShipAnswer> = [action.value().get_untracked(), cancel.value().get_untracked()]
         .into_iter()
@@ -74,48 +76,48 @@ fn ShipmentsBody(page: ShipmentsPage, action: ServerAction<ShipmentAction>, canc
     let base = href(lang, "/seller/shipments");
     let pager_query = back.clone();
     view! {
-        <Title text=format!("{} — {}", t.seller_shipments_title, t.site_name)/>
-        <h1>{t.seller_shipments_title}</h1>
+        <Title text=format!("{} — {}", at.seller_shipments_title, t.site_name)/>
+        <h1>{at.seller_shipments_title}</h1>
         <SellerNav lang/>
         {answer.map(|a| {
             let n = a.shipment_id.to_string();
             match (a.done, a.problem, a.cancelled, a.not_cancelled) {
-                (Some(d), ..) => view! { <p class="notice" role="status" data-testid="ship-notice">{fill(done_text(t, d), &[("n", &n)])}</p> }.into_any(),
+                (Some(d), ..) => view! { <p class="notice" role="status" data-testid="ship-notice">{fill(done_text(at, d), &[("n", &n)])}</p> }.into_any(),
                 (_, Some(p), ..) => view! { <p class="notice error" role="alert" data-testid="ship-notice">{format!("#{n}: {}", problem_text(t, p))}</p> }.into_any(),
                 (_, _, Some(amount), _) => view! {
-                    <p class="notice" role="status" data-testid="ship-notice">{fill(t.ship_cancelled, &[("n", &n), ("amount", &format_price(amount, lang))])}</p>
+                    <p class="notice" role="status" data-testid="ship-notice">{fill(at.ship_cancelled, &[("n", &n), ("amount", &format_price(amount, lang))])}</p>
                 }.into_any(),
                 (_, _, _, Some(why)) => view! {
                     <p class="notice error" role="alert" data-testid="ship-notice">{format!("#{n}: {}", match why {
-                        CannotCancel::Shipped => t.ship_cancel_shipped,
+                        CannotCancel::Shipped => at.ship_cancel_shipped,
                         CannotCancel::Over => t.order_cancel_over,
-                        CannotCancel::ReasonMissing => t.ship_cancel_reason,
+                        CannotCancel::ReasonMissing => at.ship_cancel_reason,
                     })}</p>
                 }.into_any(),
                 _ => ().into_any(),
             }
         })}
-        <form method="get" action=base.clone() class="filters" aria-label=t.seller_shipments_filter>
+        <form method="get" action=base.clone() class="filters" aria-label=at.seller_shipments_filter>
             <div class="field">
                 <label for="ship-status">{t.order_status}</label>
                 <select id="ship-status" name="status">
-                    <option value="" selected=filter.status.is_none()>{t.seller_shipments_any}</option>
+                    <option value="" selected=filter.status.is_none()>{at.seller_shipments_any}</option>
                     {ShipmentStatus::ALL.iter().filter(|s| **s != ShipmentStatus::Placed).map(|s| view! {
                         <option value=s.code() selected={filter.status == Some(*s)}>{shipment_status_text(t, *s)}</option>
                     }).collect_view()}
                 </select>
             </div>
             <div class="field">
-                <label for="ship-from">{t.seller_shipments_from}</label>
+                <label for="ship-from">{at.seller_shipments_from}</label>
                 <input id="ship-from" name="from" type="date" value=filter.from.map(|d| d.to_string()).unwrap_or_default()/>
             </div>
             <div class="field">
-                <label for="ship-to">{t.seller_shipments_to}</label>
+                <label for="ship-to">{at.seller_shipments_to}</label>
                 <input id="ship-to" name="to" type="date" value=filter.to.map(|d| d.to_string()).unwrap_or_default()/>
             </div>
-            <button type="submit">{t.seller_shipments_show}</button>
+            <button type="submit">{at.seller_shipments_show}</button>
         </form>
-        {page.rows.is_empty().then(|| view! { <p>{t.seller_shipments_none}</p> })}
+        {page.rows.is_empty().then(|| view! { <p>{at.seller_shipments_none}</p> })}
         <ul class="applications">
             {page.rows.into_iter().map(|s| view! { <Shipment lang shipment=s back=back.clone() action cancel/> }).collect_view()}
         </ul>
@@ -134,6 +136,7 @@ fn Shipment(
     cancel: ServerAction<SellerCancelShipment>,
 ) -> impl IntoView {
     let t = lang.texts();
+    let at = crate::i18n::area::use_area_texts();
     let s = shipment;
     let placed = crate::delivery::local_time::to_tallinn(s.placed_at).date();
     let hidden = {
@@ -151,13 +154,13 @@ fn Shipment(
     let (accept_fields, ship_fields, deliver_fields) = (hidden(ShipAction::Accept), hidden(ShipAction::Ship), hidden(ShipAction::Deliver));
     view! {
         <li class="application" data-testid="seller-shipment" data-shipment-id=s.id data-status=s.status.code()>
-            <h2 class="h3">{fill(t.seller_shipment_heading, &[("order", &s.order_id.to_string()), ("date", &format_date(placed, lang))])}
+            <h2 class="h3">{fill(at.seller_shipment_heading, &[("order", &s.order_id.to_string()), ("date", &format_date(placed, lang))])}
                 " "<span class="muted">{shipment_status_text(t, s.status)}</span></h2>
             <div class="requisites"><dl>
-                <dt>{t.seller_shipment_buyer}</dt><dd>{s.buyer.clone()}</dd>
-                <dt>{t.seller_shipment_address}</dt><dd>{s.address.clone()}</dd>
+                <dt>{at.seller_shipment_buyer}</dt><dd>{s.buyer.clone()}</dd>
+                <dt>{at.seller_shipment_address}</dt><dd>{s.address.clone()}</dd>
                 <dt>{t.cart_delivery}</dt><dd>{format!("{} · {}", s.method_name, format_date_range(s.earliest, s.latest, lang))}</dd>
-                <dt>{t.seller_shipment_goods}</dt><dd>{s.lines.join(", ")}" · "{format_price(s.goods_cents + s.fee_cents, lang)}</dd>
+                <dt>{at.seller_shipment_goods}</dt><dd>{s.lines.join(", ")}" · "{format_price(s.goods_cents + s.fee_cents, lang)}</dd>
                 {s.tracking.clone().map(|tr| view! { <dt>{t.order_tracking}</dt><dd data-testid="seller-tracking">{format!("{}: {}", tr.carrier, tr.number)}</dd> })}
             </dl></div>
             <p><a href=href(lang, &format!("/seller/messages/{}", s.id)) data-testid="message-buyer">{crate::i18n::area::use_area_texts().msg_write_buyer}</a></p>
@@ -165,38 +168,38 @@ fn Shipment(
                 {ShipAction::Accept.allowed_from(s.status).then(|| view! {
                     <ActionForm action attr:class="inline-form">
                         {accept_fields}
-                        <button type="submit">{t.ship_accept}</button>
+                        <button type="submit">{at.ship_accept}</button>
                     </ActionForm>
                 })}
                 {ShipAction::Ship.allowed_from(s.status).then(|| view! {
                     <ActionForm action attr:class="account-form decision-form">
                         {ship_fields}
                         <div class="field">
-                            <label for=format!("carrier-{id}")>{t.ship_carrier}</label>
+                            <label for=format!("carrier-{id}")>{at.ship_carrier}</label>
                             <input id=format!("carrier-{id}") name="carrier" type="text" autocomplete="off"/>
                         </div>
                         <div class="field">
-                            <label for=format!("tracking-{id}")>{t.ship_tracking}</label>
+                            <label for=format!("tracking-{id}")>{at.ship_tracking}</label>
                             <input id=format!("tracking-{id}") name="tracking_number" type="text" autocomplete="off"/>
                         </div>
-                        <button type="submit" class="primary">{t.ship_submit}</button>
+                        <button type="submit" class="primary">{at.ship_submit}</button>
                     </ActionForm>
                 })}
                 {ShipAction::Deliver.allowed_from(s.status).then(|| view! {
                     <ActionForm action attr:class="inline-form">
                         {deliver_fields}
-                        <button type="submit">{t.ship_mark_delivered}</button>
+                        <button type="submit">{at.ship_mark_delivered}</button>
                     </ActionForm>
                 })}
                 {s.status.cancellable().then(|| view! {
                     <details class="seller-cancel">
-                        <summary>{t.ship_cancel}</summary>
+                        <summary>{at.ship_cancel}</summary>
                         <ActionForm action=cancel attr:class="account-form decision-form">
                             <input type="hidden" name="lang" value=lang.code()/>
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="back" value=back.clone()/>
                             <div class="field">
-                                <label for=format!("cancel-reason-{id}")>{t.ship_cancel_why}</label>
+                                <label for=format!("cancel-reason-{id}")>{at.ship_cancel_why}</label>
                                 <select id=format!("cancel-reason-{id}") name="reason">
                                     {CancelReason::SELLER.into_iter().map(|r| view! { <option value=r.code()>{r.text(t)}</option> }).collect_view()}
                                 </select>
@@ -205,7 +208,7 @@ fn Shipment(
                                 <label for=format!("cancel-note-{id}")>{t.order_cancel_note}</label>
                                 <textarea id=format!("cancel-note-{id}") name="note" rows="2" maxlength=crate::orders::aftersale::REASON_TEXT_MAX></textarea>
                             </div>
-                            <button type="submit" class="danger">{t.ship_cancel}</button>
+                            <button type="submit" class="danger">{at.ship_cancel}</button>
                         </ActionForm>
                     </details>
                 })}

@@ -123,6 +123,7 @@ pub fn SellerJoinPage() -> impl IntoView {
 fn JoinBody(page: JoinPage, join: ServerAction<JoinSeller>, token: String) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, a) = (lang.texts(), use_area_texts());
+    let at = crate::i18n::area::use_area_texts();
     let page = join.value().get_untracked().and_then(Result::ok).unwrap_or(page);
     let seller = page.seller_name.clone().unwrap_or_default();
     let email = page.email.clone().unwrap_or_default();
@@ -148,7 +149,7 @@ fn JoinBody(page: JoinPage, join: ServerAction<JoinSeller>, token: String) -> im
         }.into_any(),
         JoinState::Joined => view! {
             <p class="notice" role="status" data-testid="join-state">{fill(a.team_joined, &values)}</p>
-            <p><a href=href(lang, "/seller")>{t.seller_area_open}</a></p>
+            <p><a href=href(lang, "/seller")>{at.seller_area_open}</a></p>
         }.into_any(),
         JoinState::Open => view! {
             <p data-testid="join-state">{fill(a.team_join_open, &values)}</p>
