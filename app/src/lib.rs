@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod ids;
 pub mod offers;
 pub mod orders;
+pub mod pantry;
 pub mod payment;
 mod layout;
 pub mod ui;
