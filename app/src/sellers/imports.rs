@@ -227,7 +227,7 @@ pub async fn apply_import(lang: String, id: i32) -> Result<(), AppError> {
     if super::import_service::start_applying(&db, &me, id, Utc::now()).await? {
         super::import_service::spawn_apply(db, id);
     }
-    redirect_plain_post(&format!("/{}/seller/imports/{id}", lang.code()));
+    crate::server::redirect_form_post(&format!("/{}/seller/imports/{id}", lang.code()));
     Ok(())
 }
 
@@ -238,14 +238,6 @@ pub async fn discard_import(lang: String, id: i32) -> Result<(), AppError> {
     let me = super::area::member(&db).await?;
     let lang = crate::accounts::api::server_side::lang_of(&lang);
     super::import_service::discard(&db, &me, id, Utc::now()).await?;
-    redirect_plain_post(&format!("/{}/seller/imports/{id}", lang.code()));
+    crate::server::redirect_form_post(&format!("/{}/seller/imports/{id}", lang.code()));
     Ok(())
-}
-
-/// A plain (no-JavaScript) post goes back to the import's page; a hydrated one reloads it.
-#[cfg(feature = "ssr")]
-fn redirect_plain_post(to: &str) {
-    if crate::server::is_form_post() {
-        leptos_axum::redirect(to);
-    }
 }
