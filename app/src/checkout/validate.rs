@@ -248,6 +248,20 @@ pub(crate) fn is_forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// A text of several lines (a description, a message): trimmed, `\r\n` read as `\n`, at most
+/// `max` characters, line breaks allowed but no other control characters or bidi overrides.
+/// Empty is allowed: whether a text is required is the caller's rule.
+pub(crate) fn lines(raw: &str, max: usize) -> Result<String, Problem> {
+    let text = raw.trim().replace("\r\n", "\n");
+    if text.chars().count() > max {
+        return Err(Problem::TooLong { max });
+    }
+    if text.chars().any(|c| c != '\n' && is_forbidden(c)) {
+        return Err(Problem::ControlCharacters);
+    }
+    Ok(text)
+}
+
 /// A required one-line text: trimmed, inner whitespace collapsed, at most `max` characters.
 pub(crate) fn line(raw: &str, max: usize) -> Result<String, Problem> {
     let s = raw.trim();

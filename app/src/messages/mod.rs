@@ -58,18 +58,13 @@ pub enum MessageProblem {
 
 /// A message as typed, checked: trimmed, line breaks kept, at most [`BODY_MAX`] characters.
 pub fn message_body(raw: &str) -> Result<String, MessageProblem> {
-    let body = raw.trim().replace("\r\n", "\n");
-    if body.is_empty() {
-        return Err(MessageProblem::Empty);
+    use crate::checkout::validate::{lines, Problem};
+    match lines(raw, BODY_MAX) {
+        Ok(body) if body.is_empty() => Err(MessageProblem::Empty),
+        Ok(body) => Ok(body),
+        Err(Problem::TooLong { .. }) => Err(MessageProblem::TooLong),
+        Err(_) => Err(MessageProblem::BadCharacters),
     }
-    if body.chars().count() > BODY_MAX {
-        return Err(MessageProblem::TooLong);
-    }
-    let bad = |c: char| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
-    if body.chars().any(bad) {
-        return Err(MessageProblem::BadCharacters);
-    }
-    Ok(body)
 }
 
 /// Whether one more message fits the hourly limit, given when this side's earlier ones were sent.

@@ -5,7 +5,7 @@
 //! `profile_service`). The company's legal details come from its application and change only
 //! through the shop. The rules are here (pure); the server functions are thin adapters.
 
-use crate::checkout::validate::{normalize_email, normalize_phone, Problem};
+use crate::checkout::validate::{lines, normalize_email, normalize_phone, Problem};
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use crate::wire::Wire;
@@ -62,19 +62,6 @@ pub struct Profile {
     pub phone: String,
 }
 
-/// A text of the profile: trimmed, at most `max` characters, line breaks allowed but no other
-/// control characters or text-direction overrides.
-fn text(raw: &str, max: usize) -> Result<String, Problem> {
-    let t = raw.trim().replace("\r\n", "\n");
-    if t.chars().count() > max {
-        return Err(Problem::TooLong { max });
-    }
-    if t.chars().any(|c| (c.is_control() && c != '\n') || ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)) {
-        return Err(Problem::ControlCharacters);
-    }
-    Ok(t)
-}
-
 /// `{"et": …, "en": …}` of the languages with a text (an empty one falls back to another).
 fn by_language(texts: &[String; 3]) -> String {
     let map: std::collections::BTreeMap<&str, &str> =
@@ -88,11 +75,11 @@ pub fn validate_profile(form: &ProfileForm) -> Result<Profile, Vec<(ProfileField
     let mut about: [String; 3] = Default::default();
     let mut terms: [String; 3] = Default::default();
     for (i, lang) in Lang::ALL.into_iter().enumerate() {
-        match text(&form.about[i], ABOUT_MAX) {
+        match lines(&form.about[i], ABOUT_MAX) {
             Ok(t) => about[i] = t,
             Err(p) => errors.push((ProfileField::About(lang), p)),
         }
-        match text(&form.terms[i], TERMS_MAX) {
+        match lines(&form.terms[i], TERMS_MAX) {
             Ok(t) => terms[i] = t,
             Err(p) => errors.push((ProfileField::Terms(lang), p)),
         }
