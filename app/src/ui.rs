@@ -65,6 +65,11 @@ where
     }
 }
 
+/// A moment as the seller area and messages show it: Tallinn's day and minute ("01.12.2026 05:01").
+pub fn tallinn_minute(at: chrono::DateTime<chrono::Utc>) -> String {
+    crate::delivery::local_time::to_tallinn(at).format("%d.%m.%Y %H:%M").to_string()
+}
+
 /// The VAT lines of a summary: "VAT 24% included: €1.23".
 pub fn vat_lines(t: &'static Texts, lang: Lang, vat: &[VatLine]) -> impl IntoView {
     vat.iter()

@@ -11,15 +11,11 @@ use crate::i18n::area::use_area_texts;
 use crate::i18n::{fill, AreaTexts, Lang};
 use crate::orders::pages::shipment_status_text;
 use crate::seo::NoIndex;
-use crate::ui::{href, loaded, use_lang};
+use crate::ui::{href, loaded, tallinn_minute, use_lang};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_query_map};
-
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    crate::delivery::local_time::to_tallinn(at).format("%d.%m.%Y %H:%M").to_string()
-}
 
 fn problem_text(a: &'static AreaTexts, p: MessageProblem) -> String {
     match p {
@@ -57,7 +53,7 @@ fn Conversation(page: ThreadPage, me: Side, answer: Option<MessageAnswer>, form:
                 let who = if mine { a.msg_you.to_owned() } else { other.clone() };
                 view! {
                     <li class=if mine { "message mine" } else { "message" } data-author=m.author.code()>
-                        <p class="muted">{who}" · "{when(m.at)}</p>
+                        <p class="muted">{who}" · "{tallinn_minute(m.at)}</p>
                         <p class="body">{m.body}</p>
                     </li>
                 }
@@ -179,7 +175,7 @@ fn ThreadsBody(page: super::ThreadsPage) -> impl IntoView {
                         {fill(a.msg_thread_line, &[("order", &r.order_id.to_string()), ("buyer", &r.buyer)])}
                     </a>
                     {r.unread.then(|| view! { " "<strong>{a.msg_unread}</strong> })}
-                    <br/><span class="muted">{when(r.last_at)}" · "{if r.last_author == Side::Seller { a.msg_you } else { "" }}{r.last}</span>
+                    <br/><span class="muted">{tallinn_minute(r.last_at)}" · "{if r.last_author == Side::Seller { a.msg_you } else { "" }}{r.last}</span>
                 </li>
             }).collect_view()}
         </ul>

@@ -13,17 +13,12 @@ use super::offers::problem_text as value_problem_text;
 use crate::i18n::area::use_area_texts;
 use crate::i18n::{fill, format_price, AreaTexts, Lang};
 use crate::seo::NoIndex;
-use crate::ui::{href, loaded, use_lang};
+use crate::ui::{href, loaded, tallinn_minute, use_lang};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
-
-/// When, in Tallinn, as the seller reads it.
-fn when(at: chrono::DateTime<chrono::Utc>) -> String {
-    crate::delivery::local_time::to_tallinn(at).format("%d.%m.%Y %H:%M").to_string()
-}
 
 pub fn column_text(a: &'static AreaTexts, c: Column) -> &'static str {
     match c {
@@ -137,7 +132,7 @@ fn ImportsBody(page: super::imports::ImportsPage) -> impl IntoView {
                     view! {
                         <li>
                             <a href=href(lang, &format!("/seller/imports/{}", i.id))>{i.file_name.clone()}</a>
-                            " · "{when(i.created_at)}" · "<strong>{status_text(a, i.status)}</strong>
+                            " · "{tallinn_minute(i.created_at)}" · "<strong>{status_text(a, i.status)}</strong>
                             <br/><span class="muted">{counts}</span>
                         </li>
                     }
@@ -235,7 +230,7 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
         ImportStatus::Applied => Some(view! {
             <p class="notice" role="status" data-testid="import-outcome">{fill(a.import_applied, &[
                 ("updates", &i.updates.to_string()), ("creates", &i.creates.to_string()),
-                ("at", &i.finished_at.map(when).unwrap_or_default()),
+                ("at", &i.finished_at.map(tallinn_minute).unwrap_or_default()),
             ])}</p>
         }.into_any()),
         ImportStatus::Failed => Some(view! { <p class="notice error" role="alert" data-testid="import-outcome">{a.import_failed}</p> }.into_any()),
@@ -326,7 +321,7 @@ fn ImportBody(import: ImportView, apply: ServerAction<ApplyImport>, discard: Ser
         <h1>{fill(a.import_file_title, &[("file", &i.file_name)])}</h1>
         <SellerNav lang/>
         <p data-testid="import-status" data-status=i.status.code()>
-            {fill(a.import_uploaded, &[("at", &when(i.created_at))])}" · "<strong>{status_text(a, i.status)}</strong>
+            {fill(a.import_uploaded, &[("at", &tallinn_minute(i.created_at))])}" · "<strong>{status_text(a, i.status)}</strong>
         </p>
         {progress}
         {outcome}
