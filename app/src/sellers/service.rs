@@ -110,9 +110,11 @@ pub fn walk_offers(end: u64, all: i64, in_category: i64) -> bool {
 /// A seller's public profile with one page of its assortment. `None` for an unknown slug or
 /// a seller that is not trading (pending approval or suspended).
 ///
-/// Bounded whatever the size of the assortment: the seller comes from the snapshot, its
-/// counts per category from `seller_categories`, and the page of offers from the index on
-/// `offers (seller_id, active, product_id, price_cents)`. Six queries.
+/// Bounded whatever the size of the assortment: the seller's row by its unique slug (read from
+/// the database, not the snapshot, so what the seller edits on its profile shows at once on
+/// every instance), its counts per category from `seller_categories`, the category names from
+/// the snapshot, and the page of offers from the index on
+/// `offers (seller_id, active, product_id, price_cents)`. Seven queries.
 pub async fn seller_profile<C: ConnectionTrait>(
     db: &C,
     snapshot: &Snapshot,
@@ -121,9 +123,6 @@ pub async fn seller_profile<C: ConnectionTrait>(
     category_slug: Option<&str>,
     page: u64,
 ) -> Result<Option<SellerProfile>, DbErr> {
-    // Read from the database, not the snapshot: what the seller edits on its profile (texts,
-    // contacts) shows at once on every instance (one lookup by a unique key).
-    let _ = snapshot;
     let s = seller::Entity::find().filter(seller::Column::Slug.eq(slug)).one(db).await?;
     let Some(s) = s.filter(|s| s.status == SellerStatus::Active) else {
         return Ok(None);
