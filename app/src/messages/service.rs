@@ -53,14 +53,18 @@ async fn messages_of<C: ConnectionTrait>(db: &C, thread: Option<&message_thread:
         .collect())
 }
 
+/// The column of when `side` last read its thread.
+fn read_at(side: Side) -> message_thread::Column {
+    match side {
+        Side::Buyer => message_thread::Column::BuyerReadAt,
+        Side::Seller => message_thread::Column::SellerReadAt,
+    }
+}
+
 /// Marks a thread read by one side now.
 async fn mark_read<C: ConnectionTrait>(db: &C, thread: Option<&message_thread::Model>, side: Side, now: DateTime<Utc>) -> Result<(), DbErr> {
     let Some(t) = thread else { return Ok(()) };
-    let column = match side {
-        Side::Buyer => message_thread::Column::BuyerReadAt,
-        Side::Seller => message_thread::Column::SellerReadAt,
-    };
-    message_thread::Entity::update_many().col_expr(column, Expr::value(now)).filter(message_thread::Column::Id.eq(t.id)).exec(db).await?;
+    message_thread::Entity::update_many().col_expr(read_at(side), Expr::value(now)).filter(message_thread::Column::Id.eq(t.id)).exec(db).await?;
     Ok(())
 }
 
@@ -193,13 +197,10 @@ async fn send<C: ConnectionTrait + TransactionTrait>(
     }
     .insert(&txn)
     .await?;
-    let read = match side {
-        Side::Buyer => message_thread::Column::BuyerReadAt,
-        Side::Seller => message_thread::Column::SellerReadAt,
-    };
+    // The writer has read what it answered.
     message_thread::Entity::update_many()
         .col_expr(message_thread::Column::LastMessageAt, Expr::value(now))
-        .col_expr(read, Expr::value(now))
+        .col_expr(read_at(side), Expr::value(now))
         .filter(message_thread::Column::Id.eq(thread.id))
         .exec(&txn)
         .await?;
