@@ -112,11 +112,11 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         .await
         .unwrap()
         .unwrap();
+    // The buyer's first message makes the thread; the hostile ones are stored into it as written.
+    let buyer = app::orders::cancel::OrderAccess { key: &placed.token, cart_id: None, account: None };
+    app::messages::service::send_as_buyer(&db, buyer, placed_shipment.id, "x", now).await.unwrap();
+    let thread = app::db::entity::message_thread::Entity::find().one(&db).await.unwrap().unwrap();
     for (side, words) in [(app::messages::Side::Buyer, "Buyer says"), (app::messages::Side::Seller, "Seller says")] {
-        app::messages::service::send_as_buyer(&db, app::orders::cancel::OrderAccess { key: &placed.token, cart_id: None, account: None }, placed_shipment.id, "x", now)
-            .await
-            .unwrap();
-        let thread = app::db::entity::message_thread::Entity::find().one(&db).await.unwrap().unwrap();
         app::db::entity::message::ActiveModel {
             thread_id: Set(thread.id),
             author: Set(side),
