@@ -26,31 +26,12 @@ use app::search::service::Search;
 use app::search::SearchParams;
 use chrono::Utc;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
-
-/// A confirmed account of that address, without a password (quicker than hashing one).
-async fn account(db: &DatabaseConnection, email: &str) -> i32 {
-    user::ActiveModel {
-        email: Set(email.to_owned()),
-        email_confirmed_at: Set(Some(Utc::now())),
-        password_hash: Set(None),
-        name: Set("Test Person".into()),
-        phone: Set(String::new()),
-        lang: Set("et".into()),
-        created_at: Set(Utc::now()),
-        deleted_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id
-}
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 /// A new account holding the administrator role, signed in: its guard.
 async fn admin(db: &DatabaseConnection, email: &str) -> Administrator {
     let now = Utc::now();
-    let id = account(db, email).await;
+    let id = support::confirmed_account(db, email).await;
     app::accounts::service::grant(db, id, Role::Administrator, None, now).await.unwrap();
     let session = app::accounts::service::start_session(db, UserId(id), false, "test", now).await.unwrap();
     let visitor = app::accounts::service::resolve(db, &session.token, now).await.unwrap().expect("a live session");
@@ -252,8 +233,8 @@ on_both_engines!(categories_change_what_shoppers_see);
 async fn administrators_grant_and_revoke_roles(db: &DatabaseConnection) {
     let now = Utc::now();
     let boss = admin(db, "boss@turg.ee").await;
-    let mari = account(db, "mari_m@example.ee").await;
-    let gone = account(db, "gone@example.ee").await;
+    let mari = support::confirmed_account(db, "mari_m@example.ee").await;
+    let gone = support::confirmed_account(db, "gone@example.ee").await;
     user::Entity::update_many()
         .col_expr(user::Column::DeletedAt, Expr::value(Some(now)))
         .filter(user::Column::Id.eq(gone))
@@ -261,7 +242,7 @@ async fn administrators_grant_and_revoke_roles(db: &DatabaseConnection) {
         .await
         .unwrap();
     for i in 0..31 {
-        account(db, &format!("paged{i:02}@example.ee")).await;
+        support::confirmed_account(db, &format!("paged{i:02}@example.ee")).await;
     }
 
     // Found by a part of the address, taken literally (`_` is not a wildcard); deleted accounts never.

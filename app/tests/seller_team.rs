@@ -36,26 +36,6 @@ async fn token_sent_to(db: &DatabaseConnection, to: &str) -> String {
     mail.body_text[at..at + 32].to_owned()
 }
 
-/// A confirmed account of that address.
-async fn account(db: &DatabaseConnection, email: &str) -> i32 {
-    use sea_orm::{ActiveModelTrait, Set};
-    user::ActiveModel {
-        email: Set(email.to_owned()),
-        email_confirmed_at: Set(Some(Utc::now())),
-        password_hash: Set(None),
-        name: Set("Kolleeg".into()),
-        phone: Set(String::new()),
-        lang: Set("et".into()),
-        created_at: Set(Utc::now()),
-        deleted_at: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap()
-    .id
-}
-
 async fn invited_colleague_joins(db: &DatabaseConnection) {
     support::seeded(db).await;
     let me = member_of(db, 0).await;
@@ -76,7 +56,7 @@ async fn invited_colleague_joins(db: &DatabaseConnection) {
 
     // Signed out; another account; then the invited one.
     assert_eq!(join_page(db, None, &token, now).await.unwrap().state, JoinState::SignedOut);
-    let stranger = account(db, "jaan@example.ee").await;
+    let stranger = support::confirmed_account(db, "jaan@example.ee").await;
     assert_eq!(
         join(db, stranger, "jaan@example.ee", &token, now).await.unwrap().state,
         JoinState::WrongAccount("jaan@example.ee".into())
@@ -88,7 +68,7 @@ async fn invited_colleague_joins(db: &DatabaseConnection) {
     let theirs = token_sent_to(db, &other_email).await;
     assert!(matches!(join(db, other.user_id(), &other_email, &theirs, now).await.unwrap().state, JoinState::MemberElsewhere(_)));
 
-    let colleague = account(db, "kolleeg@firma.ee").await;
+    let colleague = support::confirmed_account(db, "kolleeg@firma.ee").await;
     assert_eq!(join_page(db, Some((colleague, "kolleeg@firma.ee")), &token, now).await.unwrap().state, JoinState::Open);
     assert_eq!(join(db, colleague, "kolleeg@firma.ee", &token, now).await.unwrap().state, JoinState::Joined);
     assert_eq!(for_account(db, colleague).await.unwrap().unwrap().seller_id(), me.seller_id());

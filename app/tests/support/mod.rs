@@ -122,6 +122,28 @@ pub async fn seeded(db: &DatabaseConnection) {
     app::db::seed::seed_demo(db).await.expect("seed").expect("empty database gets seeded");
 }
 
+/// A confirmed account of that address, without a password (quicker than hashing one): its id.
+#[allow(dead_code)] // used by some test crates only
+pub async fn confirmed_account(db: &DatabaseConnection, email: &str) -> i32 {
+    use sea_orm::{ActiveModelTrait, Set};
+    let now = chrono::Utc::now();
+    app::db::entity::user::ActiveModel {
+        email: Set(email.to_owned()),
+        email_confirmed_at: Set(Some(now)),
+        password_hash: Set(None),
+        name: Set("Test Person".into()),
+        phone: Set(String::new()),
+        lang: Set("et".into()),
+        created_at: Set(now),
+        deleted_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .unwrap()
+    .id
+}
+
 /// Sunday 2026-11-22, 12:00 in Tallinn: the cold courier then comes on Tuesday.
 #[allow(dead_code)]
 pub fn sunday() -> chrono::DateTime<chrono::Utc> {
