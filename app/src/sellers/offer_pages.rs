@@ -48,12 +48,12 @@ pub fn SellerNav(lang: Lang) -> impl IntoView {
             <a href=href(lang, "/seller")>{at.seller_area_title}</a>" · "
             <a href=href(lang, "/seller/offers")>{at.seller_offers_title}</a>" · "
             <a href=href(lang, "/seller/offers/new")>{at.seller_offer_new}</a>" · "
-            <a href=href(lang, "/seller/imports")>{crate::i18n::area::use_area_texts().import_nav}</a>" · "
+            <a href=href(lang, "/seller/imports")>{at.import_nav}</a>" · "
             <a href=href(lang, "/seller/shipments")>{at.seller_shipments_title}</a>" · "
-            <a href=href(lang, "/seller/messages")>{crate::i18n::area::use_area_texts().msg_nav}</a>" · "
+            <a href=href(lang, "/seller/messages")>{at.msg_nav}</a>" · "
             <a href=href(lang, "/seller/methods")>{at.seller_methods_title}</a>" · "
-            <a href=href(lang, "/seller/team")>{crate::i18n::area::use_area_texts().team_nav}</a>" · "
-            <a href=href(lang, "/seller/profile")>{crate::i18n::area::use_area_texts().profile_nav}</a>
+            <a href=href(lang, "/seller/team")>{at.team_nav}</a>" · "
+            <a href=href(lang, "/seller/profile")>{at.profile_nav}</a>
         </nav>
     }
 }

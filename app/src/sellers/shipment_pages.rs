@@ -163,7 +163,7 @@ fn Shipment(
                 <dt>{at.seller_shipment_goods}</dt><dd>{s.lines.join(", ")}" · "{format_price(s.goods_cents + s.fee_cents, lang)}</dd>
                 {s.tracking.clone().map(|tr| view! { <dt>{t.order_tracking}</dt><dd data-testid="seller-tracking">{format!("{}: {}", tr.carrier, tr.number)}</dd> })}
             </dl></div>
-            <p><a href=href(lang, &format!("/seller/messages/{}", s.id)) data-testid="message-buyer">{crate::i18n::area::use_area_texts().msg_write_buyer}</a></p>
+            <p><a href=href(lang, &format!("/seller/messages/{}", s.id)) data-testid="message-buyer">{at.msg_write_buyer}</a></p>
             <div class="decisions">
                 {ShipAction::Accept.allowed_from(s.status).then(|| view! {
                     <ActionForm action attr:class="inline-form">
