@@ -170,7 +170,7 @@ pub struct ProfilePage {
 pub async fn get_profile() -> Result<ProfilePage, AppError> {
     let db = crate::server::db()?;
     let me = super::area::member(&db).await?;
-    let mut page = super::profile_service::page(&db, &me).await?;
+    let mut page = super::profile_service::page(&me);
     page.answer = crate::accounts::api::server_side::take_flash();
     Ok(page)
 }

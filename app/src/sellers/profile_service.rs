@@ -26,16 +26,16 @@ pub fn logo_of(s: &seller::Model) -> Option<Logo> {
 }
 
 /// The profile form with what is stored.
-pub async fn page<C: ConnectionTrait>(db: &C, me: &Member) -> Result<ProfilePage, DbErr> {
-    // Read again: the guard's row may be older than a logo just uploaded.
-    let s = &seller::Entity::find_by_id(me.seller_id()).one(db).await?.unwrap_or_else(|| me.seller().clone());
-    Ok(ProfilePage {
+pub fn page(me: &Member) -> ProfilePage {
+    // The guard read the seller's row for this request.
+    let s = me.seller();
+    ProfilePage {
         seller_name: s.name.clone(),
         slug: s.slug.clone(),
         form: ProfileForm { about: texts(&s.about), terms: texts(&s.payment_terms), email: s.email.clone(), phone: s.phone.clone() },
         logo: logo_of(s),
         answer: None,
-    })
+    }
 }
 
 /// Stores a valid profile. The products' pages show no profile text, so nothing else changes.
