@@ -394,13 +394,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         offer::Entity::find().filter(offer::Column::Id.is_in(offer_ids)).all(db).await?.into_iter().map(|o| (o.id, o)).collect();
     let product_ids: Vec<i32> = offers.values().map(|o| o.product_id).collect();
     let seller_ids: Vec<i32> = offers.values().map(|o| o.seller_id).collect();
-    let products: HashMap<i32, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(product_ids.clone()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
     let mut titles: HashMap<i32, String> = HashMap::new();
     for text in product_text::Entity::find()
         .filter(product_text::Column::ProductId.is_in(product_ids))

@@ -328,6 +328,11 @@ const SUMMARY_SET: &str = "SET \
     offer_count = (SELECT COUNT(*) FROM offers o JOIN sellers s ON s.id = o.seller_id \
         WHERE o.product_id = products.id AND o.active = TRUE AND o.stock > 0 AND s.status = 'active')";
 
+/// The products of these ids, by id (ids of no product are left out).
+pub async fn products_by_id<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, product::Model>, DbErr> {
+    Ok(product::Entity::find().filter(product::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|p| (p.id, p)).collect())
+}
+
 /// Recomputes one product's lowest price and offer count and marks it changed (for the search
 /// index and page caches); call after any change to its offers.
 pub async fn refresh_offer_summary<C: ConnectionTrait>(db: &C, product_id: i32) -> Result<(), DbErr> {

@@ -258,13 +258,7 @@ pub async fn search_page<C: ConnectionTrait>(
         .map_err(|e| SearchError::Index(tantivy::TantivyError::InternalError(e.to_string())))??;
 
     let page = Page::new(requested_page, hits.total as u64, PER_PAGE);
-    let mut by_id: HashMap<i32, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(hits.product_ids.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let mut by_id = crate::catalog::service::products_by_id(db, hits.product_ids.iter().copied()).await?;
     let products = hits.product_ids.iter().filter_map(|id| by_id.remove(id)).collect();
 
     let sellers: HashMap<i32, (String, String)> = hits

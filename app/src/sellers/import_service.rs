@@ -563,13 +563,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, me: &Member, lang: Lang, id: i32) 
             .all(db)
             .await?;
         let product_ids: Vec<i32> = rows.iter().map(|r| r.product_id).collect();
-        let products: HashMap<i32, product::Model> = product::Entity::find()
-            .filter(product::Column::Id.is_in(product_ids.clone()))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+        let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
         let titles = super::offer_service::titles(db, &product_ids, lang).await?;
         let offers = own_offers(db, me.seller_id(), &product_ids).await?;
         for r in rows {

@@ -86,8 +86,7 @@ pub async fn offers_page<C: ConnectionTrait>(
         .all(db)
         .await?;
     let product_ids: Vec<i32> = offers.iter().map(|o| o.product_id).collect();
-    let products: HashMap<i32, product::Model> =
-        product::Entity::find().filter(product::Column::Id.is_in(product_ids.clone())).all(db).await?.into_iter().map(|p| (p.id, p)).collect();
+    let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
     let titles = titles(db, &product_ids, lang).await?;
     let cold: Vec<(i32, bool)> = products.values().map(|p| (p.id, p.cold_chain)).collect();
     let standings = crate::offers::service::standings(db, snapshot, me.seller_id(), &cold, County::DEFAULT, now).await?;

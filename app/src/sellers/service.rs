@@ -14,7 +14,6 @@ use sea_orm::{
     sea_query::{Expr, Func, LikeExpr},
     ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
-use std::collections::HashMap;
 
 /// Active sellers, optionally filtered by a name search and a country, by name.
 pub async fn sellers_page<C: ConnectionTrait>(
@@ -208,13 +207,7 @@ pub async fn seller_profile<C: ConnectionTrait>(
         .into_tuple()
         .all(db)
         .await?;
-    let mut by_id: HashMap<i32, product::Model> = product::Entity::find()
-        .filter(product::Column::Id.is_in(prices.iter().map(|(id, _)| *id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id, p))
-        .collect();
+    let mut by_id = crate::catalog::service::products_by_id(db, prices.iter().map(|(id, _)| *id)).await?;
     // Each card shows this seller's own price.
     let products = prices
         .into_iter()
