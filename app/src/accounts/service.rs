@@ -87,6 +87,21 @@ pub fn check_password(password: &str, email: &str, name: &str) -> Option<Problem
 
 const NAME_MAX: usize = 120;
 
+/// The e-mail addresses of these accounts, by id (for lists that name who did something).
+pub async fn emails_of<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i32>) -> Result<std::collections::HashMap<i32, String>, DbErr> {
+    use sea_orm::QuerySelect;
+    Ok(user::Entity::find()
+        .select_only()
+        .column(user::Column::Id)
+        .column(user::Column::Email)
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple::<(i32, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 /// The account of an address (not deleted).
 pub async fn find_by_email<C: ConnectionTrait>(db: &C, email: &str) -> Result<Option<user::Model>, DbErr> {
     user::Entity::find()

@@ -3,9 +3,9 @@
 //! and only ever added to.
 
 use crate::accounts::visitor::Administrator;
-use crate::db::entity::{audit_entry, user};
+use crate::db::entity::audit_entry;
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, QuerySelect, Set};
 
 /// What an administrator did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,19 +73,11 @@ pub async fn latest<C: ConnectionTrait>(
     limit: u64,
 ) -> Result<Vec<(audit_entry::Model, String)>, DbErr> {
     let entries = audit_entry::Entity::find().order_by_desc(audit_entry::Column::Id).limit(limit).all(db).await?;
-    let ids: Vec<i32> = entries.iter().map(|e| e.actor_id).collect();
-    let emails: Vec<(i32, String)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Email)
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let emails = crate::accounts::service::emails_of(db, entries.iter().map(|e| e.actor_id)).await?;
     Ok(entries
         .into_iter()
         .map(|e| {
-            let who = emails.iter().find(|(id, _)| *id == e.actor_id).map(|(_, m)| m.clone()).unwrap_or_default();
+            let who = emails.get(&e.actor_id).cloned().unwrap_or_default();
             (e, who)
         })
         .collect())

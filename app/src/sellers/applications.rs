@@ -188,15 +188,7 @@ pub async fn for_administrators<C: ConnectionTrait>(
             .all(db)
             .await?,
     );
-    let user_ids: Vec<i32> = rows.iter().map(|r| r.user_id).collect();
-    let emails: Vec<(i32, String)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Email)
-        .filter(user::Column::Id.is_in(user_ids))
-        .into_tuple()
-        .all(db)
-        .await?;
+    let emails = crate::accounts::service::emails_of(db, rows.iter().map(|r| r.user_id)).await?;
     let seller_ids: Vec<i32> = rows.iter().filter_map(|r| r.seller_id).collect();
     let slugs: Vec<(i32, String)> = seller::Entity::find()
         .select_only()
@@ -212,7 +204,7 @@ pub async fn for_administrators<C: ConnectionTrait>(
             id: r.id,
             status: r.status,
             form: stored_form(&r),
-            applicant_email: emails.iter().find(|(id, _)| *id == r.user_id).map(|(_, e)| e.clone()).unwrap_or_default(),
+            applicant_email: emails.get(&r.user_id).cloned().unwrap_or_default(),
             message: r.message.clone(),
             submitted_at: r.submitted_at,
             seller_slug: r.seller_id.and_then(|s| slugs.iter().find(|(id, _)| *id == s).map(|(_, slug)| slug.clone())),

@@ -67,7 +67,7 @@ mod guard {
 /// The seller area's home.
 #[server(prefix = "/api", endpoint = "seller_home", output = Wire)]
 pub async fn get_seller_home() -> Result<SellerHome, AppError> {
-    use crate::db::entity::{seller_member, user};
+    use crate::db::entity::seller_member;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
     let db = crate::server::db()?;
     let me = member(&db).await?;
@@ -80,14 +80,8 @@ pub async fn get_seller_home() -> Result<SellerHome, AppError> {
         .into_tuple()
         .all(&db)
         .await?;
-    let mut members: Vec<(i32, String)> = user::Entity::find()
-        .select_only()
-        .column(user::Column::Id)
-        .column(user::Column::Email)
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(&db)
-        .await?;
+    let emails = crate::accounts::service::emails_of(&db, ids.iter().copied()).await?;
+    let mut members: Vec<(i32, String)> = ids.iter().filter_map(|id| emails.get(id).map(|e| (*id, e.clone()))).collect();
     members.sort_by_key(|(id, _)| *id != me.user_id());
     Ok(SellerHome {
         name: s.name.clone(),
