@@ -129,6 +129,10 @@ fn AccountAreas() -> impl IntoView {
         "admin" => view! { <WithAreaTexts><AdminArea/></WithAreaTexts> }.into_any(),
         "sell" | "seller" => view! { <WithAreaTexts><SellerArea/></WithAreaTexts> }.into_any(),
         "messages" => view! { <WithAreaTexts><messages::pages::BuyerThreadPage/></WithAreaTexts> }.into_any(),
+        "pantry" if path.trim_end_matches('/').ends_with("/transport") => {
+            view! { <WithAreaTexts><pantry::pages::TransportPage/></WithAreaTexts> }.into_any()
+        }
+        "pantry" => view! { <WithAreaTexts><pantry::pages::PantryPage/></WithAreaTexts> }.into_any(),
         _ => view! { <AccountArea/> }.into_any(),
     }
 }
@@ -207,6 +211,8 @@ pub fn App() -> impl IntoView {
                     // `offers/{id}`, `imports/{id}` (`SellerArea` tells them apart).
                     <Route path=(StaticSegment("seller"), ParamSegment("page"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("messages"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=StaticSegment("pantry") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("pantry"), StaticSegment("transport")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("signin")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("account"), StaticSegment("register")) view={Lazy::<AccountRoute>::new()}/>

@@ -77,6 +77,23 @@ pub mod day_opt {
     }
 }
 
+/// `Vec<NaiveDate>` as [`day`].
+pub mod days {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Day(#[serde(with = "super::day")] NaiveDate);
+
+    pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dates.iter().map(|d| Day(*d)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        Ok(Vec::<Day>::deserialize(d)?.into_iter().map(|Day(date)| date).collect())
+    }
+}
+
 /// Moments cross as milliseconds since 1970 in UTC (`#[serde(with = "crate::wire::instant")]`),
 /// for the same reason as [`day`].
 pub mod instant {

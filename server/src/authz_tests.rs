@@ -20,7 +20,7 @@ use tower::ServiceExt;
 /// functions check the order's key, cart or account themselves (below: another account's ids).
 const PUBLIC: &[&str] = &[
     "home", "category", "product", "search", "suggest", "seller", "sellers", "cart", "cart_count", "cart_add",
-    "cart_update", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
+    "cart_update", "cart_mode", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
     "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
     "seller_join_page", "buyer_thread", "buyer_message",
@@ -38,6 +38,14 @@ const SIGNED_IN: &[(&str, &str)] = &[
     ("account_confirm_email_change", "lang=en&code=123456"),
     ("account_delete", "lang=en&password=Kirsid-Tallinnas-2026"),
     ("account_consents", ""),
+    ("pantry", "lang=En"),
+    ("pantry_summary", ""),
+    ("pantry_transport", "lang=En&items=&county=harju&choices="),
+    // Nothing stored: refused as not orderable, nothing changes.
+    (
+        "pantry_place_transport",
+        "lang=en&items=1%3A1&county=harju&choices=&seen=x&name=Mari+Maasikas&phone=5123+4567&street=Pikk+1&city=Tallinn&postal_code=10123&comment=",
+    ),
     // No such invitation: answered with that, nothing changes.
     ("seller_join", "lang=en&token=0123456789abcdef0123456789abcdef"),
     (
@@ -272,7 +280,7 @@ async fn every_server_function_checks_who_asks() {
     assert_eq!(post(&router, "buyer_thread", &format!("shipment_id={}&key=", b_shipment.id), Some(&b_cookie)).await, StatusCode::OK);
     assert_eq!(get(&router, &format!("/en/messages/{}", b_shipment.id), Some(&b_cookie)).await, StatusCode::OK);
     // And A's own account functions work for A (the 401s above were not for any reason).
-    for (endpoint, body) in [("account_profile", ""), ("account_consents", ""), ("account_orders", "lang=En")] {
+    for (endpoint, body) in [("account_profile", ""), ("account_consents", ""), ("account_orders", "lang=En"), ("pantry", "lang=En"), ("pantry_summary", "")] {
         assert_eq!(post(&router, endpoint, body, Some(&a_cookie)).await, StatusCode::OK, "{endpoint} signed in");
     }
     assert_eq!(get(&router, "/account/export.json", Some(&a_cookie)).await, StatusCode::OK);

@@ -294,6 +294,9 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             format!("/{l}/seller/join?token={hostile}"),
             format!("/{l}/seller/messages"),
             format!("/{l}/seller/messages/{}", placed_shipment.id),
+            format!("/{l}/pantry"),
+            format!("/{l}/pantry/transport?items=all&county={hostile}&choices={hostile}&a={hostile}&notice={hostile}"),
+            format!("/{l}/pantry/transport?items=1:1&invalid=1&name={hostile}&street={hostile}&comment={hostile}"),
         ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
@@ -317,7 +320,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/"];
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/", "/pantry"];
         let own_pages = path.ends_with("/sell") || path.ends_with("/seller");
         if status == StatusCode::OK && (own_pages || kept_out.iter().any(|p| path.contains(p))) {
             let robots = seo_tests::seo(&html).robots;

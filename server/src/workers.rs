@@ -102,7 +102,8 @@ fn interval() -> tokio::time::Interval {
     tick
 }
 
-/// How often carts idle for 90 days (and their checkout drafts) are deleted.
+/// How often carts idle for 90 days (and their checkout drafts) are deleted, and pantry expiry
+/// reminders queued.
 const IDLE_CARTS_EVERY: Duration = Duration::from_secs(3600);
 
 async fn release_loop(db: DatabaseConnection, shutdown: CancellationToken) {
@@ -115,6 +116,13 @@ async fn release_loop(db: DatabaseConnection, shutdown: CancellationToken) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(carts = n, "deleted carts idle for 90 days"),
                 Err(e) => tracing::warn!(error = %e, "deleting idle carts failed"),
+            }
+            // Pantry items expiring in 30 and 7 days: reminded once each (the outbox's key
+            // keeps two instances from sending one reminder twice).
+            match app::pantry::service::send_reminders(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(emails = n, "queued pantry expiry reminders"),
+                Err(e) => tracing::warn!(error = %e, "queueing pantry reminders failed"),
             }
         }
         match app::payment::service::release_expired(&db, chrono::Utc::now()).await {

@@ -139,12 +139,27 @@ fn AccountMenu(page: PageData) -> impl IntoView {
     let account = page.account.clone().expect("signed in");
     let sign_out = ServerAction::<SignOut>::new();
     let who = if account.name.is_empty() { account.email.clone() } else { account.name.clone() };
+    let pantry = crate::wire::resource(|| (), |_| crate::pantry::api::get_pantry_summary());
     view! {
         {heading(t, t.account_title)}
         <p data-testid="signed-in-as">{fill(t.account_signed_in_as, &[("who", &who)])}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                pantry.await.ok().filter(|s| s.units > 0).map(|s| {
+                    let date = s.soonest.map(|d| crate::i18n::format_date(d, lang)).unwrap_or_default();
+                    view! {
+                        <p data-testid="account-pantry">
+                            <a href=href(lang, "/pantry")>{t.account_pantry}</a>": "
+                            {fill(t.account_pantry_summary, &[("units", &s.units.to_string()), ("products", &s.products.to_string()), ("date", &date)])}
+                        </p>
+                    }
+                })
+            })}
+        </Suspense>
         <nav aria-label=t.account_title>
             <ul class="account-menu">
                 <li><a href=href(lang, "/account/orders")>{t.account_my_orders}</a></li>
+                <li><a href=href(lang, "/pantry")>{t.account_pantry}</a></li>
                 <li><a href=href(lang, "/account/profile")>{t.account_profile}</a></li>
                 <li><a href=href(lang, "/account/data")>{t.account_my_data}</a></li>
                 <li><a href=href(lang, "/cart")>{t.nav_cart}</a></li>

@@ -74,6 +74,8 @@ pub(crate) mod server_side {
                 service::CartError::SoldOut => AppError::SoldOut,
                 service::CartError::Full => AppError::CartFull,
                 service::CartError::TooManyUnits => AppError::TooManyUnits,
+                service::CartError::NotStorable => AppError::BadRequest("not storable".into()),
+                service::CartError::NeedsAccount => AppError::Unauthorized,
                 service::CartError::Db(db) => db.into(),
             }
         }
@@ -86,6 +88,7 @@ pub(crate) mod server_side {
             AppError::NotForSale => "not_for_sale",
             AppError::CartFull => "cart_full",
             AppError::TooManyUnits => "too_many_units",
+            AppError::Unauthorized => "pantry_sign_in",
             _ => "error",
         }
     }
@@ -145,6 +148,29 @@ pub async fn update_line(lang: String, line_id: i32, quantity: i32) -> Result<Op
     let notice = match &result {
         Ok(Some(_)) => Some("limited"),
         Ok(None) => None,
+        Err(e) => Some(notice_for(e)),
+    };
+    crate::server::redirect_form_post(&cart_path(lang, notice));
+    result
+}
+
+/// Delivers a line now (`store` false) or buys it into the pantry (`store` true, signed in
+/// only: a guest is asked to sign in, and the cart is kept).
+#[server(prefix = "/api", endpoint = "cart_mode", output = Wire)]
+pub async fn set_line_mode(lang: String, line_id: i32, store: bool) -> Result<(), AppError> {
+    use crate::ids::CartId;
+    use server_side::*;
+    let lang = lang_of(&lang);
+    let result = async {
+        let id = cart_id(false).await?.ok_or(AppError::NotFound)?;
+        let account = Owner::of_request().account.is_some();
+        let db = crate::server::db()?;
+        Ok::<_, AppError>(super::service::set_mode(&db, CartId(id), line_id, store, account, chrono::Utc::now()).await?)
+    }
+    .await;
+    let notice = match &result {
+        Ok(()) if store => Some("stored"),
+        Ok(()) => None,
         Err(e) => Some(notice_for(e)),
     };
     crate::server::redirect_form_post(&cart_path(lang, notice));

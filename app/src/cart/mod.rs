@@ -52,6 +52,10 @@ pub struct CartLineView {
     pub total_cents: i64,
     pub stock: i32,
     pub problem: Option<LineProblem>,
+    /// Bought into the pantry (delivered later).
+    pub stored: bool,
+    /// The product may be stored in a pantry.
+    pub storable: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +71,8 @@ pub struct MethodOptionView {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CartGroupView {
     pub seller_id: i32,
+    /// The seller's goods bought into the pantry: no delivery now.
+    pub store: bool,
     pub seller: SellerBrief,
     pub lines: Vec<CartLineView>,
     pub goods_cents: i64,
@@ -92,6 +98,8 @@ pub struct CartView {
     /// Units in the cart.
     pub count: i32,
     pub orderable: bool,
+    /// Something is delivered now (else checkout asks for no address).
+    pub delivers: bool,
 }
 
 /// What adding to the cart did.

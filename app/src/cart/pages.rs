@@ -1,7 +1,7 @@
 //! `/{lang}/cart`, the add-to-cart form and the header's cart count. Every change is a form
 //! (ActionForm): a plain post without JavaScript, an in-place update when hydrated.
 
-use super::api::{get_cart, ChooseCounty, ChooseMethod, UpdateLine};
+use super::api::{get_cart, ChooseCounty, ChooseMethod, SetLineMode, UpdateLine};
 use super::components::{cart_changed, reload_cart_after};
 use super::pricing::LineProblem;
 use super::{CartGroupView, CartLineView, CartView, MethodOptionView, MAX_QUANTITY};
@@ -33,6 +33,8 @@ fn notice_text(t: &Texts, notice: &str) -> Option<&'static str> {
         "cart_full" => t.error_cart_full,
         "too_many_units" => t.error_too_many_units,
         "too_many_orders" => t.checkout_too_many_pending,
+        "stored" => t.cart_stored_notice,
+        "pantry_sign_in" => t.cart_pantry_sign_in,
         "error" => t.error_bad_request,
         _ => return None,
     })
@@ -61,6 +63,13 @@ fn CartBody(cart: CartView) -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <h1>{t.cart_title}</h1>
         {move || notice().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {move || (query.read().get("notice").as_deref() == Some("pantry_sign_in")).then(|| view! {
+            <p>
+                <a class="button primary" href=href(lang, &format!("/account/signin?next={}", crate::markup::query_value(&href(lang, "/cart"))))>{t.account_sign_in}</a>
+                " "
+                <a class="button" href=href(lang, "/account/register")>{t.account_register}</a>
+            </p>
+        })}
     };
     if cart.groups.is_empty() {
         return view! {
@@ -125,8 +134,23 @@ fn SellerGroup(group: CartGroupView, county: County) -> impl IntoView {
     let heading_id = format!("seller-{}", group.seller_id);
     let chosen = group.chosen_option().cloned();
     let fee = chosen.as_ref().map(|c| c.fee_cents).unwrap_or(0);
-    let CartGroupView { seller, lines, goods_cents, options, chosen: chosen_id, .. } = group;
+    let CartGroupView { seller, lines, goods_cents, options, chosen: chosen_id, store, .. } = group;
     let seller_link = href(lang, &format!("/sellers/{}", seller.slug));
+    if store {
+        return view! {
+            <section class="cart-group pantry-group" aria-labelledby=heading_id.clone() data-testid="cart-pantry-group">
+                <h2 id=heading_id.clone()>{fill(t.cart_pantry_group, &[("seller", &seller.name)])}</h2>
+                <ul class="cart-lines">
+                    {lines.into_iter().map(|line| view! { <CartLine line/> }).collect_view()}
+                </ul>
+                <p class="muted">{t.cart_pantry_note}</p>
+                <dl class="totals group-totals">
+                    <dt>{t.cart_goods}</dt><dd>{format_price(goods_cents, lang)}</dd>
+                </dl>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="cart-group" aria-labelledby=heading_id.clone() data-testid="cart-group">
             <h2 id=heading_id.clone()>
@@ -147,6 +171,7 @@ fn SellerGroup(group: CartGroupView, county: County) -> impl IntoView {
             </dl>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -155,7 +180,8 @@ fn CartLine(line: CartLineView) -> impl IntoView {
     let t = lang.texts();
     let update = ServerAction::<UpdateLine>::new();
     let remove = ServerAction::<UpdateLine>::new();
-    reload_cart_after(move || update.version().get() + remove.version().get());
+    let mode = ServerAction::<SetLineMode>::new();
+    reload_cart_after(move || update.version().get() + remove.version().get() + mode.version().get());
     let field = format!("line-qty-{}", line.line_id);
     let product = href(lang, &format!("/p/{}", line.product_slug));
     let status = move || {
@@ -165,6 +191,7 @@ fn CartLine(line: CartLineView) -> impl IntoView {
             Err(e) => Some(e.message(t).to_owned()),
         })
     };
+    let (mode_title, stored, storable, line_id) = (line.title.clone(), line.stored, line.storable, line.line_id);
     view! {
         <li class="cart-line" data-testid="cart-line">
             {line.image.clone().map(|src| view! { <img src=src alt="" width="64" height="64" loading="lazy"/> })}
@@ -188,6 +215,21 @@ fn CartLine(line: CartLineView) -> impl IntoView {
                             {t.cart_remove}<span class="visually-hidden">": "{line.title.clone()}</span>
                         </button>
                     </ActionForm>
+                    {storable.then(move || view! {
+                        <ActionForm action=mode attr:class="mode-form">
+                            <input type="hidden" name="lang" value=lang.code()/>
+                            <input type="hidden" name="line_id" value=line_id/>
+                            <input type="hidden" name="store" value=(!stored).to_string()/>
+                            <button type="submit" class="link-button" data-testid="cart-mode">
+                                {if stored { t.cart_deliver } else { t.cart_store }}
+                                <span class="visually-hidden">": "{mode_title.clone()}</span>
+                            </button>
+                        </ActionForm>
+                    })}
+                    {move || mode.value().get().and_then(Result::err).map(|e| {
+                        let text = if e == crate::errors::AppError::Unauthorized { t.cart_pantry_sign_in } else { e.message(t) };
+                        view! { <p class="notice" role="alert">{text}</p> }
+                    })}
                 </div>
                 <p class="form-status" role="status" aria-live="polite">{status}</p>
             </div>

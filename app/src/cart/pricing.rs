@@ -29,6 +29,8 @@ pub struct LineFacts {
     pub vat_rate_bp: u32,
     /// The seller's methods this offer may ship with; `None` means all of them.
     pub method_ids: Option<Vec<i32>>,
+    /// Bought into the shopper's pantry: no delivery now.
+    pub store: bool,
 }
 
 /// Why a line cannot be ordered as it is.
@@ -54,6 +56,8 @@ pub struct MethodQuote {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupQuote {
     pub seller_id: i32,
+    /// The seller's lines bought into the pantry: no delivery method, no fee.
+    pub store: bool,
     /// Indexes into the lines given to [`price_cart`].
     pub lines: Vec<usize>,
     pub goods_cents: i64,
@@ -80,9 +84,21 @@ pub struct CartQuote {
 
 impl CartQuote {
     /// Whether the cart can be ordered as it is: it has lines, none has a problem and every
-    /// seller group has a delivery method.
+    /// seller group to be delivered has a delivery method.
     pub fn orderable(&self) -> bool {
-        !self.groups.is_empty() && self.problems.iter().all(Option::is_none) && self.groups.iter().all(|g| g.chosen.is_some())
+        !self.groups.is_empty()
+            && self.problems.iter().all(Option::is_none)
+            && self.groups.iter().all(|g| g.store || g.chosen.is_some())
+    }
+
+    /// Whether anything is delivered now (else checkout asks for no address).
+    pub fn delivers(&self) -> bool {
+        self.groups.iter().any(|g| !g.store)
+    }
+
+    /// Whether anything goes into the pantry (checkout needs an account).
+    pub fn stores(&self) -> bool {
+        self.groups.iter().any(|g| g.store)
     }
 
     pub fn vat_cents(&self) -> i64 {
@@ -96,6 +112,10 @@ impl CartQuote {
     pub fn fingerprint(&self) -> String {
         let mut out = format!("{}", self.total_cents);
         for g in &self.groups {
+            if g.store {
+                out.push_str("|store");
+                continue;
+            }
             match &g.chosen {
                 Some(m) => out.push_str(&format!("|{}:{}:{}:{}", m.method_id, m.fee_cents, m.window.earliest, m.window.latest)),
                 None => out.push_str("|-"),
@@ -131,7 +151,9 @@ pub fn line_vat(line: &LineFacts) -> i64 {
 ///   go by cold courier only) and every line's offer allows it.
 /// - The fee is the method's fee for the group's goods (free from its threshold); the window
 ///   counts from the longest handling time in the group.
-/// - Groups keep the order in which their sellers first appear in the lines.
+/// - Groups keep the order in which their sellers first appear in the lines; a seller's lines
+///   bought into the pantry form a group of their own, with no method and no fee (they are
+///   delivered later, by a transport order).
 pub fn price_cart<'a>(
     lines: &[LineFacts],
     methods: impl Fn(i32) -> &'a [MethodTerms],
@@ -142,10 +164,11 @@ pub fn price_cart<'a>(
 ) -> CartQuote {
     let mut groups: Vec<GroupQuote> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        match groups.iter_mut().find(|g| g.seller_id == line.seller_id) {
+        match groups.iter_mut().find(|g| g.seller_id == line.seller_id && g.store == line.store) {
             Some(g) => g.lines.push(i),
             None => groups.push(GroupQuote {
                 seller_id: line.seller_id,
+                store: line.store,
                 lines: vec![i],
                 goods_cents: 0,
                 options: Vec::new(),
@@ -156,6 +179,9 @@ pub fn price_cart<'a>(
     for group in &mut groups {
         let members: Vec<&LineFacts> = group.lines.iter().map(|&i| &lines[i]).collect();
         group.goods_cents = members.iter().map(|l| l.unit_price_cents * i64::from(l.quantity)).sum();
+        if group.store {
+            continue;
+        }
         let cold = members.iter().any(|l| l.cold_chain);
         let handling = members.iter().map(|l| l.handling_days).max().unwrap_or(0);
         let mut options: Vec<MethodQuote> = methods(group.seller_id)
@@ -218,6 +244,7 @@ mod tests {
             handling_days: 0,
             vat_rate_bp: 2400,
             method_ids: None,
+            store: false,
         }
     }
 
@@ -390,5 +417,26 @@ mod tests {
         assert!(!q.orderable());
         assert_eq!(q.total_cents, 0);
         assert!(q.vat.is_empty());
+    }
+
+    #[test]
+    fn pantry_lines_need_no_delivery_and_do_not_count_for_the_fee() {
+        // 30.00 € delivered and 20.00 € stored by the food store: the fee counts only what is
+        // delivered now (below 39.90 €: 7.00 €); the stored goods form their own group.
+        let mut stored = line(2, 1, 2000, 1);
+        stored.store = true;
+        let q = price(&[line(1, 1, 3000, 1), stored.clone()], County::Harju, None);
+        assert_eq!(q.groups.len(), 2);
+        assert!(!q.groups[0].store && q.groups[1].store);
+        assert_eq!(q.groups[1].chosen, None);
+        assert!(q.groups[1].options.is_empty());
+        assert_eq!(q.delivery_cents, 700);
+        assert_eq!(q.total_cents, 3000 + 2000 + 700);
+        assert!(q.orderable() && q.delivers() && q.stores());
+        // Only stored goods: nothing to deliver, no fee, orderable even where no method reaches.
+        let only = price(std::slice::from_ref(&stored), County::Hiiu, None);
+        assert_eq!((only.delivery_cents, only.total_cents), (0, 2000));
+        assert!(only.orderable() && !only.delivers());
+        assert!(only.fingerprint().ends_with("|store"));
     }
 }

@@ -39,6 +39,12 @@ pub enum CartError {
     /// More than [`MAX_QUANTITY`] units of one offer; nothing was changed.
     #[error("too many units of one offer")]
     TooManyUnits,
+    /// The product cannot be stored in a pantry.
+    #[error("the product cannot be stored")]
+    NotStorable,
+    /// Only a signed-in shopper has a pantry; the cart is kept as it was.
+    #[error("sign in to store products")]
+    NeedsAccount,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -268,6 +274,69 @@ pub async fn set_quantity<C: ConnectionTrait>(
     Ok((set, (quantity > cap).then_some(cap)))
 }
 
+/// Delivers a line with the order (`store` false) or buys it into the pantry (`store` true):
+/// only a signed-in shopper's cart (`account`) can store, and only storable products. A line of
+/// the same offer already in the other mode takes this line's units (at most the stock and
+/// [`MAX_QUANTITY`]). Refused changes leave the cart as it was.
+pub async fn set_mode<C: ConnectionTrait + TransactionTrait>(
+    db: &C,
+    cart_id: CartId,
+    line_id: i32,
+    store: bool,
+    account: bool,
+    now: DateTime<Utc>,
+) -> Result<(), CartError> {
+    let cart_id = cart_id.0;
+    let mode = if store { LineMode::Store } else { LineMode::Deliver };
+    let txn = crate::db::begin(db).await?;
+    let line = cart_line::Entity::find_by_id(line_id)
+        .filter(cart_line::Column::CartId.eq(cart_id))
+        .one(&txn)
+        .await?
+        .ok_or(CartError::NoLine)?;
+    if line.mode == mode {
+        return Ok(());
+    }
+    if store {
+        if !account {
+            return Err(CartError::NeedsAccount);
+        }
+        let offer = offer::Entity::find_by_id(line.offer_id).one(&txn).await?.ok_or(CartError::NoOffer)?;
+        let storable = product::Entity::find_by_id(offer.product_id).one(&txn).await?.is_some_and(|p| p.storable);
+        if !storable {
+            return Err(CartError::NotStorable);
+        }
+    }
+    let other = cart_line::Entity::find()
+        .filter(cart_line::Column::CartId.eq(cart_id))
+        .filter(cart_line::Column::OfferId.eq(line.offer_id))
+        .filter(cart_line::Column::Mode.eq(mode))
+        .one(&txn)
+        .await?;
+    match other {
+        Some(other) => {
+            let stock = offer::Entity::find_by_id(line.offer_id).one(&txn).await?.map_or(0, |o| o.stock);
+            let merged = other.quantity.saturating_add(line.quantity).min(stock.clamp(1, MAX_QUANTITY)).max(other.quantity);
+            cart_line::Entity::update_many()
+                .col_expr(cart_line::Column::Quantity, Expr::value(merged))
+                .filter(cart_line::Column::Id.eq(other.id))
+                .exec(&txn)
+                .await?;
+            cart_line::Entity::delete_by_id(line.id).exec(&txn).await?;
+        }
+        None => {
+            cart_line::Entity::update_many()
+                .col_expr(cart_line::Column::Mode, Expr::value(mode))
+                .filter(cart_line::Column::Id.eq(line.id))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    touch(&txn, cart_id, now).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Chooses the delivery method for one seller's goods.
 pub async fn choose_method<C: ConnectionTrait>(
     db: &C,
@@ -383,7 +452,6 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
     let county = cart.county;
     let lines = cart_line::Entity::find()
         .filter(cart_line::Column::CartId.eq(cart.id))
-        .filter(cart_line::Column::Mode.eq(LineMode::Deliver))
         .order_by_asc(cart_line::Column::CreatedAt)
         .order_by_asc(cart_line::Column::Id)
         .all(db)
@@ -453,6 +521,9 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
             handling_days: offer.handling_days.max(0) as u32,
             vat_rate_bp: rate_bp("EE", class, today).unwrap_or(0),
             method_ids: offer.delivery_method_ids.as_deref().and_then(|j| serde_json::from_str(j).ok()),
+            // A line stored in a cart that lost its account (or a product no longer storable)
+            // is delivered instead: never charged for storage that cannot be given.
+            store: line.mode == LineMode::Store && product.storable && cart.user_id.is_some(),
         });
         product_rows.push((product.clone(), titles.get(&product.id).cloned().unwrap_or_else(|| product.slug.clone())));
     }
@@ -484,6 +555,8 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
                         total_cents: l.unit_price_cents * i64::from(l.quantity),
                         stock: l.stock,
                         problem: line_problem(l),
+                        stored: l.store,
+                        storable: product.storable,
                     }
                 })
                 .collect();
@@ -504,6 +577,7 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
                 .collect();
             Some(CartGroupView {
                 seller_id: g.seller_id,
+                store: g.store,
                 seller: seller_brief(seller),
                 lines,
                 goods_cents: g.goods_cents,
@@ -521,6 +595,7 @@ pub fn view(facts: &Facts, quote: &CartQuote, lang: Lang) -> CartView {
         vat: quote.vat.clone(),
         count: facts.lines.iter().map(|l| l.quantity).sum(),
         orderable: quote.orderable(),
+        delivers: quote.delivers(),
     }
 }
 

@@ -49,7 +49,7 @@ pub async fn place_order(
     #[server(default)] seen: Option<String>,
 ) -> Result<Submitted, AppError> {
     use super::service::{checkout_view, place_order, save_draft, PlaceError};
-    use super::validate::{validate, ContactForm};
+    use super::validate::{validate_contact, ContactForm};
     use super::{Draft, PayChoice};
     use crate::payment::provider::PaymentProvider;
 
@@ -82,11 +82,13 @@ pub async fn place_order(
         repriced: false,
     };
     let mut draft = draft;
-    let validated = validate(&draft.form);
+    // All into the pantry: nothing is delivered now, so no address is asked for.
+    let delivers = crate::cart::service::facts(&db, &cart, lang, now).await?.quote(now).delivers();
+    let validated = validate_contact(&draft.form, delivers);
     // Fees and dates depend on the county: an address elsewhere than the cart's county prices
     // the cart again, and the shopper confirms the new figures before ordering.
     if let Ok(contact) = &validated {
-        if contact.county != cart.county {
+        if delivers && contact.county != cart.county {
             crate::cart::service::set_county(&db, cart.id, contact.county, now).await?;
             draft.repriced = true;
         }

@@ -139,37 +139,53 @@ fn CheckoutFields(view: CheckoutView) -> impl IntoView {
             {text_field(Field::Phone, t.checkout_phone, form.phone.clone(), "tel", "tel")}
             <p class="muted">{t.checkout_phone_hint}</p>
         </fieldset>
-        <fieldset>
-            <legend>{t.checkout_address}</legend>
-            {text_field(Field::Street, t.checkout_street, form.street.clone(), "text", "street-address")}
-            {text_field(Field::City, t.checkout_city, form.city.clone(), "text", "address-level2")}
-            {text_field(Field::PostalCode, t.checkout_postal_code, form.postal_code.clone(), "text", "postal-code")}
-            <div class="field">
-                <label for="co-county">{t.county_label}</label>
-                <select id="co-county" name="county" aria-invalid=county_error.map(|_| "true") aria-describedby=county_error.map(|_| "co-county-error")>
-                    <option value="" selected=chosen_county.is_none()>{t.checkout_choose}</option>
-                    {County::ALL
-                        .into_iter()
-                        .map(|c| view! { <option value=c.code() selected={chosen_county == Some(c)}>{county_name(t, c)}</option> })
-                        .collect_view()}
-                </select>
-                {county_error.map(|e| view! { <p class="field-error" id="co-county-error">{message(t, e.problem)}</p> })}
-                <p class="muted">{t.checkout_county_hint}</p>
-            </div>
-            <div class="field">
-                <label for="co-comment">{t.checkout_comment}</label>
-                // tachys writes a textarea's children into the HTML unescaped (as for
-                // <script>), but its content is parsed as text with entities: escape it.
-                <textarea id="co-comment" name="comment" rows="3" maxlength="300" aria-invalid=comment_error.map(|_| "true") aria-describedby="co-comment-hint"
-                    inner_html=crate::markup::html(&form.comment)></textarea>
-                <p class="muted" id="co-comment-hint">{t.checkout_comment_hint}</p>
-                {comment_error.map(|e| view! { <p class="field-error">{message(t, e.problem)}</p> })}
-            </div>
-            <div class="field checkbox">
-                <input id="co-paper" type="checkbox" name="paper_invoice" value="yes" checked=form.paper_invoice/>
-                <label for="co-paper">{t.checkout_paper_invoice}</label>
-            </div>
-        </fieldset>
+        {if !cart.delivers {
+            // All into the pantry: nothing is delivered now, so no address.
+            view! {
+                <p class="notice" data-testid="checkout-pantry-only">{t.checkout_pantry_only}</p>
+                <input type="hidden" name="street" value=""/>
+                <input type="hidden" name="city" value=""/>
+                <input type="hidden" name="postal_code" value=""/>
+                <input type="hidden" name="county" value=cart.county.code()/>
+                <input type="hidden" name="comment" value=""/>
+            }
+            .into_any()
+        } else {
+            view! {
+                <fieldset>
+                    <legend>{t.checkout_address}</legend>
+                    {text_field(Field::Street, t.checkout_street, form.street.clone(), "text", "street-address")}
+                    {text_field(Field::City, t.checkout_city, form.city.clone(), "text", "address-level2")}
+                    {text_field(Field::PostalCode, t.checkout_postal_code, form.postal_code.clone(), "text", "postal-code")}
+                    <div class="field">
+                        <label for="co-county">{t.county_label}</label>
+                        <select id="co-county" name="county" aria-invalid=county_error.map(|_| "true") aria-describedby=county_error.map(|_| "co-county-error")>
+                            <option value="" selected=chosen_county.is_none()>{t.checkout_choose}</option>
+                            {County::ALL
+                                .into_iter()
+                                .map(|c| view! { <option value=c.code() selected={chosen_county == Some(c)}>{county_name(t, c)}</option> })
+                                .collect_view()}
+                        </select>
+                        {county_error.map(|e| view! { <p class="field-error" id="co-county-error">{message(t, e.problem)}</p> })}
+                        <p class="muted">{t.checkout_county_hint}</p>
+                    </div>
+                    <div class="field">
+                        <label for="co-comment">{t.checkout_comment}</label>
+                        // tachys writes a textarea's children into the HTML unescaped (as for
+                        // <script>), but its content is parsed as text with entities: escape it.
+                        <textarea id="co-comment" name="comment" rows="3" maxlength="300" aria-invalid=comment_error.map(|_| "true") aria-describedby="co-comment-hint"
+                            inner_html=crate::markup::html(&form.comment)></textarea>
+                        <p class="muted" id="co-comment-hint">{t.checkout_comment_hint}</p>
+                        {comment_error.map(|e| view! { <p class="field-error">{message(t, e.problem)}</p> })}
+                    </div>
+                    <div class="field checkbox">
+                        <input id="co-paper" type="checkbox" name="paper_invoice" value="yes" checked=form.paper_invoice/>
+                        <label for="co-paper">{t.checkout_paper_invoice}</label>
+                    </div>
+                </fieldset>
+            }
+            .into_any()
+        }}
         <fieldset class="payment-choice" aria-describedby=payment_missing.then_some("co-payment-error")>
             <legend>{t.checkout_payment}</legend>
             {payment_missing.then(|| view! { <p class="field-error" id="co-payment-error">{t.checkout_payment_missing}</p> })}
@@ -241,9 +257,10 @@ fn OrderSummary(cart: CartView) -> impl IntoView {
                 .iter()
                 .map(|g| {
                     let chosen = g.chosen_option().cloned();
+                    let title = if g.store { t.cart_pantry_group } else { t.checkout_shipment_from };
                     view! {
                         <section class="summary-shipment" data-testid="checkout-shipment">
-                            <h3>{fill(t.checkout_shipment_from, &[("seller", &g.seller.name)])}</h3>
+                            <h3>{fill(title, &[("seller", &g.seller.name)])}</h3>
                             <ul>
                                 {g.lines
                                     .iter()

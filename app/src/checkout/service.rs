@@ -21,7 +21,7 @@ use super::{plan_code, CheckoutView, Draft, PayChoice, PlanPreview};
 use crate::cart::service::{facts, view, Facts};
 use crate::db::entity::{cart, instalment, offer, order, order_line, payment, shipment};
 use crate::i18n::Lang;
-use crate::orders::{OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
+use crate::orders::{LineMode, OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
 use crate::payment::instalments::{schedule, PayLater};
 use crate::vat::vat_in_gross;
 use chrono::{DateTime, Duration, Utc};
@@ -30,7 +30,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, Set,
 };
-use super::validate::{validate, Contact};
+use super::validate::{validate_contact, Contact};
 use crate::cart::pricing::{CartQuote, LineFacts};
 
 /// How long an unpaid order holds its stock.
@@ -120,7 +120,7 @@ fn view_for(facts: &Facts, quote: &crate::cart::pricing::CartQuote, draft: Draft
         })
         .collect();
     let (errors, payment_missing) = if draft.submitted {
-        (validate(&draft.form).err().unwrap_or_default(), PayChoice::from_code(&draft.payment).is_none())
+        (validate_contact(&draft.form, quote.delivers()).err().unwrap_or_default(), PayChoice::from_code(&draft.payment).is_none())
     } else {
         (Vec::new(), false)
     };
@@ -290,21 +290,40 @@ pub async fn place_order(
     .await?;
 
     for group in &quote.groups {
-        let chosen = group.chosen.as_ref().ok_or(PlaceError::NotOrderable)?;
-        let method_row = facts.method_rows.get(&chosen.method_id).ok_or(PlaceError::NotOrderable)?;
-        let ship = shipment::ActiveModel {
-            order_id: Set(order.id),
-            seller_id: Set(group.seller_id),
-            delivery_method_id: Set(chosen.method_id),
-            method_kind: Set(method_row.kind),
-            method_name: Set(method_row.name.clone()),
-            goods_cents: Set(group.goods_cents),
-            fee_cents: Set(chosen.fee_cents),
-            earliest: Set(chosen.window.earliest),
-            latest: Set(chosen.window.latest),
-            status: Set(ShipmentStatus::Placed),
-            status_at: Set(now),
-            ..Default::default()
+        let ship = if group.store {
+            // Into the pantry: no method, no fee; stored from the day it is paid.
+            shipment::ActiveModel {
+                order_id: Set(order.id),
+                seller_id: Set(group.seller_id),
+                delivery_method_id: Set(0),
+                method_kind: Set(crate::delivery::DeliveryKind::Pickup),
+                method_name: Set(crate::pantry::METHOD_NAME.to_owned()),
+                goods_cents: Set(group.goods_cents),
+                fee_cents: Set(0),
+                earliest: Set(today),
+                latest: Set(today),
+                status: Set(ShipmentStatus::Placed),
+                status_at: Set(now),
+                to_pantry: Set(true),
+                ..Default::default()
+            }
+        } else {
+            let chosen = group.chosen.as_ref().ok_or(PlaceError::NotOrderable)?;
+            let method_row = facts.method_rows.get(&chosen.method_id).ok_or(PlaceError::NotOrderable)?;
+            shipment::ActiveModel {
+                order_id: Set(order.id),
+                seller_id: Set(group.seller_id),
+                delivery_method_id: Set(chosen.method_id),
+                method_kind: Set(method_row.kind),
+                method_name: Set(method_row.name.clone()),
+                goods_cents: Set(group.goods_cents),
+                fee_cents: Set(chosen.fee_cents),
+                earliest: Set(chosen.window.earliest),
+                latest: Set(chosen.window.latest),
+                status: Set(ShipmentStatus::Placed),
+                status_at: Set(now),
+                ..Default::default()
+            }
         }
         .insert(&txn)
         .await?;
@@ -327,6 +346,7 @@ pub async fn place_order(
                     total_cents: Set(total),
                     vat_rate_bp: Set(l.vat_rate_bp as i32),
                     vat_cents: Set(vat_in_gross(total, l.vat_rate_bp)),
+                    mode: Set(if l.store { LineMode::Store } else { LineMode::Deliver }),
                     ..Default::default()
                 }
             })
@@ -376,7 +396,7 @@ pub async fn place_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkout::validate::ContactForm;
+    use crate::checkout::validate::{validate, ContactForm};
     use crate::orders::Bank;
 
     fn contact(street: &str) -> Contact {
@@ -407,6 +427,7 @@ mod tests {
             handling_days: 1,
             vat_rate_bp: 2400,
             method_ids: None,
+            store: false,
         }
     }
 

@@ -123,14 +123,27 @@ pub struct Contact {
 
 /// Checks the whole form. On failure returns every problem, in field order, at most one per field.
 pub fn validate(form: &ContactForm) -> Result<Contact, Vec<FieldError>> {
+    validate_contact(form, true)
+}
+
+/// Checks the form; without `needs_address` (an order with nothing to deliver now: all goods
+/// into the pantry) the address fields are not asked for, and are left empty (the county as
+/// given if it is one, else the default).
+pub fn validate_contact(form: &ContactForm, needs_address: bool) -> Result<Contact, Vec<FieldError>> {
     let mut errors = Vec::new();
     let name = check(&mut errors, Field::Name, name(&form.name));
     let email = check(&mut errors, Field::Email, normalize_email(&form.email));
     let phone = check(&mut errors, Field::Phone, normalize_phone(&form.phone));
-    let street = check(&mut errors, Field::Street, line(&form.street, STREET_MAX));
-    let city = check(&mut errors, Field::City, line(&form.city, CITY_MAX));
-    let postal_code = check(&mut errors, Field::PostalCode, postal_code(&form.postal_code));
-    let county = check(&mut errors, Field::County, county(&form.county));
+    let (street, city, postal_code, county) = if needs_address {
+        (
+            check(&mut errors, Field::Street, line(&form.street, STREET_MAX)),
+            check(&mut errors, Field::City, line(&form.city, CITY_MAX)),
+            check(&mut errors, Field::PostalCode, postal_code(&form.postal_code)),
+            check(&mut errors, Field::County, county(&form.county)),
+        )
+    } else {
+        (Some(String::new()), Some(String::new()), Some(String::new()), Some(county(&form.county).unwrap_or(County::DEFAULT)))
+    };
     let comment = check(&mut errors, Field::Comment, comment(&form.comment));
     match (name, email, phone, street, city, postal_code, county, comment) {
         (
@@ -761,5 +774,27 @@ mod tests {
             }
         }
         assert_ne!(message(&ET, Problem::Email), message(&RU, Problem::Email));
+    }
+
+    #[test]
+    fn a_pantry_only_order_needs_no_address() {
+        let form = ContactForm {
+            name: "Mari Maasikas".into(),
+            email: "mari@example.ee".into(),
+            phone: "5123 4567".into(),
+            street: String::new(),
+            city: String::new(),
+            postal_code: "x".into(),
+            county: String::new(),
+            comment: String::new(),
+            paper_invoice: false,
+        };
+        let fields: Vec<Field> = validate(&form).unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![Field::Street, Field::City, Field::PostalCode, Field::County]);
+        let c = validate_contact(&form, false).expect("no address asked for");
+        assert_eq!((c.street.as_str(), c.postal_code.as_str(), c.county), ("", "", County::DEFAULT));
+        assert_eq!(c.phone, "+37251234567");
+        let bad = ContactForm { email: "nope".into(), ..form };
+        assert!(validate_contact(&bad, false).is_err(), "the contact is still checked");
     }
 }

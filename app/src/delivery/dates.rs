@@ -68,6 +68,20 @@ pub fn next_cold_courier_day(ordered_at: DateTime<Utc>, handling_days: u32) -> N
     day
 }
 
+/// `n` cold-courier days from `first` on (`first` included when it is one): the days a
+/// shopper may choose for goods that wait in store (a pantry's transport order).
+pub fn cold_courier_days(first: NaiveDate, n: usize) -> Vec<NaiveDate> {
+    let mut out = Vec::with_capacity(n);
+    let mut day = first;
+    while out.len() < n {
+        if is_cold_courier_day(day) {
+            out.push(day);
+        }
+        day = next_day(day);
+    }
+    out
+}
+
 /// The delivery window of `method` for an order placed at `ordered_at`, when the seller needs
 /// `handling_days` working days to hand the goods over.
 ///

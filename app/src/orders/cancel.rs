@@ -128,6 +128,10 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
         return Err(CancelError::Cannot(CannotCancel::ReasonMissing));
     }
     check_cancel(s.status, reason, note).map_err(CancelError::Cannot)?;
+    if s.to_pantry {
+        // Stored goods are the buyer's, in the pantry: nothing is on its way to cancel.
+        return Err(CancelError::Cannot(CannotCancel::Over));
+    }
     let done = shipment::Entity::update_many()
         .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Cancelled))
         .col_expr(shipment::Column::StatusAt, Expr::value(now))
@@ -142,7 +146,7 @@ pub async fn cancel<C: ConnectionTrait + TransactionTrait>(
         return Err(CancelError::Cannot(CannotCancel::Over));
     }
     let lines = order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(s.id)).all(&txn).await?;
-    crate::payment::service::return_stock(&txn, lines).await?;
+    crate::payment::service::return_stock(&txn, lines, now).await?;
     let amount = s.goods_cents + s.fee_cents;
     let paid = payment::Entity::find()
         .filter(payment::Column::OrderId.eq(o.id))

@@ -160,14 +160,12 @@ fn blocks(order: &OrderView, base_url: &str, t: &Texts) -> Vec<Block> {
     for (i, s) in order.shipments.iter().enumerate() {
         let n = (i + 1).to_string();
         b.push(Block::Subheading(fill(t.email_shipment_heading, &[("n", &n), ("count", &count)])));
-        b.push(Block::Rows {
-            rows: vec![
-                row(t.email_seller, s.seller_name.clone()),
-                row(t.email_delivery_method, s.method_name.clone()),
-                row(t.email_expected_delivery, delivery_window(s, lang)),
-            ],
-            amounts: false,
-        });
+        let mut rows = vec![row(t.email_seller, s.seller_name.clone()), row(t.email_delivery_method, s.method_name.clone())];
+        // Goods into the pantry travel later, by a transport order: no delivery date now.
+        if !s.to_pantry {
+            rows.push(row(t.email_expected_delivery, delivery_window(s, lang)));
+        }
+        b.push(Block::Rows { rows, amounts: false });
         b.push(Block::Table {
             head: [
                 t.email_col_product,
@@ -509,6 +507,7 @@ mod tests {
             unit_price_cents: unit,
             total_cents: unit * i64::from(quantity),
             vat_rate_bp,
+            mode: crate::orders::LineMode::Deliver,
         }
     }
 
@@ -532,6 +531,7 @@ mod tests {
             earliest: window.0,
             latest: window.1,
             status: ShipmentStatus::Paid,
+            to_pantry: false,
             lines,
             after: crate::orders::aftersale::AfterDelivery::for_day(None, false, window.0),
             claims: Vec::new(),
@@ -593,6 +593,7 @@ mod tests {
             pay_path: None,
             invoice_number: Some(42),
             invoiced_on: Some(d(2026, 11, 24)),
+            transport: false,
             sellers: vec![
                 InvoiceParty {
                     legal_name: "Saaremaa Piimatööstus AS".to_owned(),

@@ -22,7 +22,7 @@ use crate::payment::instalments::Instalment;
 use crate::vat::VatLine;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-pub use status::{OrderStatus, PaymentStatus, ShipmentStatus};
+pub use status::{LineMode, OrderStatus, PaymentStatus, ShipmentStatus};
 
 /// How the order is paid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +109,8 @@ pub struct OrderLineView {
     pub unit_price_cents: i64,
     pub total_cents: i64,
     pub vat_rate_bp: u32,
+    /// Delivered, into the pantry, or from it.
+    pub mode: LineMode,
 }
 
 /// One seller's part of the order.
@@ -126,6 +128,8 @@ pub struct ShipmentView {
     #[serde(with = "crate::wire::day")]
     pub latest: NaiveDate,
     pub status: ShipmentStatus,
+    /// Goods bought into the buyer's pantry: nothing to deliver now.
+    pub to_pantry: bool,
     pub lines: Vec<OrderLineView>,
     /// Withdrawal and complaint: what may still be done, as of the day the page was made.
     pub after: aftersale::AfterDelivery,
@@ -192,6 +196,8 @@ pub struct OrderView {
     pub invoiced_on: Option<NaiveDate>,
     /// Sellers in shipment order, with their requisites for the invoice.
     pub sellers: Vec<InvoiceParty>,
+    /// A transport order from the buyer's pantry (only the delivery is paid).
+    pub transport: bool,
 }
 
 impl OrderView {

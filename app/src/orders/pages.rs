@@ -179,11 +179,30 @@ fn OrderBody(
                     .iter()
                     .map(|s| {
                         let fee = fee_amount_text(t, lang, s.fee_cents);
+                        if s.to_pantry {
+                            // Bought into the pantry: nothing travels now.
+                            return view! {
+                                <li class="shipment" data-testid="order-pantry-shipment">
+                                    <h3>{fill(t.cart_pantry_group, &[("seller", &s.seller_name)])}</h3>
+                                    <p class="muted">{t.cart_pantry_note}" "<a href=href(lang, "/pantry")>{t.account_pantry}</a></p>
+                                    <ul>
+                                        {s.lines.iter().map(|l| view! {
+                                            <li data-testid="order-pantry-line">
+                                                <a href=href(lang, &format!("/p/{}", l.product_slug))>{l.title.clone()}</a>
+                                                {format!(" × {} — {}", l.quantity, format_price(l.total_cents, lang))}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                            .into_any();
+                        }
                         view! {
                             <li class="shipment" data-testid="order-shipment">
                                 <h3>
                                     {fill(t.checkout_shipment_from, &[("seller", &s.seller_name)])}
                                 </h3>
+                                {order.transport.then(|| view! { <p class="badge" data-testid="order-transport">{t.order_transport}</p> })}
                                 <dl class="totals">
                                     <dt>{t.order_status}</dt><dd data-testid="shipment-status">{shipment_status_text(t, s.status)}</dd>
                                     <dt>{t.cart_delivery}</dt><dd>{s.method_name.clone()}": "<span data-testid="shipment-fee">{fee}</span></dd>
@@ -239,6 +258,7 @@ fn OrderBody(
                                 </ul>
                             </li>
                         }
+                        .into_any()
                     })
                     .collect_view()}
             </ol>

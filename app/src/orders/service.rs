@@ -88,7 +88,9 @@ pub async fn order_view<C: ConnectionTrait>(
 
     let placed_on = crate::delivery::local_time::to_tallinn(o.placed_at).date();
     let standard = rate_bp("EE", VatClass::Standard, placed_on).unwrap_or(0);
-    let mut amounts: Vec<(i64, u32)> = lines.iter().map(|l| (l.total_cents, l.vat_rate_bp.max(0) as u32)).collect();
+    // A transport order's lines cost nothing now (paid for when bought into the pantry).
+    let mut amounts: Vec<(i64, u32)> =
+        lines.iter().filter(|l| l.total_cents != 0).map(|l| (l.total_cents, l.vat_rate_bp.max(0) as u32)).collect();
     if o.delivery_cents > 0 {
         amounts.push((o.delivery_cents, standard));
     }
@@ -116,6 +118,7 @@ pub async fn order_view<C: ConnectionTrait>(
                 earliest: s.earliest,
                 latest: s.latest,
                 status: s.status,
+                to_pantry: s.to_pantry,
                 after: super::claims::after_delivery(s, perishable.contains(&s.id), now),
                 claims: claims.iter().filter(|c| c.shipment_id == s.id).map(super::claims::claim_view).collect(),
                 tracking: tracking_of(s),
@@ -129,6 +132,7 @@ pub async fn order_view<C: ConnectionTrait>(
                         unit_price_cents: l.unit_price_cents,
                         total_cents: l.total_cents,
                         vat_rate_bp: l.vat_rate_bp.max(0) as u32,
+                        mode: l.mode,
                     })
                     .collect(),
             }
@@ -161,8 +165,10 @@ pub async fn order_view<C: ConnectionTrait>(
             .as_ref()
             .filter(|p| p.status == PaymentStatus::Pending && o.status == OrderStatus::AwaitingPayment)
             .and_then(|p| provider.map(|provider| provider.start_url(lang, &p.reference))),
-        // No payment row yet reads as waiting for one.
-        payment_status: pay.map_or(PaymentStatus::Pending, |p| p.status),
+        // No payment row reads as waiting for one, unless nothing was due (a free transport
+        // order from the pantry is confirmed at once).
+        payment_status: pay.map_or(if o.status == OrderStatus::Paid { PaymentStatus::Paid } else { PaymentStatus::Pending }, |p| p.status),
+        transport: o.transport,
         instalments,
         invoice_number: o.invoice_number,
         invoiced_on: o.invoiced_on,

@@ -43,6 +43,24 @@ pub enum ShipmentStatus {
     Returned,
 }
 
+/// What an order line is for (`order_lines.mode`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(sea_orm::sea_query::StringLen::N(16))"))]
+pub enum LineMode {
+    /// Sold and sent with the order.
+    #[default]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "deliver"))]
+    Deliver,
+    /// Sold into the buyer's pantry (stored, delivered later by a transport order).
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "store"))]
+    Store,
+    /// A transport order's line: goods from the buyer's pantry, not sold again.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "from_pantry"))]
+    FromPantry,
+}
+
 /// One payment attempt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -87,6 +105,7 @@ codes!(ShipmentStatus {
     Cancelled => "cancelled",
     Returned => "returned",
 });
+codes!(LineMode { Deliver => "deliver", Store => "store", FromPantry => "from_pantry" });
 codes!(PaymentStatus { Pending => "pending", Paid => "paid", Failed => "failed", Abandoned => "abandoned" });
 
 impl ShipmentStatus {

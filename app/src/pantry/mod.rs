@@ -5,9 +5,26 @@
 //! takes (partial quantities, soonest-expiring first, never more than is stored), the fee and the
 //! delivery date of a transport order, and when the expiry reminders are due.
 
-use crate::delivery::dates::{delivery_window, next_cold_courier_day, DeliveryWindow};
-use crate::delivery::{DeliveryKind, MethodTerms};
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod mail;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use crate::cart::pricing::{price_cart, CartQuote, LineFacts};
+use crate::cart::MethodOptionView;
+use crate::delivery::dates::cold_courier_days;
+use crate::delivery::{County, MethodTerms};
+use crate::vat::VatLine;
 use chrono::{DateTime, Months, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The "method" of a shipment into the pantry (`shipments.method_name`), as the order page
+/// and the e-mails name it.
+pub const METHOD_NAME: &str = r#"{"et":"E-sahver (hoiule)","en":"Pantry (stored)","ru":"Кладовая (на хранение)"}"#;
+/// How many cold-courier days a transport order offers to choose from.
+pub const COURIER_DAYS_OFFERED: usize = 6;
 
 /// How long paid items stay in the pantry.
 pub const KEEP_MONTHS: u32 = 12;
@@ -108,36 +125,292 @@ pub fn take(lots: &[Lot], wanted: &[(i32, u32)], today: NaiveDate) -> Result<Vec
     Ok(out)
 }
 
-/// The fee of a transport order by `method` for goods worth `goods_cents` (what they cost when
-/// bought): the method's own threshold rule — for the platform food store 7.00 €, free from
-/// 39.90 €.
-pub fn transport_fee(method: &MethodTerms, goods_cents: i64) -> i64 {
-    method.fee_for(goods_cents)
+/// A transport order's goods, one per line, as pricing sees them: each stored unit at what it
+/// cost when bought (the fee's free-delivery threshold counts the goods at that price), no
+/// handling time (the goods wait in store), any of the seller's methods.
+pub struct TransportLine {
+    pub lot_id: i32,
+    pub offer_id: i32,
+    pub seller_id: i32,
+    pub quantity: u32,
+    pub unit_price_cents: i64,
+    pub cold_chain: bool,
 }
 
-/// Why a transport order cannot go by a method.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum TransportError {
-    #[error("cold goods travel by cold courier only")]
-    ColdNeedsColdCourier,
+/// Prices a transport order exactly as the cart prices a delivery (groups per seller, the
+/// methods that can carry every line to the county, cold goods only by the cold courier on
+/// its next day by the 07:00 cut-off, the fee by the method's threshold rule), then charges
+/// only the delivery: the goods are paid for. `total_cents` is the fees; the VAT is the fees'
+/// at the standard rate.
+pub fn quote_transport<'a>(
+    lines: &[TransportLine],
+    methods: impl Fn(i32) -> &'a [MethodTerms],
+    chosen: impl Fn(i32) -> Option<i32>,
+    county: County,
+    standard_vat_bp: u32,
+    now: DateTime<Utc>,
+) -> CartQuote {
+    let facts: Vec<LineFacts> = lines
+        .iter()
+        .map(|l| LineFacts {
+            line_id: l.lot_id,
+            offer_id: l.offer_id,
+            seller_id: l.seller_id,
+            quantity: l.quantity as i32,
+            unit_price_cents: l.unit_price_cents,
+            stock: l.quantity as i32,
+            sellable: true,
+            cold_chain: l.cold_chain,
+            handling_days: 0,
+            vat_rate_bp: 0,
+            method_ids: None,
+            store: false,
+        })
+        .collect();
+    let mut quote = price_cart(&facts, methods, chosen, county, standard_vat_bp, now);
+    quote.goods_cents = 0;
+    quote.total_cents = quote.delivery_cents;
+    quote.vat = if quote.delivery_cents > 0 { crate::vat::breakdown(&[(quote.delivery_cents, standard_vat_bp)]) } else { Vec::new() };
+    quote
 }
 
-/// When a transport order placed at `at` arrives: the goods are in the shop's store, so no
-/// handling time; cold goods only by the cold courier, on its next day by its cut-off.
-pub fn transport_window(method: &MethodTerms, any_cold: bool, at: DateTime<Utc>) -> Result<DeliveryWindow, TransportError> {
-    if any_cold && method.kind != DeliveryKind::ColdCourier {
-        return Err(TransportError::ColdNeedsColdCourier);
+/// The days a transport order by cold courier may be delivered on: the first the courier can
+/// make (`earliest`), then the next ones, so stored goods come when the shopper is home.
+pub fn courier_day_choices(earliest: NaiveDate) -> Vec<NaiveDate> {
+    cold_courier_days(earliest, COURIER_DAYS_OFFERED)
+}
+
+/// What a transport order asks for, as its forms carry it: `items` "product:units,…", the
+/// county, and per seller "seller:method:date,…" (the date only for the cold courier).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransportRequest {
+    pub items: Vec<(i32, u32)>,
+    pub county: Option<County>,
+    pub choices: Vec<Choice>,
+    /// A saved address chosen: its county, and the form filled with it.
+    pub address: Option<i32>,
+}
+
+/// One seller's delivery in a transport order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub seller_id: i32,
+    pub method_id: i32,
+    #[serde(with = "crate::wire::day_opt")]
+    pub date: Option<NaiveDate>,
+}
+
+/// At most this many units of one product in one transport order (as a cart line).
+pub const MAX_UNITS: u32 = 999;
+
+/// "12:3,15:1" → [(12, 3), (15, 1)]: units per product, zero and malformed entries skipped,
+/// a product named twice counted once (the last).
+pub fn parse_items(text: &str) -> Vec<(i32, u32)> {
+    let mut out: Vec<(i32, u32)> = Vec::new();
+    for part in text.split(',') {
+        let Some((p, n)) = part.trim().split_once(':') else { continue };
+        let (Ok(p), Ok(n)) = (p.trim().parse::<i32>(), n.trim().parse::<u32>()) else { continue };
+        if n == 0 || n > MAX_UNITS || p <= 0 {
+            continue;
+        }
+        out.retain(|(q, _)| *q != p);
+        out.push((p, n));
     }
-    if method.kind == DeliveryKind::ColdCourier {
-        let day = next_cold_courier_day(at, 0);
-        return Ok(DeliveryWindow { earliest: day, latest: day });
+    out
+}
+
+pub fn format_items(items: &[(i32, u32)]) -> String {
+    items.iter().map(|(p, n)| format!("{p}:{n}")).collect::<Vec<_>>().join(",")
+}
+
+/// "3:7:2026-12-04,5:9:" → the choices; malformed entries skipped.
+pub fn parse_choices(text: &str) -> Vec<Choice> {
+    text.split(',')
+        .filter_map(|part| {
+            let mut it = part.trim().splitn(3, ':');
+            let seller_id = it.next()?.parse().ok()?;
+            let method_id = it.next()?.parse().ok()?;
+            let date = it.next().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            Some(Choice { seller_id, method_id, date })
+        })
+        .collect()
+}
+
+pub fn format_choices(choices: &[Choice]) -> String {
+    choices
+        .iter()
+        .map(|c| format!("{}:{}:{}", c.seller_id, c.method_id, c.date.map(|d| d.to_string()).unwrap_or_default()))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The transport page for these items, county and choices; with `typed`, also what the
+/// shopper typed (a form sent back with problems, without JavaScript).
+pub fn transport_path(lang: crate::i18n::Lang, items: &str, county: &str, choices: &str, typed: Option<&crate::checkout::validate::ContactForm>) -> String {
+    use crate::markup::query_value as q;
+    let mut out = format!("/{}/pantry/transport?items={}&county={}&choices={}", lang.code(), q(items), q(county), q(choices));
+    if let Some(f) = typed {
+        out.push_str(&format!(
+            "&invalid=1&name={}&phone={}&street={}&city={}&postal_code={}&comment={}",
+            q(&f.name),
+            q(&f.phone),
+            q(&f.street),
+            q(&f.city),
+            q(&f.postal_code),
+            q(&f.comment)
+        ));
     }
-    Ok(delivery_window(method, 0, at))
+    out
+}
+
+/// What the transport page's address asks for, from its query's pairs: `items` as given (or
+/// "all"), else the pantry form's fields `n{product}` = units; `choices` as given, else the
+/// delivery form's `m{seller}` = method and `d{seller}` = day.
+pub fn request_from_query<'a>(pairs: impl Iterator<Item = (&'a str, &'a str)> + Clone) -> (String, String) {
+    let find = |key: &str| pairs.clone().find(|(k, _)| *k == key).map(|(_, v)| v.to_owned());
+    let items = find("items").unwrap_or_else(|| {
+        let asked: Vec<(i32, u32)> = pairs
+            .clone()
+            .filter_map(|(k, v)| Some((k.strip_prefix('n')?.parse().ok()?, v.trim().parse().ok()?)))
+            .collect();
+        format_items(&parse_items(&format_items(&asked)))
+    });
+    let choices = find("choices").unwrap_or_default();
+    let mut chosen = parse_choices(&choices);
+    for (k, v) in pairs.clone() {
+        let (Some(seller), Ok(method)) = (k.strip_prefix('m').and_then(|s| s.parse::<i32>().ok()), v.parse::<i32>()) else { continue };
+        let date = find(&format!("d{seller}")).and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        chosen.retain(|c| c.seller_id != seller);
+        chosen.push(Choice { seller_id: seller, method_id: method, date });
+    }
+    (items, format_choices(&chosen))
+}
+
+/// One purchase's units of a product in the pantry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LotView {
+    pub lot_id: i32,
+    pub order_id: i32,
+    pub seller_name: String,
+    pub quantity: i32,
+    pub bought: i32,
+    #[serde(with = "crate::wire::instant")]
+    pub paid_at: DateTime<Utc>,
+    #[serde(with = "crate::wire::day")]
+    pub expires_on: NaiveDate,
+    pub days_left: i64,
+    pub expired: bool,
+}
+
+/// One product in the pantry, its lots soonest-expiring first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemView {
+    pub product_id: i32,
+    pub product_slug: String,
+    pub title: String,
+    pub image: Option<String>,
+    pub cold: bool,
+    /// Units that can still be ordered (not expired).
+    pub usable: i32,
+    pub expired: i32,
+    pub lots: Vec<LotView>,
+}
+
+/// The pantry page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PantryView {
+    pub items: Vec<ItemView>,
+    #[serde(with = "crate::wire::day")]
+    pub today: NaiveDate,
+    /// Saved addresses' counties, first first (the transport form's default county).
+    pub county: Option<County>,
+}
+
+/// The pantry on the account's home page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub units: i32,
+    pub products: i32,
+    #[serde(with = "crate::wire::day_opt")]
+    pub soonest: Option<NaiveDate>,
+    pub expired: i32,
+}
+
+/// One seller's part of a transport order being prepared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransportGroupView {
+    pub seller_id: i32,
+    pub seller_name: String,
+    /// "units × title" per line.
+    pub lines: Vec<(i32, String)>,
+    pub goods_cents: i64,
+    pub options: Vec<MethodOptionView>,
+    pub chosen: Option<i32>,
+    /// For the cold courier: the days to choose from, and the one chosen.
+    #[serde(with = "crate::wire::days")]
+    pub days: Vec<NaiveDate>,
+    #[serde(with = "crate::wire::day_opt")]
+    pub earliest: Option<NaiveDate>,
+    #[serde(with = "crate::wire::day_opt")]
+    pub latest: Option<NaiveDate>,
+}
+
+/// A saved address offered for the transport order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedAddress {
+    pub id: i32,
+    pub label: String,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
+    pub county: County,
+}
+
+/// Why the asked items cannot go (shown on the transport page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ItemsProblem {
+    Nothing,
+    MoreThanStored { product_id: i32, stored: u32 },
+    OnlyExpired { product_id: i32 },
+}
+
+impl From<TakeError> for ItemsProblem {
+    fn from(e: TakeError) -> Self {
+        match e {
+            TakeError::Nothing => ItemsProblem::Nothing,
+            TakeError::MoreThanStored { product_id, stored, .. } => ItemsProblem::MoreThanStored { product_id, stored },
+            TakeError::OnlyExpired { product_id } => ItemsProblem::OnlyExpired { product_id },
+        }
+    }
+}
+
+/// The transport page: the quote for what was asked, and the form's defaults.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransportView {
+    pub items: Vec<(i32, u32)>,
+    pub problem: Option<ItemsProblem>,
+    pub county: County,
+    pub groups: Vec<TransportGroupView>,
+    pub fee_cents: i64,
+    pub vat: Vec<VatLine>,
+    pub orderable: bool,
+    /// What the shopper is shown (fees, methods, dates, items): placing refuses another.
+    pub fingerprint: String,
+    /// The choices as shown ("seller:method:date,…"), for the order form.
+    pub choices: String,
+    pub addresses: Vec<SavedAddress>,
+    pub address: Option<i32>,
+    pub name: String,
+    pub phone: String,
+    pub street: String,
+    pub city: String,
+    pub postal_code: String,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::delivery::DeliveryKind;
     use chrono::TimeZone;
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -200,27 +473,86 @@ mod tests {
         assert_eq!(take(&lots(), &[(10, 3)], date(2027, 3, 2)), Err(TakeError::MoreThanStored { product_id: 10, stored: 2, asked: 3 }));
     }
 
-    fn method(kind: DeliveryKind) -> MethodTerms {
-        MethodTerms { id: 1, kind, price_cents: 700, free_over_cents: Some(3990), regions: vec![], days_min: 1, days_max: 2, active: true }
+    fn food_store() -> Vec<MethodTerms> {
+        vec![MethodTerms {
+            id: 1,
+            kind: DeliveryKind::ColdCourier,
+            price_cents: 700,
+            free_over_cents: Some(3990),
+            regions: vec![County::Harju, County::Tartu],
+            days_min: 1,
+            days_max: 1,
+            active: true,
+        }]
+    }
+
+    fn stored(lot_id: i32, units: u32, price: i64, cold: bool) -> TransportLine {
+        TransportLine { lot_id, offer_id: lot_id, seller_id: 1, quantity: units, unit_price_cents: price, cold_chain: cold }
+    }
+
+    fn quote(lines: &[TransportLine], county: County, at: DateTime<Utc>) -> CartQuote {
+        let methods = food_store();
+        quote_transport(lines, |_| &methods[..], |_| None, county, 2400, at)
     }
 
     #[test]
-    fn the_fee_follows_the_threshold() {
-        let m = method(DeliveryKind::ColdCourier);
-        assert_eq!(transport_fee(&m, 3989), 700);
-        assert_eq!(transport_fee(&m, 3990), 0);
-        assert_eq!(transport_fee(&MethodTerms { free_over_cents: None, ..m }, 100_000), 700);
+    fn a_transport_order_pays_the_fee_by_the_threshold_and_nothing_for_the_goods() {
+        let sunday = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
+        // 2 × 12.50 € of stored goods: below 39.90 €, so 7.00 €; the goods cost nothing now.
+        let q = quote(&[stored(1, 2, 1250, true)], County::Harju, sunday);
+        assert_eq!((q.goods_cents, q.delivery_cents, q.total_cents), (0, 700, 700));
+        assert_eq!(q.vat.len(), 1);
+        assert_eq!(q.vat[0].gross_cents, 700);
+        assert_eq!(q.vat[0].vat_cents, 135, "24 % VAT in 7.00 €");
+        // 3 × 12.50 € + 2.40 € = 39.90 €: free from the threshold on.
+        let q = quote(&[stored(1, 3, 1250, true), stored(2, 1, 240, false)], County::Harju, sunday);
+        assert_eq!((q.delivery_cents, q.total_cents), (0, 0));
+        assert!(q.vat.is_empty());
+        assert_eq!(q.groups[0].goods_cents, 3990, "the threshold counts the goods at what they cost");
     }
 
     #[test]
     fn cold_goods_come_by_the_cold_courier_on_its_day() {
-        // Sunday 2026-11-22, noon in Tallinn: the cold courier comes on Tuesday.
+        // Sunday 2026-11-22, noon in Tallinn: the cold courier comes on Tuesday 24th.
         let sunday = Utc.with_ymd_and_hms(2026, 11, 22, 10, 0, 0).unwrap();
-        let w = transport_window(&method(DeliveryKind::ColdCourier), true, sunday).unwrap();
+        let q = quote(&[stored(1, 1, 500, true)], County::Harju, sunday);
+        let w = q.groups[0].chosen.as_ref().unwrap().window;
         assert_eq!((w.earliest, w.latest), (date(2026, 11, 24), date(2026, 11, 24)));
-        assert_eq!(transport_window(&method(DeliveryKind::Courier), true, sunday), Err(TransportError::ColdNeedsColdCourier));
-        // Dry goods by courier: one to two working days, no handling time.
-        let w = transport_window(&method(DeliveryKind::Courier), false, sunday).unwrap();
-        assert_eq!((w.earliest, w.latest), (date(2026, 11, 23), date(2026, 11, 24)));
+        // Monday 07:00:01: too late for Tuesday's picking: Friday.
+        let monday_late = crate::delivery::local_time::tallinn_to_utc(date(2026, 11, 23).and_hms_opt(7, 0, 1).unwrap());
+        let w = quote(&[stored(1, 1, 500, true)], County::Harju, monday_late).groups[0].chosen.as_ref().unwrap().window;
+        assert_eq!(w.earliest, date(2026, 11, 27));
+        // Outside Harju and Tartu no method can carry them.
+        let q = quote(&[stored(1, 1, 500, true)], County::Parnu, sunday);
+        assert!(q.groups[0].chosen.is_none() && !q.orderable());
+        // Later days to choose from: Tuesdays and Fridays, skipping Christmas (24–26 Dec).
+        assert_eq!(
+            courier_day_choices(date(2026, 12, 18)),
+            vec![date(2026, 12, 18), date(2026, 12, 22), date(2026, 12, 29), date(2027, 1, 5), date(2027, 1, 8), date(2027, 1, 12)]
+        );
+    }
+
+    #[test]
+    fn items_and_choices_read_from_forms() {
+        assert_eq!(parse_items("12:3, 15:1,x:2,16:0,17:-1,12:2"), vec![(15, 1), (12, 2)]);
+        assert_eq!(parse_items(&format_items(&[(4, 2), (9, 1)])), vec![(4, 2), (9, 1)]);
+        assert_eq!(parse_items("1:1000"), vec![], "more than a shopper could mean");
+        let c = vec![Choice { seller_id: 3, method_id: 7, date: Some(date(2026, 12, 4)) }, Choice { seller_id: 5, method_id: 9, date: None }];
+        assert_eq!(format_choices(&c), "3:7:2026-12-04,5:9:");
+        assert_eq!(parse_choices(&format_choices(&c)), c);
+        assert_eq!(parse_choices("a:b,3:7:nonsense"), vec![Choice { seller_id: 3, method_id: 7, date: None }]);
+    }
+
+    #[test]
+    fn the_transport_page_reads_both_forms() {
+        let pairs = [("n12", "2"), ("n15", "0"), ("nx", "1"), ("county", "harju"), ("m3", "7"), ("d3", "2026-12-04"), ("m5", "9")];
+        let (items, choices) = request_from_query(pairs.iter().copied());
+        assert_eq!(items, "12:2");
+        assert_eq!(parse_choices(&choices), vec![
+            Choice { seller_id: 3, method_id: 7, date: Some(date(2026, 12, 4)) },
+            Choice { seller_id: 5, method_id: 9, date: None },
+        ]);
+        let given = [("items", "all"), ("choices", "3:7:")];
+        assert_eq!(request_from_query(given.iter().copied()), ("all".to_owned(), "3:7:".to_owned()));
     }
 }

@@ -219,6 +219,8 @@ async fn mark_paid(txn: &DatabaseTransaction, order: &order::Model, now: DateTim
         .exec(txn)
         .await?;
     set_shipments(txn, order.id, ShipmentStatus::Placed, ShipmentStatus::Paid, now).await?;
+    // Lines bought into the pantry appear there now, with their expiry counted from today.
+    crate::pantry::service::store_paid(txn, order, now).await?;
     // The bought lines leave the cart; anything added since stays.
     if let Some(cart_id) = order.cart_id {
         let offers: Vec<i32> = order_line::Entity::find()
@@ -264,12 +266,19 @@ async fn cancel_order(txn: &DatabaseTransaction, order_id: i32, now: DateTime<Ut
     set_shipments(txn, order_id, ShipmentStatus::Placed, ShipmentStatus::Cancelled, now).await?;
     forget_key(txn, order_id).await?;
     let lines = order_line::Entity::find().filter(order_line::Column::OrderId.eq(order_id)).all(txn).await?;
-    return_stock(txn, lines).await
+    return_stock(txn, lines, now).await
 }
 
 /// Puts ordered lines back into their offers' stock (in offer order, so concurrent returns
-/// take row locks in the same order) and refreshes the products' offer summaries.
-pub(crate) async fn return_stock<C: ConnectionTrait>(db: &C, mut lines: Vec<order_line::Model>) -> Result<(), DbErr> {
+/// take row locks in the same order) and refreshes the products' offer summaries. A transport
+/// order's lines were never taken from stock: their units go back to the buyer's pantry.
+pub(crate) async fn return_stock<C: ConnectionTrait>(db: &C, lines: Vec<order_line::Model>, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let (from_pantry, mut lines): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.mode == crate::orders::LineMode::FromPantry);
+    let pantry_lines: Vec<i32> = from_pantry.iter().map(|l| l.id).collect();
+    crate::pantry::service::give_back(db, &pantry_lines, now).await?;
+    if lines.is_empty() {
+        return Ok(());
+    }
     lines.sort_by_key(|l| l.offer_id);
     for line in &lines {
         offer::Entity::update_many()

@@ -152,6 +152,8 @@ fn Shipment(
     };
     let id = s.id;
     let (accept_fields, ship_fields, deliver_fields) = (hidden(ShipAction::Accept), hidden(ShipAction::Ship), hidden(ShipAction::Deliver));
+    // Goods in a buyer's pantry are kept, not sent: no action until a transport order.
+    let acts = !s.to_pantry;
     view! {
         <li class="application" data-testid="seller-shipment" data-shipment-id=s.id data-status=s.status.code()>
             <h2 class="h3">{fill(at.seller_shipment_heading, &[("order", &s.order_id.to_string()), ("date", &format_date(placed, lang))])}
@@ -163,15 +165,17 @@ fn Shipment(
                 <dt>{at.seller_shipment_goods}</dt><dd>{s.lines.join(", ")}" · "{format_price(s.goods_cents + s.fee_cents, lang)}</dd>
                 {s.tracking.clone().map(|tr| view! { <dt>{t.order_tracking}</dt><dd data-testid="seller-tracking">{format!("{}: {}", tr.carrier, tr.number)}</dd> })}
             </dl></div>
+            {s.to_pantry.then(|| view! { <p class="notice" data-testid="seller-pantry">{at.ship_pantry}</p> })}
+            {s.transport.then(|| view! { <p class="badge" data-testid="seller-transport">{t.order_transport}</p> })}
             <p><a href=href(lang, &format!("/seller/messages/{}", s.id)) data-testid="message-buyer">{at.msg_write_buyer}</a></p>
             <div class="decisions">
-                {ShipAction::Accept.allowed_from(s.status).then(|| view! {
+                {(acts && ShipAction::Accept.allowed_from(s.status)).then(|| view! {
                     <ActionForm action attr:class="inline-form">
                         {accept_fields}
                         <button type="submit">{at.ship_accept}</button>
                     </ActionForm>
                 })}
-                {ShipAction::Ship.allowed_from(s.status).then(|| view! {
+                {(acts && ShipAction::Ship.allowed_from(s.status)).then(|| view! {
                     <ActionForm action attr:class="account-form decision-form">
                         {ship_fields}
                         <div class="field">
@@ -185,13 +189,13 @@ fn Shipment(
                         <button type="submit" class="primary">{at.ship_submit}</button>
                     </ActionForm>
                 })}
-                {ShipAction::Deliver.allowed_from(s.status).then(|| view! {
+                {(acts && ShipAction::Deliver.allowed_from(s.status)).then(|| view! {
                     <ActionForm action attr:class="inline-form">
                         {deliver_fields}
                         <button type="submit">{at.ship_mark_delivered}</button>
                     </ActionForm>
                 })}
-                {s.status.cancellable().then(|| view! {
+                {(acts && s.status.cancellable()).then(|| view! {
                     <details class="seller-cancel">
                         <summary>{at.ship_cancel}</summary>
                         <ActionForm action=cancel attr:class="account-form decision-form">

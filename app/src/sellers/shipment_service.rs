@@ -84,6 +84,8 @@ pub async fn shipments_page<C: ConnectionTrait>(
                 latest: s.latest,
                 lines: lines.iter().filter(|l| l.shipment_id == s.id).map(|l| format!("{} × {}", l.quantity, l.title)).collect(),
                 tracking: crate::orders::service::tracking_of(s),
+                to_pantry: s.to_pantry,
+                transport: o.transport,
             })
         })
         .collect();
@@ -106,7 +108,8 @@ pub async fn act<C: ConnectionTrait + TransactionTrait>(
         .one(&txn)
         .await?
         .ok_or(ShipError::NotFound)?;
-    if !action.allowed_from(s.status) {
+    // Goods stored in a buyer's pantry are not sent until a transport order asks for them.
+    if s.to_pantry || !action.allowed_from(s.status) {
         return Err(ShipError::Problem(ShipProblem::NotNow(s.status)));
     }
     let given = match action {

@@ -106,6 +106,10 @@ pub struct SellerShipment {
     /// "2 × Milk 1 l" per line.
     pub lines: Vec<String>,
     pub tracking: Option<Tracking>,
+    /// Bought into the buyer's pantry: kept for the buyer, sent later by a transport order.
+    pub to_pantry: bool,
+    /// A transport order: goods from the buyer's pantry (paid for before).
+    pub transport: bool,
 }
 
 /// The list's filters: a status, and the first and last day (Tallinn) orders were placed.

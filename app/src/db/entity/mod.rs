@@ -24,6 +24,8 @@ pub mod offer_import_row;
 pub mod order;
 pub mod order_line;
 pub mod outbox;
+pub mod pantry_lot;
+pub mod pantry_take;
 pub mod payment;
 pub mod product;
 pub mod product_text;

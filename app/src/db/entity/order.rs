@@ -57,6 +57,8 @@ pub struct Model {
     pub pending_key: Option<String>,
     /// The account that placed (or claimed) it; `None` for a guest order.
     pub user_id: Option<i32>,
+    /// A transport order: goods from the buyer's pantry; only the delivery is paid.
+    pub transport: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,3 +1,4 @@
+use crate::orders::LineMode;
 use sea_orm::entity::prelude::*;
 
 /// One ordered offer, with the price, VAT and title as they were.
@@ -17,6 +18,8 @@ pub struct Model {
     pub total_cents: i64,
     pub vat_rate_bp: i32,
     pub vat_cents: i64,
+    /// Delivered, stored in the pantry, or taken from it by a transport order.
+    pub mode: LineMode,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -31,6 +31,8 @@ pub struct Model {
     pub carrier: Option<String>,
     pub tracking_number: Option<String>,
     pub shipped_at: Option<DateTimeUtc>,
+    /// The goods go into the buyer's pantry: no delivery, no fee, nothing for the seller to send.
+    pub to_pantry: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

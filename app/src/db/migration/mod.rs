@@ -19,6 +19,7 @@ mod m20261201_000013_seller_team;
 mod m20261201_000014_category_admin;
 mod m20261201_000015_seller_profile;
 mod m20261201_000016_messages;
+mod m20261201_000017_pantry;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000014_category_admin::Migration),
             Box::new(m20261201_000015_seller_profile::Migration),
             Box::new(m20261201_000016_messages::Migration),
+            Box::new(m20261201_000017_pantry::Migration),
         ]
     }
 }
