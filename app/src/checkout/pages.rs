@@ -94,6 +94,7 @@ fn CheckoutBody(view: Option<CheckoutView>) -> impl IntoView {
                 // Hydrated, a second click while the order is being placed does nothing.
                 <button type="submit" class="primary" disabled=move || submit.pending().get()>{t.checkout_submit}</button>
                 <p class="muted">{t.checkout_terms}</p>
+                {move || current.get().cart.groups.iter().any(|g| g.store).then(|| view! { <p class="muted" data-testid="checkout-pantry-terms">{t.checkout_pantry_terms}</p> })}
             </ActionForm>
             {move || view! { <OrderSummary cart=current.get().cart/> }}
         </div>
