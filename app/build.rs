@@ -115,6 +115,65 @@ fn main() {
         out.push_str("};\n");
     }
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("texts.rs"), out).unwrap();
+    help_articles();
+}
+
+/// The help centre's articles as the shop ships them (`help/articles/<slug>/<lang>.md`), as
+/// `(slug, lang, text)` for `help::builtin` (server only), and the categories' names.
+fn help_articles() {
+    let root = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("help");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut out = String::from("pub static ARTICLES: &[(&str, &str, &str)] = &[\n");
+    let articles = root.join("articles");
+    let mut slugs: Vec<_> = fs::read_dir(&articles).map(|d| d.map(|e| e.expect("readable").path()).collect()).unwrap_or_default();
+    slugs.sort();
+    for dir in slugs.iter().filter(|p| p.is_dir()) {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let slug = dir.file_name().unwrap().to_str().unwrap().to_owned();
+        assert!(slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "help article slug `{slug}`");
+        let mut files: Vec<_> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "md")).collect();
+        files.sort();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            let lang = file.file_stem().unwrap().to_str().unwrap().to_owned();
+            writeln!(out, "    ({slug:?}, {lang:?}, include_str!({:?})),", file.display().to_string()).unwrap();
+        }
+    }
+    out.push_str("];\n");
+    let categories = root.join("categories.toml");
+    println!("cargo:rerun-if-changed={}", categories.display());
+    out.push_str("pub static CATEGORIES: &[(&str, &str, &str, &str)] = &[\n");
+    if let Ok(text) = fs::read_to_string(&categories) {
+        let table: BTreeMap<String, BTreeMap<String, String>> = toml::from_str(&text).expect("help/categories.toml");
+        for (slug, names) in &table {
+            let name = |l: &str| names.get(l).cloned().unwrap_or_else(|| panic!("help category {slug}: no {l} name"));
+            writeln!(out, "    ({slug:?}, {:?}, {:?}, {:?}),", name("et"), name("en"), name("ru")).unwrap();
+        }
+    }
+    out.push_str("];\n");
+    // The question set the retrieval is measured on (a test), as (lang, question, article).
+    #[derive(serde::Deserialize)]
+    struct Question {
+        lang: String,
+        q: String,
+        article: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Questions {
+        #[serde(default)]
+        question: Vec<Question>,
+    }
+    let questions = root.join("questions.toml");
+    println!("cargo:rerun-if-changed={}", questions.display());
+    out.push_str("#[cfg(test)]\npub static QUESTIONS: &[(&str, &str, &str)] = &[\n");
+    if let Ok(text) = fs::read_to_string(&questions) {
+        let set: Questions = toml::from_str(&text).expect("help/questions.toml");
+        for q in set.question {
+            writeln!(out, "    ({:?}, {:?}, {:?}),", q.lang, q.q, q.article).unwrap();
+        }
+    }
+    out.push_str("];\n");
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("help_articles.rs"), out).unwrap();
 }
 
 /// The `{name}` placeholders of a text (as `i18n::fill` replaces them), sorted and distinct.

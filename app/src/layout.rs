@@ -114,6 +114,7 @@ fn Footer() -> impl IntoView {
                     <li><a href=move || href(lang.get(), "/sellers")>{move || t.get().nav_sellers}</a></li>
                     <li><a href=move || href(lang.get(), "/ranking")>{move || t.get().how_we_rank}</a></li>
                     <li><a href=move || href(lang.get(), "/sell")>{move || t.get().nav_sell}</a></li>
+                    <li><a href=move || href(lang.get(), "/help")>{move || t.get().nav_help}</a></li>
                 </ul>
             </nav>
             <p>{move || t.get().footer_about}</p>

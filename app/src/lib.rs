@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod checkout;
 pub mod delivery;
 pub mod errors;
+pub mod help;
 pub mod i18n;
 pub mod ids;
 pub mod offers;
@@ -133,6 +134,7 @@ fn AccountAreas() -> impl IntoView {
             view! { <WithAreaTexts><pantry::pages::TransportPage/></WithAreaTexts> }.into_any()
         }
         "pantry" => view! { <WithAreaTexts><pantry::pages::PantryPage/></WithAreaTexts> }.into_any(),
+        "help" => view! { <WithAreaTexts><help::pages::HelpArea/></WithAreaTexts> }.into_any(),
         _ => view! { <AccountArea/> }.into_any(),
     }
 }
@@ -211,6 +213,8 @@ pub fn App() -> impl IntoView {
                     // `offers/{id}`, `imports/{id}` (`SellerArea` tells them apart).
                     <Route path=(StaticSegment("seller"), ParamSegment("page"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("messages"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=StaticSegment("help") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("help"), ParamSegment("slug")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("pantry") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("pantry"), StaticSegment("transport")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>

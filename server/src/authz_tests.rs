@@ -23,7 +23,7 @@ const PUBLIC: &[&str] = &[
     "cart_update", "cart_mode", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
     "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
-    "seller_join_page", "buyer_thread", "buyer_message",
+    "seller_join_page", "buyer_thread", "buyer_message", "help", "help_article", "help_ask", "help_vote",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.

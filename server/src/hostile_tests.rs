@@ -300,6 +300,9 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
+        for path in [format!("/{l}/help"), format!("/{l}/help/cancel-order"), format!("/{l}/help/ask?q={hostile}"), format!("/{l}/help/{hostile}")] {
+            pages.push((path, None));
+        }
         pages.push((format!("/{l}/sell"), Some(applicant_cookie.as_str())));
         pages.push((format!("/{l}/messages/{}?key={}", placed_shipment.id, placed.token), None));
         pages.push((format!("/{l}/messages/{}?key={hostile}", placed_shipment.id), None));
@@ -320,7 +323,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/", "/pantry"];
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/", "/pantry", "/help/ask"];
         let own_pages = path.ends_with("/sell") || path.ends_with("/seller");
         if status == StatusCode::OK && (own_pages || kept_out.iter().any(|p| path.contains(p))) {
             let robots = seo_tests::seo(&html).robots;

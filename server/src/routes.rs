@@ -133,6 +133,12 @@ async fn shutdown_signal() -> &'static str {
 /// this instance's change poller (one per instance: subscribe to `feed` rather than starting
 /// another) and the search index build; `search.is_ready()` tells when that has finished.
 pub async fn app_state(db: DatabaseConnection) -> Result<AppState, String> {
+    // The help centre's shipped articles: added or updated (never over an agent's edit).
+    match app::help::service::sync_builtin(&db, chrono::Utc::now()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(articles = n, "help centre articles written"),
+        Err(e) => return Err(format!("cannot write the help centre's articles: {e}")),
+    }
     let feed = ChangeFeed::new();
     // Subscribed before the poller starts, so no batch is missed.
     let snapshots = Snapshots::load(&db).await.map_err(|e| format!("cannot load the catalog snapshot: {e}"))?;
@@ -277,9 +283,9 @@ pub fn public_origin(headers: &HeaderMap) -> String {
 /// (`/{lang}/p/{slug}/offers`) is deliberately *not* here: it is `noindex, follow`, and a
 /// crawler must fetch it to read that. Indexable pages (home, categories, products, sellers,
 /// ranking: the sitemap's) never match a rule (tested below).
-const ROBOTS_DISALLOW: [&str; 12] = [
+const ROBOTS_DISALLOW: [&str; 13] = [
     "/api/", "/*/cart", "/*/checkout", "/*/account/", "/*/seller/", "/*/admin/", "/*/search", "/*/orders/", "/*/pay/", "/payment/",
-    "/*/messages/", "/*/pantry",
+    "/*/messages/", "/*/pantry", "/*/help/ask",
 ];
 
 fn robots_txt(origin: &str) -> String {

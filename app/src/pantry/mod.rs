@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 /// The "method" of a shipment into the pantry (`shipments.method_name`), as the order page
 /// and the e-mails name it.
-pub const METHOD_NAME: &str = r#"{"et":"E-sahver (hoiule)","en":"Pantry (stored)","ru":"Кладовая (на хранение)"}"#;
+pub const METHOD_NAME: &str = r#"{"et":"Sahver (hoiule)","en":"Pantry (stored)","ru":"Кладовая (на хранение)"}"#;
 /// How many cold-courier days a transport order offers to choose from.
 pub const COURIER_DAYS_OFFERED: usize = 6;
 

@@ -15,6 +15,8 @@ pub mod category_text;
 pub mod consent;
 pub mod counter;
 pub mod delivery_method;
+pub mod help_article;
+pub mod help_revision;
 pub mod instalment;
 pub mod message;
 pub mod message_thread;

@@ -20,6 +20,7 @@ mod m20261201_000014_category_admin;
 mod m20261201_000015_seller_profile;
 mod m20261201_000016_messages;
 mod m20261201_000017_pantry;
+mod m20261201_000018_help;
 
 pub struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000015_seller_profile::Migration),
             Box::new(m20261201_000016_messages::Migration),
             Box::new(m20261201_000017_pantry::Migration),
+            Box::new(m20261201_000018_help::Migration),
         ]
     }
 }

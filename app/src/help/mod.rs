@@ -1,0 +1,175 @@
+//! The help centre (issue 14, started): articles and the rules of support.
+//!
+//! - `content`: how an article is written (front matter, paragraphs, lists, inner links), pure.
+//! - `retrieval` [ssr]: BM25 per language with Snowball stemming, typo and compound matches.
+//! - `hours`: which contact channels are open at a moment (8:00–20:00 Tallinn on working days).
+//! - `outcomes`: what a dispute's decision may combine, and what it does.
+//! - `builtin` [ssr]: the articles the shop ships with (`app/help/`), compiled in by `build.rs`.
+
+pub mod api;
+pub mod content;
+pub mod hours;
+pub mod outcomes;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod retrieval;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The languages the shop's articles are written in (other pages' languages read English).
+pub const HELP_LANGS: [&str; 3] = ["et", "en", "ru"];
+/// Questions are cut to this many characters.
+pub const MAX_QUESTION: usize = 300;
+/// Below this BM25 score the best article is not taken for an answer.
+pub const MIN_SCORE: f32 = 1.5;
+
+/// Words that ask for a person rather than an article.
+const PERSON_WORDS: [&str; 16] = [
+    "person", "human", "agent", "someone", "operator", "inimene", "inimesega", "inimesele", "klienditeenindaja", "teenindaja",
+    "оператор", "оператором", "человек", "человеком", "сотрудник", "менеджер",
+];
+
+/// Whether a question asks to talk to a person ("I want to talk to a human").
+pub fn asks_for_person(question: &str) -> bool {
+    let q = question.to_lowercase();
+    q.split(|c: char| !c.is_alphanumeric()).any(|w| PERSON_WORDS.contains(&w))
+}
+
+/// An article in a category's list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpItem {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpCategory {
+    pub slug: String,
+    pub name: String,
+    pub items: Vec<HelpItem>,
+}
+
+/// `/{lang}/help`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpHome {
+    pub categories: Vec<HelpCategory>,
+}
+
+/// `/{lang}/help/{slug}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub slug: String,
+    pub category: String,
+    pub title: String,
+    pub summary: String,
+    pub blocks: Vec<content::Block>,
+    #[serde(with = "crate::wire::instant")]
+    pub updated_at: DateTime<Utc>,
+    pub helpful_yes: i32,
+    pub helpful_no: i32,
+}
+
+/// An article an answer is taken from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// `/{lang}/help/ask?q=…`: the articles that answer, best first (none when nothing matches
+/// well), and whether the question asks for a person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerView {
+    pub question: String,
+    pub person: bool,
+    pub cited: Vec<Citation>,
+    /// The ways to reach support open now, and the address for e-mail.
+    pub channels: Vec<hours::Channel>,
+    pub support_email: String,
+}
+
+/// The shipped articles (`help/articles/<slug>/<lang>.md`), their categories' names and the
+/// question set the retrieval is measured on.
+#[cfg(feature = "ssr")]
+pub mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/help_articles.rs"));
+}
+
+/// A language's articles indexed for questions: (slug, parsed article) in slug order, and
+/// the index over them (title ×3, keywords ×2, summary ×2, body ×1).
+#[cfg(feature = "ssr")]
+pub fn index_of(lang: &str, articles: &[(String, content::Article)]) -> retrieval::Index {
+    let plains: Vec<String> = articles.iter().map(|(_, a)| content::plain(&a.body)).collect();
+    let docs: Vec<Vec<(&str, f32)>> = articles
+        .iter()
+        .zip(&plains)
+        .map(|((_, a), body)| vec![(a.title.as_str(), 3.0), (a.keywords.as_str(), 2.0), (a.summary.as_str(), 2.0), (body.as_str(), 1.0)])
+        .collect();
+    retrieval::Index::build(lang, &docs)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_question_for_a_person_is_told_apart() {
+        assert!(asks_for_person("I want to talk to a human"));
+        assert!(asks_for_person("Soovin rääkida inimesega"));
+        assert!(asks_for_person("свяжите с оператором"));
+        assert!(!asks_for_person("how do I cancel my order"));
+        assert!(!asks_for_person("personal data"), "a whole word, not a part");
+    }
+
+    fn shipped(lang: &str) -> Vec<(String, content::Article)> {
+        builtin::ARTICLES
+            .iter()
+            .filter(|(_, l, _)| *l == lang)
+            .map(|(slug, _, text)| (slug.to_string(), content::parse(text).unwrap_or_else(|e| panic!("{slug}/{lang}: {e}"))))
+            .collect()
+    }
+
+    #[test]
+    fn every_shipped_article_parses_in_a_known_category() {
+        let categories: Vec<&str> = builtin::CATEGORIES.iter().map(|c| c.0).collect();
+        assert!(!builtin::ARTICLES.is_empty());
+        for (slug, lang, text) in builtin::ARTICLES {
+            let a = content::parse(text).unwrap_or_else(|e| panic!("{slug}/{lang}: {e}"));
+            assert!(categories.contains(&a.category.as_str()), "{slug}/{lang}: category {}", a.category);
+        }
+        for lang in ["et", "en", "ru"] {
+            let slugs: Vec<String> = shipped(lang).into_iter().map(|(s, _)| s).collect();
+            let en: Vec<String> = shipped("en").into_iter().map(|(s, _)| s).collect();
+            assert_eq!(slugs, en, "{lang}: every article in every shop language");
+        }
+    }
+
+    /// The question set: the right article is cited first for at least 90 % of the questions
+    /// in each language (the figures are printed).
+    #[test]
+    fn the_right_article_comes_first_for_nine_questions_in_ten() {
+        for lang in ["et", "en", "ru"] {
+            let articles = shipped(lang);
+            let index = index_of(lang, &articles);
+            let set: Vec<_> = builtin::QUESTIONS.iter().filter(|(l, _, _)| *l == lang).collect();
+            assert!(set.len() >= 16, "{lang}: {} questions", set.len());
+            let mut right = 0;
+            for (_, q, want) in &set {
+                let first = index.search(q).first().map(|(i, _)| articles[*i].0.as_str());
+                if first == Some(*want) {
+                    right += 1;
+                } else {
+                    println!("{lang}: «{q}» → {first:?}, expected {want}");
+                }
+            }
+            let share = right as f64 / set.len() as f64;
+            println!("{lang}: {right} of {} questions answered from the right article first ({:.0} %)", set.len(), share * 100.0);
+            assert!(share >= 0.9, "{lang}: {:.0} %", share * 100.0);
+        }
+    }
+}
