@@ -91,6 +91,103 @@ pub struct AnswerView {
     /// The ways to reach support open now, and the address for e-mail.
     pub channels: Vec<hours::Channel>,
     pub support_email: String,
+    /// The order asked about, with what can be done about each shipment now.
+    pub order: Option<OrderFacts>,
+    /// The signed-in shopper's recent orders, to pick one to ask about.
+    pub orders: Vec<OrderChoice>,
+    /// The guest's key to the order asked about (kept in the question form).
+    pub key: String,
+}
+
+/// An order the shopper may ask about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderChoice {
+    pub id: i32,
+    #[serde(with = "crate::wire::day")]
+    pub placed_on: chrono::NaiveDate,
+}
+
+/// What the answer says about one shipment of the order asked about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShipmentFacts {
+    pub id: i32,
+    pub seller: String,
+    pub status: crate::orders::ShipmentStatus,
+    #[serde(with = "crate::wire::day")]
+    pub earliest: chrono::NaiveDate,
+    #[serde(with = "crate::wire::day")]
+    pub latest: chrono::NaiveDate,
+    pub next: NextStep,
+    /// The buyer–seller conversation about it (write to the seller first).
+    pub message_path: String,
+}
+
+/// What the shopper can do about a shipment now, as the answer tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NextStep {
+    /// Not handed to the carrier: it can be cancelled on the order page.
+    Cancel,
+    /// On its way: it can no longer be cancelled; refuse the parcel at delivery.
+    RefuseParcel,
+    /// Delivered: withdrawal or a complaint on the order page.
+    AfterDelivery,
+    /// Bought into the pantry: nothing travels now.
+    InPantry,
+    /// Waiting for the payment.
+    Unpaid,
+    /// Cancelled or returned: nothing left to do.
+    Over,
+}
+
+/// The order asked about, for the answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderFacts {
+    pub id: i32,
+    /// The order page (with the guest's key), where cancelling and claims are done.
+    pub path: String,
+    pub shipments: Vec<ShipmentFacts>,
+}
+
+/// What the shopper can do about a shipment now: the order page's rules (cancel until it is
+/// handed to the carrier, then refuse the parcel; after delivery withdraw or complain).
+pub fn next_step(order: crate::orders::OrderStatus, shipment: crate::orders::ShipmentStatus, to_pantry: bool) -> NextStep {
+    use crate::orders::{OrderStatus, ShipmentStatus};
+    if to_pantry {
+        NextStep::InPantry
+    } else if order == OrderStatus::AwaitingPayment {
+        NextStep::Unpaid
+    } else if order != OrderStatus::Paid {
+        NextStep::Over
+    } else if shipment.cancellable() {
+        NextStep::Cancel
+    } else if shipment == ShipmentStatus::Shipped {
+        NextStep::RefuseParcel
+    } else if shipment == ShipmentStatus::Delivered {
+        NextStep::AfterDelivery
+    } else {
+        NextStep::Over
+    }
+}
+
+/// What can be done about each shipment of `order` now.
+pub fn order_facts(order: &crate::orders::OrderView, lang: crate::i18n::Lang) -> OrderFacts {
+    let shipments = order
+        .shipments
+        .iter()
+        .map(|s| {
+            let next = next_step(order.status, s.status, s.to_pantry);
+            ShipmentFacts {
+                id: s.id,
+                seller: s.seller_name.clone(),
+                status: s.status,
+                earliest: s.earliest,
+                latest: s.latest,
+                next,
+                message_path: crate::messages::pages::buyer_thread_path(lang, s.id, &order.token),
+            }
+        })
+        .collect();
+    OrderFacts { id: order.id, path: order.path(), shipments }
 }
 
 /// The shipped articles (`help/articles/<slug>/<lang>.md`), their categories' names and the
@@ -116,6 +213,19 @@ pub fn index_of(lang: &str, articles: &[(String, content::Article)]) -> retrieva
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_can_be_done_about_a_shipment() {
+        use crate::orders::{OrderStatus as O, ShipmentStatus as S};
+        assert_eq!(next_step(O::Paid, S::Paid, false), NextStep::Cancel);
+        assert_eq!(next_step(O::Paid, S::Processing, false), NextStep::Cancel, "accepted but not handed over");
+        assert_eq!(next_step(O::Paid, S::Shipped, false), NextStep::RefuseParcel);
+        assert_eq!(next_step(O::Paid, S::Delivered, false), NextStep::AfterDelivery);
+        assert_eq!(next_step(O::Paid, S::Cancelled, false), NextStep::Over);
+        assert_eq!(next_step(O::AwaitingPayment, S::Placed, false), NextStep::Unpaid);
+        assert_eq!(next_step(O::Cancelled, S::Cancelled, false), NextStep::Over);
+        assert_eq!(next_step(O::Paid, S::Paid, true), NextStep::InPantry);
+    }
 
     #[test]
     fn a_question_for_a_person_is_told_apart() {

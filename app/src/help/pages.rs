@@ -6,7 +6,7 @@
 use super::api::{get_help, get_help_answer, get_help_article, HelpVote};
 use super::content::{Block, Inline};
 use super::hours::Channel;
-use super::{AnswerView, ArticleView, HelpHome};
+use super::{AnswerView, ArticleView, HelpHome, NextStep, OrderFacts};
 use crate::i18n::area::use_area_texts;
 use crate::i18n::{fill, format_date, AreaTexts, Lang};
 use crate::seo::NoIndex;
@@ -32,13 +32,33 @@ fn title(t: &'static crate::i18n::Texts, text: &str) -> impl IntoView {
     view! { <Title text=format!("{text} — {}", t.site_name)/> }
 }
 
-/// The question box, on every help page.
+/// The question box, on every help page; on the answer page also the order asked about (the
+/// signed-in shopper's recent orders to pick from, or the guest's order and key kept).
 #[component]
-fn AskForm(#[prop(optional)] value: String) -> impl IntoView {
+fn AskForm(#[prop(optional)] value: String, #[prop(optional)] answer: Option<AnswerView>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let at = use_area_texts();
+    let t = lang.texts();
+    let chosen = answer.as_ref().and_then(|a| a.order.as_ref().map(|o| o.id));
+    let orders = answer.as_ref().map(|a| a.orders.clone()).unwrap_or_default();
+    let key = answer.as_ref().map(|a| a.key.clone()).unwrap_or_default();
+    let listed = chosen.is_some_and(|id| orders.iter().any(|o| o.id == id));
     view! {
         <form method="get" action=href(lang, "/help/ask") class="help-ask" role="search">
+            {(!orders.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="help-order">{at.help_order_label}</label>
+                    <select id="help-order" name="order">
+                        <option value="" selected=chosen.is_none()>{at.help_no_order}</option>
+                        {orders.iter().map(|o| {
+                            let label = format!("{} · {}", fill(t.order_title, &[("n", &o.id.to_string())]), format_date(o.placed_on, lang));
+                            view! { <option value=o.id selected={chosen == Some(o.id)}>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            {(chosen.is_some() && !listed).then(|| view! { <input type="hidden" name="order" value=chosen.unwrap_or_default()/> })}
+            {(!key.is_empty()).then(|| view! { <input type="hidden" name="key" value=key.clone()/> })}
             <label for="help-q">{at.help_ask_label}</label>
             <div class="help-ask-row">
                 <input id="help-q" name="q" type="search" value=value maxlength=super::MAX_QUESTION.to_string() required/>
@@ -169,7 +189,13 @@ fn ArticleBody(article: ArticleView) -> impl IntoView {
 fn AskPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let data = crate::wire::resource(move || (lang.get(), query.read().get("q").unwrap_or_default()), |(lang, q)| get_help_answer(lang, q));
+    let data = crate::wire::resource(
+        move || {
+            let q = query.read();
+            (lang.get(), q.get("q").unwrap_or_default(), q.get("order").and_then(|o| o.parse::<i32>().ok()), q.get("key").unwrap_or_default())
+        },
+        |(lang, q, order, key)| get_help_answer(lang, q, order, key),
+    );
     view! { <NoIndex/>{loaded(data, |answer| view! { <AnswerBody answer/> })} }
 }
 
@@ -186,13 +212,15 @@ fn channel_text(at: &'static AreaTexts, c: Channel, email: &str) -> String {
 fn AnswerBody(answer: AnswerView) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, at) = (lang.texts(), use_area_texts());
-    let AnswerView { question, person, cited, channels, support_email } = answer;
+    let form = answer.clone();
+    let AnswerView { question, person, cited, channels, support_email, order, .. } = answer;
     let asked = !question.is_empty();
     let found = !cited.is_empty() && !person;
     view! {
         {title(t, at.help_answer_title)}
         <h1>{at.help_answer_title}</h1>
-        <AskForm value=question.clone()/>
+        <AskForm value=question.clone() answer=form/>
+        {order.map(|o| view! { <OrderAnswer order=o/> })}
         {asked.then(|| view! { <p class="muted">{fill(at.help_you_asked, &[("q", &question)])}</p> })}
         {(asked && found).then(|| {
             let first = cited[0].clone();
@@ -217,6 +245,43 @@ fn AnswerBody(answer: AnswerView) -> impl IntoView {
             <p class="muted">{at.help_hours}</p>
             <ul data-testid="help-channels">
                 {channels.iter().map(|c| view! { <li data-channel=format!("{c:?}").to_lowercase()>{channel_text(at, *c, &support_email)}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// What the answer says about the order asked about: each shipment's status and date, what
+/// can be done now (with the link that does it), and the seller to write to first.
+#[component]
+fn OrderAnswer(order: OrderFacts) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    view! {
+        <section class="help-order" aria-labelledby="help-order-h" data-testid="help-order">
+            <h2 id="help-order-h">{fill(at.help_about_order, &[("n", &order.id.to_string())])}</h2>
+            <ul>
+                {order.shipments.iter().map(|s| {
+                    let status = crate::orders::pages::shipment_status_text(t, s.status);
+                    let dates = crate::i18n::format_date_range(s.earliest, s.latest, lang);
+                    let cancel_href = format!("{}#shipment-{}", order.path, s.id);
+                    let next = match s.next {
+                        NextStep::Cancel => view! {
+                            <p data-testid="help-can-cancel">{at.help_can_cancel}" "<a href=cancel_href data-testid="help-cancel-link">{at.help_cancel_link}</a></p>
+                        }.into_any(),
+                        NextStep::RefuseParcel => view! { <p data-testid="help-refuse">{at.help_refuse}</p> }.into_any(),
+                        NextStep::AfterDelivery => view! { <p>{at.help_delivered}" "<a href=order.path.clone()>{at.help_order_page}</a></p> }.into_any(),
+                        NextStep::InPantry => view! { <p>{at.help_in_pantry}" "<a href=href(lang, "/pantry")>{t.account_pantry}</a></p> }.into_any(),
+                        NextStep::Unpaid => view! { <p>{t.order_awaiting_payment}</p> }.into_any(),
+                        NextStep::Over => view! { <p>{at.help_over}</p> }.into_any(),
+                    };
+                    view! {
+                        <li data-testid="help-shipment" data-next=format!("{:?}", s.next).to_lowercase()>
+                            <p><strong>{s.seller.clone()}</strong>": "{status}" · "{fill(at.help_expected, &[("dates", &dates)])}</p>
+                            {next}
+                            <p class="muted"><a href=s.message_path.clone() data-testid="help-message-seller">{fill(at.help_message_seller, &[("seller", &s.seller)])}</a></p>
+                        </li>
+                    }
+                }).collect_view()}
             </ul>
         </section>
     }

@@ -242,5 +242,8 @@ pub async fn ask<C: ConnectionTrait>(db: &C, lang: &str, question: &str) -> Resu
         cited,
         channels: super::hours::channels(Utc::now()),
         support_email: crate::config::get_or_default().shop_email.clone(),
+        order: None,
+        orders: Vec::new(),
+        key: String::new(),
     })
 }

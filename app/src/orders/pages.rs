@@ -161,6 +161,11 @@ fn OrderBody(
         PaymentStatus::Abandoned => t.payment_abandoned,
     };
     let placed = crate::delivery::local_time::to_tallinn(order.placed_at).date();
+    let help_path = if order.token.is_empty() {
+        href(lang, &format!("/help/ask?order={}", order.id))
+    } else {
+        href(lang, &format!("/help/ask?order={}&key={}", order.id, crate::markup::query_value(&order.token)))
+    };
     view! {
         <Title text=format!("{title} — {}", t.site_name)/>
         <Meta name="robots" content="noindex"/>
@@ -198,7 +203,7 @@ fn OrderBody(
                             .into_any();
                         }
                         view! {
-                            <li class="shipment" data-testid="order-shipment">
+                            <li class="shipment" data-testid="order-shipment" id=format!("shipment-{}", s.id)>
                                 <h3>
                                     {fill(t.checkout_shipment_from, &[("seller", &s.seller_name)])}
                                 </h3>
@@ -263,6 +268,7 @@ fn OrderBody(
                     .collect_view()}
             </ol>
         </section>
+        <p><a href=help_path data-testid="ask-about-order">{t.order_ask_help}</a></p>
         <section aria-labelledby="order-payment-h">
             <h2 id="order-payment-h">{t.order_payment}</h2>
             <dl class="totals">

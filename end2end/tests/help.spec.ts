@@ -1,0 +1,79 @@
+// The help centre end to end, with JavaScript off and hydrated: a shopper asks how to cancel
+// about an order not yet shipped and is told it can be cancelled, with the article cited and a
+// cancel link that works; asked about a shipped order, the answer says to refuse the parcel;
+// the contact channels follow the hour; an article counts "Was this helpful?".
+import { expect, test } from "@playwright/test";
+import { execute, query } from "./db";
+import { TEXTS } from "./texts";
+import { hydrated, ready } from "./hydration";
+import { expectAccessible } from "./quality";
+import { addToCart, checkoutAndPay, twoOffersFromTwoSellers } from "./shopping";
+import { supportStaffed } from "./tallinn";
+
+const t = TEXTS.en;
+
+test("ask about an order: cancel it while it can be, refuse the parcel once shipped", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const project = info.project.name;
+  const [a, b] = twoOffersFromTwoSellers(hydrated(project) ? 60 : 20);
+  await addToCart(page, project, a);
+  await addToCart(page, project, b);
+  const order = await checkoutAndPay(page, project, `help.${project}.${Date.now()}@example.ee`);
+
+  // From the order page to the help centre, about this order.
+  await page.getByTestId("ask-about-order").click();
+  await expect(page).toHaveURL(/\/en\/help\/ask\?order=\d+/);
+  await ready(page, project);
+  await page.getByLabel(t.help_ask_label).fill("how do I cancel my order");
+  await page.getByRole("button", { name: t.help_ask_button }).click();
+  await expect(page).toHaveURL(/[?&]q=how\+do\+I\+cancel\+my\+order/);
+  await expect(page.getByTestId("help-citation").first()).toHaveAttribute("href", "/en/help/cancel-order");
+  await expect(page.getByTestId("help-shipment")).toHaveCount(2);
+  await expect(page.getByTestId("help-can-cancel")).toHaveCount(2);
+  await expect(page.getByTestId("help-message-seller").first()).toBeVisible();
+  // The channels open now: e-mail always, chat and phone only in working hours.
+  const channels = page.getByTestId("help-channels").locator("li");
+  await expect(channels).toHaveCount(supportStaffed() ? 3 : 1);
+  await expect(channels.first()).toHaveAttribute("data-channel", "email");
+  await ready(page, project);
+  await expectAccessible(page, "help answer about an order", hydrated(project));
+
+  // One shipment goes out meanwhile; the other is cancelled through the answer's link.
+  const [first, second] = query<{ id: number; seller_id: number }>("SELECT id, seller_id FROM shipments WHERE order_id = ? ORDER BY id", [order]);
+  expect(execute("UPDATE shipments SET status = 'shipped', shipped_at = status_at WHERE id = ?", [first.id])).toBe(1);
+  await page.reload();
+  await ready(page, project);
+  await expect(page.locator(`[data-testid="help-shipment"]`).nth(0)).toHaveAttribute("data-next", "refuseparcel");
+  await expect(page.getByTestId("help-refuse")).toHaveText(t.help_refuse);
+  await page.getByTestId("help-cancel-link").click();
+  await expect(page).toHaveURL(new RegExp(`/en/orders/${order}.*#shipment-${second.id}$`));
+  await ready(page, project);
+  const target = page.locator(`#shipment-${second.id}`);
+  await target.getByText(t.order_cancel_shipment).click();
+  await target.getByLabel(t.order_cancel_reason).selectOption("found_cheaper");
+  await target.getByRole("button", { name: t.order_cancel_submit }).click();
+  await expect(page.getByTestId("order-notice")).toContainText(t.order_cancel_done.split(".")[0]);
+  expect(query<{ status: string }>("SELECT status FROM shipments WHERE id = ?", [second.id])[0].status).toBe("cancelled");
+});
+
+test("the help centre's articles, and whether one helped", async ({ page }, info) => {
+  const project = info.project.name;
+  await page.goto("/en/help");
+  await ready(page, project);
+  await expect(page.getByTestId("help-category").first()).toBeVisible();
+  await expectAccessible(page, "help centre", hydrated(project));
+  await page.locator('a[href="/en/help/pantry"]').click();
+  await expect(page).toHaveURL(/\/en\/help\/pantry$/);
+  await ready(page, project);
+  await expect(page.getByTestId("help-article")).toBeVisible();
+  await expectAccessible(page, "help article", hydrated(project));
+  const votes = () => query<{ n: number }>("SELECT helpful_yes AS n FROM help_articles WHERE slug = 'pantry' AND lang = 'en'")[0].n;
+  const before = votes();
+  await page.getByRole("button", { name: t.help_yes, exact: true }).click();
+  await expect(page.getByTestId("help-voted")).toHaveText(t.help_thanks);
+  expect(votes()).toBe(before + 1);
+  // Estonian: the same article in Estonian, found by an Estonian question.
+  await page.goto("/et/help/ask?q=kuidas+tellimust+t%C3%BChistada");
+  await ready(page, project);
+  await expect(page.getByTestId("help-citation").first()).toHaveAttribute("href", "/et/help/cancel-order");
+});
