@@ -135,6 +135,10 @@ fn AccountAreas() -> impl IntoView {
         }
         "pantry" => view! { <WithAreaTexts><pantry::pages::PantryPage/></WithAreaTexts> }.into_any(),
         "help" => view! { <WithAreaTexts><help::pages::HelpArea/></WithAreaTexts> }.into_any(),
+        "support" if path.trim_matches('/').split('/').nth(2).is_some() => {
+            view! { <WithAreaTexts><help::pages::AgentCasePage/></WithAreaTexts> }.into_any()
+        }
+        "support" => view! { <WithAreaTexts><help::pages::QueuePage/></WithAreaTexts> }.into_any(),
         _ => view! { <AccountArea/> }.into_any(),
     }
 }
@@ -215,6 +219,9 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment("messages"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("help") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("help"), ParamSegment("slug")) view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("help"), StaticSegment("cases"), ParamSegment("id")) view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=StaticSegment("support") view={Lazy::<AccountRoute>::new()}/>
+                    <Route path=(StaticSegment("support"), ParamSegment("page")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("pantry") view={Lazy::<AccountRoute>::new()}/>
                     <Route path=(StaticSegment("pantry"), StaticSegment("transport")) view={Lazy::<AccountRoute>::new()}/>
                     <Route path=StaticSegment("account") view={Lazy::<AccountRoute>::new()}/>

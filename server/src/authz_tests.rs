@@ -23,7 +23,7 @@ const PUBLIC: &[&str] = &[
     "cart_update", "cart_mode", "cart_method", "cart_county", "checkout", "place_order", "sandbox_payment", "order",
     "order_cancel_shipment", "order_claim", "account", "account_register", "account_confirm", "account_sign_in",
     "account_sign_out", "account_forgot", "account_reset", "sell_page", "area_texts",
-    "seller_join_page", "buyer_thread", "buyer_message", "help", "help_article", "help_ask", "help_vote",
+    "seller_join_page", "buyer_thread", "buyer_message", "help", "help_article", "help_ask", "help_vote", "help_case", "help_open_case", "help_case_reply",
 ];
 
 /// For a signed-in account, with arguments that would succeed for one.
@@ -110,6 +110,10 @@ const ADMIN: &[(&str, &str)] = &[
     ("admin_category_visibility", "lang=en&id=1&visibility=hide"),
     ("admin_users", "q=example&role=&page=1"),
     ("admin_user_role", "lang=en&user_id=1&role=support&change=grant&q=&filter=&page=1"),
+    // Support agents' (an administrator may act as one).
+    ("support_queue", ""),
+    ("support_case", "id=1"),
+    ("support_case_action", "lang=en&id=1&action=assign"),
 ];
 
 async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<&str>) -> StatusCode {

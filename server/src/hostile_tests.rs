@@ -105,6 +105,28 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
     .await
     .unwrap();
 
+    // A support case whose every text is hostile, with an agent's answer and note.
+    let hostile_text = PAYLOADS.join(" ");
+    let (case_id, case_key) = app::help::case_service::open(
+        &db,
+        app::help::case_service::NewCase {
+            user_id: None,
+            email: "case@example.ee",
+            lang: app::i18n::Lang::En,
+            kind: app::help::cases::CaseKind::Dispute,
+            question: &hostile_text,
+            answer_given: &hostile_text,
+            body: &hostile_text,
+            order_id: None,
+        },
+        now,
+    )
+    .await
+    .unwrap();
+    for action in [app::help::case_service::AgentAction::Reply(&hostile_text), app::help::case_service::AgentAction::Note(&hostile_text)] {
+        app::help::case_service::act(&db, case_id, 1, action, now).await.unwrap();
+    }
+
     // The paid order's shipment has a conversation with hostile words on both sides.
     let placed_shipment = app::db::entity::shipment::Entity::find()
         .filter(app::db::entity::shipment::Column::OrderId.eq(placed.order_id))
@@ -300,9 +322,18 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         ] {
             pages.push((path, Some(admin_cookie.as_str())));
         }
-        for path in [format!("/{l}/help"), format!("/{l}/help/cancel-order"), format!("/{l}/help/ask?q={hostile}"), format!("/{l}/help/{hostile}")] {
+        for path in [
+            format!("/{l}/help"),
+            format!("/{l}/help/cancel-order"),
+            format!("/{l}/help/ask?q={hostile}&order={hostile}&key={hostile}"),
+            format!("/{l}/help/{hostile}"),
+            format!("/{l}/help/cases/{case_id}?key={case_key}"),
+            format!("/{l}/help/cases/{case_id}?key={hostile}"),
+        ] {
             pages.push((path, None));
         }
+        pages.push((format!("/{l}/support?status={hostile}&kind={hostile}&mine=1"), Some(admin_cookie.as_str())));
+        pages.push((format!("/{l}/support/{case_id}"), Some(admin_cookie.as_str())));
         pages.push((format!("/{l}/sell"), Some(applicant_cookie.as_str())));
         pages.push((format!("/{l}/messages/{}?key={}", placed_shipment.id, placed.token), None));
         pages.push((format!("/{l}/messages/{}?key={hostile}", placed_shipment.id), None));
@@ -323,7 +354,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             assert!(!title.contains('<'), "{path}: title {title}");
         }
         // Pages kept out of the index say so (`seo_tests` checks the indexable ones).
-        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/", "/pantry", "/help/ask"];
+        let kept_out = ["/orders/", "/pay/", "/admin/", "/search", "/cart", "/checkout", "/offers", "/account", "/seller/", "/messages/", "/pantry", "/help/ask", "/help/cases/", "/support"];
         let own_pages = path.ends_with("/sell") || path.ends_with("/seller");
         if status == StatusCode::OK && (own_pages || kept_out.iter().any(|p| path.contains(p))) {
             let robots = seo_tests::seo(&html).robots;

@@ -283,9 +283,9 @@ pub fn public_origin(headers: &HeaderMap) -> String {
 /// (`/{lang}/p/{slug}/offers`) is deliberately *not* here: it is `noindex, follow`, and a
 /// crawler must fetch it to read that. Indexable pages (home, categories, products, sellers,
 /// ranking: the sitemap's) never match a rule (tested below).
-const ROBOTS_DISALLOW: [&str; 13] = [
+const ROBOTS_DISALLOW: [&str; 15] = [
     "/api/", "/*/cart", "/*/checkout", "/*/account/", "/*/seller/", "/*/admin/", "/*/search", "/*/orders/", "/*/pay/", "/payment/",
-    "/*/messages/", "/*/pantry", "/*/help/ask",
+    "/*/messages/", "/*/pantry", "/*/help/ask", "/*/help/cases/", "/*/support",
 ];
 
 fn robots_txt(origin: &str) -> String {

@@ -105,13 +105,17 @@ pub async fn same_origin(req: Request, next: Next) -> Response {
 /// Pages and endpoints that belong to one visitor: never stored by a browser, a proxy or the
 /// service worker.
 pub fn is_personal_path(path: &str) -> bool {
-    const PERSONAL: &[&str] = &["cart", "checkout", "orders", "pay", "account", "admin", "seller", "pantry", "messages"];
+    const PERSONAL: &[&str] = &["cart", "checkout", "orders", "pay", "account", "admin", "seller", "pantry", "messages", "support"];
+    // In the help centre the articles are public; an answer (it may be about an order) and a
+    // case are the visitor's.
+    const PERSONAL_HELP: &[&str] = &["ask", "cases"];
     if path.starts_with("/api/") || path.starts_with("/payment/") {
         return true;
     }
     let mut segments = path.trim_start_matches('/').split('/');
-    match (segments.next(), segments.next()) {
-        (Some(lang), Some(section)) => Lang::from_code(lang).is_some() && PERSONAL.contains(&section),
+    match (segments.next(), segments.next(), segments.next()) {
+        (Some(lang), Some("help"), Some(page)) => Lang::from_code(lang).is_some() && PERSONAL_HELP.contains(&page),
+        (Some(lang), Some(section), _) => Lang::from_code(lang).is_some() && PERSONAL.contains(&section),
         _ => false,
     }
 }
@@ -297,10 +301,10 @@ mod tests {
 
     #[test]
     fn personal_paths() {
-        for p in ["/et/cart", "/en/checkout", "/ru/orders/5", "/et/pay/sandbox/abc", "/en/admin/outbox", "/api/cart_add", "/payment/callback", "/et/account/profile", "/en/messages/7", "/et/seller/imports"] {
+        for p in ["/et/cart", "/en/checkout", "/ru/orders/5", "/et/pay/sandbox/abc", "/en/admin/outbox", "/api/cart_add", "/payment/callback", "/et/account/profile", "/en/messages/7", "/et/seller/imports", "/en/pantry", "/en/help/ask", "/ru/help/cases/3", "/et/support/4"] {
             assert!(is_personal_path(p), "{p}");
         }
-        for p in ["/et", "/en/p/milk", "/et/c/food", "/en/sellers", "/sitemap.xml", "/xx/cart"] {
+        for p in ["/et", "/en/p/milk", "/et/c/food", "/en/sellers", "/sitemap.xml", "/xx/cart", "/en/help", "/en/help/cancel-order"] {
             assert!(!is_personal_path(p), "{p}");
         }
     }

@@ -100,6 +100,17 @@ pub fn administrator() -> Result<Administrator, AppError> {
     }
 }
 
+/// The request's account when it answers support cases (the support role, or an
+/// administrator): 401 when signed out, 403 for anyone else.
+pub fn support_agent() -> Result<SignedIn, AppError> {
+    let who = signed_in()?;
+    if who.0.has(Role::Support) || who.0.has(Role::Administrator) {
+        Ok(who)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 /// A visitor is only ever made from a live session (`service::resolve`), so the guard may be
 /// made from one: the server's middleware, and tests that resolve a real session.
 impl From<Visitor> for SignedIn {

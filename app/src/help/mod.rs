@@ -7,6 +7,9 @@
 //! - `builtin` [ssr]: the articles the shop ships with (`app/help/`), compiled in by `build.rs`.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod case_service;
+pub mod cases;
 pub mod content;
 pub mod hours;
 pub mod outcomes;
@@ -97,6 +100,8 @@ pub struct AnswerView {
     pub orders: Vec<OrderChoice>,
     /// The guest's key to the order asked about (kept in the question form).
     pub key: String,
+    /// A signed-in shopper opens cases with the account's address (a guest types one).
+    pub signed_in: bool,
 }
 
 /// An order the shopper may ask about.

@@ -3,7 +3,8 @@
 //! articles it comes from, and the ways to reach support open now). The question box is a GET
 //! form: an answer has an address, can be linked, and works without JavaScript.
 
-use super::api::{get_help, get_help_answer, get_help_article, HelpVote};
+use super::api::{get_agent_case, get_case, get_help, get_help_answer, get_help_article, get_queue, AgentAction, CaseReply, HelpVote, OpenCase};
+use super::cases::{CaseAuthor, CaseKind, CaseStatus, CaseView, QueueRow};
 use super::content::{Block, Inline};
 use super::hours::Channel;
 use super::{AnswerView, ArticleView, HelpHome, NextStep, OrderFacts};
@@ -24,6 +25,7 @@ pub fn HelpArea() -> impl IntoView {
     match rest.first().map(String::as_str) {
         None | Some("") => view! { <HelpHomePage/> }.into_any(),
         Some("ask") => view! { <AskPage/> }.into_any(),
+        Some("cases") => view! { <CasePage/> }.into_any(),
         Some(_) => view! { <ArticlePage/> }.into_any(),
     }
 }
@@ -213,6 +215,7 @@ fn AnswerBody(answer: AnswerView) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, at) = (lang.texts(), use_area_texts());
     let form = answer.clone();
+    let case_form = answer.clone();
     let AnswerView { question, person, cited, channels, support_email, order, .. } = answer;
     let asked = !question.is_empty();
     let found = !cited.is_empty() && !person;
@@ -246,6 +249,7 @@ fn AnswerBody(answer: AnswerView) -> impl IntoView {
             <ul data-testid="help-channels">
                 {channels.iter().map(|c| view! { <li data-channel=format!("{c:?}").to_lowercase()>{channel_text(at, *c, &support_email)}</li> }).collect_view()}
             </ul>
+            <OpenCaseForm answer=case_form/>
         </section>
     }
 }
@@ -284,5 +288,237 @@ fn OrderAnswer(order: OrderFacts) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// "Talk to customer support": a case with the question, the answer given and the order.
+#[component]
+fn OpenCaseForm(answer: AnswerView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let at = use_area_texts();
+    let action = ServerAction::<OpenCase>::new();
+    let cited: Vec<String> = answer.cited.iter().map(|c| format!("{} (/help/{})", c.title, c.slug)).collect();
+    let order = answer.order.as_ref().map(|o| o.id);
+    view! {
+        <details class="help-open-case" open=answer.person>
+            <summary>{at.case_open_title}</summary>
+            <ActionForm action attr:class="account-form">
+                <input type="hidden" name="lang" value=lang.code()/>
+                <input type="hidden" name="q" value=answer.question.clone()/>
+                <input type="hidden" name="answer" value=cited.join("; ")/>
+                {order.map(|id| view! { <input type="hidden" name="order" value=id/> })}
+                <input type="hidden" name="key" value=answer.key.clone()/>
+                <div class="field">
+                    <label for="case-kind">{at.case_kind_label}</label>
+                    <select id="case-kind" name="kind">
+                        {CaseKind::ALL.into_iter().map(|k| view! { <option value=k.code()>{kind_text(at, k)}</option> }).collect_view()}
+                    </select>
+                </div>
+                {(!answer.signed_in).then(|| view! {
+                    <div class="field">
+                        <label for="case-email">{at.case_email}</label>
+                        <input id="case-email" name="email" type="email" autocomplete="email" required/>
+                    </div>
+                })}
+                <div class="field">
+                    <label for="case-body">{at.case_body}</label>
+                    <textarea id="case-body" name="body" rows="5" maxlength=super::cases::MAX_MESSAGE.to_string() required
+                        inner_html=crate::markup::html(&answer.question)></textarea>
+                </div>
+                {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(lang.texts())}</p> })}
+                <button type="submit" class="primary" data-testid="case-open">{at.case_send}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+fn kind_text(at: &'static AreaTexts, k: CaseKind) -> &'static str {
+    match k {
+        CaseKind::Question => at.case_kind_question,
+        CaseKind::Complaint => at.case_kind_complaint,
+        CaseKind::Dispute => at.case_kind_dispute,
+    }
+}
+
+fn status_text(at: &'static AreaTexts, s: CaseStatus) -> &'static str {
+    match s {
+        CaseStatus::Open => at.case_status_open,
+        CaseStatus::Answered => at.case_status_answered,
+        CaseStatus::Closed => at.case_status_closed,
+    }
+}
+
+/// The conversation of a case (with the agents' notes on their page).
+fn messages_view(at: &'static AreaTexts, case: &CaseView) -> impl IntoView {
+    view! {
+        <ol class="thread" data-testid="case-messages">
+            {case.messages.iter().map(|m| {
+                let who = match (m.author, m.internal) {
+                    (_, true) => format!("{} · {}", at.case_note, m.who),
+                    (CaseAuthor::Shopper, _) => at.case_you.to_owned(),
+                    (CaseAuthor::Agent, _) if m.who.is_empty() => at.case_support.to_owned(),
+                    (CaseAuthor::Agent, _) => format!("{} · {}", at.case_support, m.who),
+                };
+                view! {
+                    <li class:note=m.internal data-testid="case-message">
+                        <p class="muted">{who}" · "{crate::ui::tallinn_minute(m.at)}</p>
+                        <p class="pre-line">{m.body.clone()}</p>
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// `/{lang}/help/cases/{id}?key=…`: the shopper's case.
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let data = crate::wire::resource(
+        move || (params.read().get("id").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), query.read().get("key").unwrap_or_default()),
+        |(id, key)| get_case(id, key),
+    );
+    view! { <NoIndex/>{loaded(data, |case| view! { <CaseBody case/> })} }
+}
+
+#[component]
+fn CaseBody(case: CaseView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    let reply = ServerAction::<CaseReply>::new();
+    let heading = fill(at.case_title, &[("n", &case.id.to_string())]);
+    let due = crate::delivery::local_time::to_tallinn(case.due_at).date();
+    view! {
+        {title(t, &heading)}
+        <h1>{heading}</h1>
+        <p data-testid="case-status">{kind_text(at, case.kind)}" · "{status_text(at, case.status)}</p>
+        {(case.status == CaseStatus::Open).then(|| view! { <p class="muted">{fill(at.case_answer_by, &[("date", &format_date(due, lang))])}</p> })}
+        {messages_view(at, &case)}
+        <ActionForm action=reply attr:class="account-form">
+            <input type="hidden" name="lang" value=lang.code()/>
+            <input type="hidden" name="id" value=case.id/>
+            <input type="hidden" name="key" value=case.key.clone()/>
+            <div class="field">
+                <label for="case-reply">{at.case_write}</label>
+                <textarea id="case-reply" name="body" rows="4" maxlength=super::cases::MAX_MESSAGE.to_string() required></textarea>
+            </div>
+            <button type="submit">{at.case_send}</button>
+        </ActionForm>
+        <p class="muted">{at.help_hours}</p>
+        <p class="muted">{at.case_disputes_committee}</p>
+    }
+}
+
+/// `/{lang}/support`: the agents' queue, with filters (a GET form).
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let data = crate::wire::resource(
+        move || {
+            let q = query.read();
+            (q.get("status").unwrap_or_default(), q.get("kind").unwrap_or_default(), q.get("mine").is_some(), q.get("overdue").is_some())
+        },
+        |(status, kind, mine, overdue)| get_queue(status, kind, mine, overdue),
+    );
+    view! { <NoIndex/>{loaded(data, |rows| view! { <QueueBody rows/> })} }
+}
+
+#[component]
+fn QueueBody(rows: Vec<QueueRow>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    let query = use_query_map();
+    let q = query.read_untracked();
+    let (status, kind) = (q.get("status").unwrap_or_default(), q.get("kind").unwrap_or_default());
+    view! {
+        {title(t, at.queue_title)}
+        <h1>{at.queue_title}</h1>
+        <form method="get" action=href(lang, "/support") class="filters">
+            <label for="q-status">{at.queue_status}</label>
+            <select id="q-status" name="status">
+                <option value="">{at.queue_any}</option>
+                {CaseStatus::ALL.into_iter().map(|s| view! { <option value=s.code() selected={status == s.code()}>{status_text(at, s)}</option> }).collect_view()}
+            </select>
+            <label for="q-kind">{at.case_kind_label}</label>
+            <select id="q-kind" name="kind">
+                <option value="">{at.queue_any}</option>
+                {CaseKind::ALL.into_iter().map(|k| view! { <option value=k.code() selected={kind == k.code()}>{kind_text(at, k)}</option> }).collect_view()}
+            </select>
+            <span class="checkbox"><input id="q-mine" type="checkbox" name="mine" value="1" checked=q.get("mine").is_some()/><label for="q-mine">{at.queue_mine}</label></span>
+            <span class="checkbox"><input id="q-overdue" type="checkbox" name="overdue" value="1" checked=q.get("overdue").is_some()/><label for="q-overdue">{at.queue_overdue}</label></span>
+            <button type="submit">{at.queue_filter}</button>
+        </form>
+        {rows.is_empty().then(|| view! { <p>{at.queue_empty}</p> })}
+        <ul class="applications">
+            {rows.into_iter().map(|r| {
+                let due = crate::ui::tallinn_minute(r.due_at);
+                view! {
+                    <li data-testid="queue-row" data-case=r.id class:overdue=r.overdue>
+                        <a href=href(lang, &format!("/support/{}", r.id))>{fill(at.case_title, &[("n", &r.id.to_string())])}</a>
+                        " · "{kind_text(at, r.kind)}" · "{status_text(at, r.status)}" · "{r.email.clone()}
+                        <br/><span class="muted">{r.question.clone()}</span>
+                        <br/><span class:notice=r.overdue>{if r.overdue { fill(at.queue_overdue_since, &[("due", &due)]) } else { fill(at.queue_due, &[("due", &due)]) }}</span>
+                        {r.assignee.map(|a| view! { " · "{fill(at.queue_assigned, &[("name", &a)])} })}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `/{lang}/support/{id}`: a case for agents: context, conversation with notes, and actions.
+#[component]
+pub fn AgentCasePage() -> impl IntoView {
+    let params = use_params_map();
+    let data = crate::wire::resource(move || params.read().get("page").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), get_agent_case);
+    view! { <NoIndex/>{loaded(data, |case| view! { <AgentCaseBody case/> })} }
+}
+
+#[component]
+fn AgentCaseBody(case: CaseView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    let action = ServerAction::<AgentAction>::new();
+    let heading = fill(at.case_title, &[("n", &case.id.to_string())]);
+    let id = case.id;
+    let form = move |act: &'static str, label: &'static str, with_body: bool, field: &'static str| {
+        view! {
+            <ActionForm action attr:class="account-form decision-form">
+                <input type="hidden" name="lang" value=lang.code()/>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="action" value=act/>
+                {with_body.then(|| view! {
+                    <div class="field">
+                        <label for=format!("agent-{act}")>{field}</label>
+                        <textarea id=format!("agent-{act}") name="body" rows="4" maxlength=super::cases::MAX_MESSAGE.to_string() required></textarea>
+                    </div>
+                })}
+                <button type="submit">{label}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        {title(t, &heading)}
+        <p><a href=href(lang, "/support")>{at.queue_title}</a></p>
+        <h1>{heading}</h1>
+        <div class="requisites"><dl>
+            <dt>{at.case_kind_label}</dt><dd>{kind_text(at, case.kind)}</dd>
+            <dt>{at.queue_status}</dt><dd data-testid="agent-case-status">{status_text(at, case.status)}</dd>
+            <dt>{at.case_email}</dt><dd>{case.email.clone()}</dd>
+            <dt>{at.queue_due_label}</dt><dd class:notice=case.overdue>{crate::ui::tallinn_minute(case.due_at)}</dd>
+            <dt>{at.case_question}</dt><dd class="pre-line">{case.question.clone()}</dd>
+            <dt>{at.case_answer_given}</dt><dd>{case.answer_given.clone()}</dd>
+            {case.order_id.map(|o| view! { <dt>{at.case_order}</dt><dd>{fill(t.order_title, &[("n", &o.to_string())])}</dd> })}
+            {case.assignee.clone().map(|a| view! { <dt>{at.queue_assigned_label}</dt><dd>{a}</dd> })}
+        </dl></div>
+        {messages_view(at, &case)}
+        {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
+        {form("reply", at.agent_reply, true, at.agent_reply_label)}
+        {form("note", at.agent_note, true, at.agent_note_label)}
+        <div class="decisions">
+            {form("assign", at.agent_assign, false, "")}
+            {form("close", at.agent_close, false, "")}
+        </div>
     }
 }

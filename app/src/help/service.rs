@@ -245,5 +245,6 @@ pub async fn ask<C: ConnectionTrait>(db: &C, lang: &str, question: &str) -> Resu
         order: None,
         orders: Vec::new(),
         key: String::new(),
+        signed_in: false,
     })
 }

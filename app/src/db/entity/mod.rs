@@ -9,6 +9,7 @@ pub mod auth_failure;
 pub mod cart;
 pub mod cart_line;
 pub mod cart_method;
+pub mod case_message;
 pub mod category;
 pub mod claim;
 pub mod category_text;
@@ -42,6 +43,7 @@ pub mod seller_invitation;
 pub mod seller_logo;
 pub mod seller_review;
 pub mod shipment;
+pub mod support_case;
 pub mod user;
 pub mod user_role;
 

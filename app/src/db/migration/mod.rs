@@ -21,6 +21,7 @@ mod m20261201_000015_seller_profile;
 mod m20261201_000016_messages;
 mod m20261201_000017_pantry;
 mod m20261201_000018_help;
+mod m20261201_000019_support_cases;
 
 pub struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000016_messages::Migration),
             Box::new(m20261201_000017_pantry::Migration),
             Box::new(m20261201_000018_help::Migration),
+            Box::new(m20261201_000019_support_cases::Migration),
         ]
     }
 }
