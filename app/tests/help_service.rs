@@ -73,3 +73,67 @@ async fn articles_are_synced_voted_and_answered(db: &DatabaseConnection) {
     assert_eq!(answer.cited.first().map(|c| c.slug.as_str()), Some("personal-data"));
 }
 on_both_engines!(articles_are_synced_voted_and_answered);
+
+async fn cases_are_opened_answered_and_kept_apart(db: &DatabaseConnection) {
+    use app::help::case_service::{self as cases, AgentAction, CaseError, NewCase};
+    use app::help::cases::{CaseKind, CaseStatus, QueueFilter};
+    use app::db::entity::outbox;
+    let now = support::sunday();
+    let agent = support::confirmed_account(db, "agent@example.ee").await;
+    let new = |body: &'static str| NewCase {
+        user_id: None,
+        email: "guest@example.ee",
+        lang: app::i18n::Lang::En,
+        kind: CaseKind::Complaint,
+        question: "the kettle leaks",
+        answer_given: "Withdrawal and complaints (/help/withdrawal-and-complaints)",
+        body,
+        order_id: None,
+    };
+    assert!(matches!(cases::open(db, new("   "), now).await, Err(CaseError::Message(_))), "an empty message opens nothing");
+    let (id, key) = cases::open(db, new("It leaks from the bottom."), now).await.unwrap();
+    let mails = || outbox::Entity::find().filter(outbox::Column::ToAddress.eq("guest@example.ee")).count(db);
+    assert_eq!(mails().await.unwrap(), 1, "the shopper is told, with the link");
+    // Only its shopper sees it: the key, not a wrong one nor another account.
+    let seen = cases::for_shopper(db, id, &key, None, now).await.unwrap().unwrap();
+    assert_eq!((seen.kind, seen.status, seen.due_at), (CaseKind::Complaint, CaseStatus::Open, now + Duration::days(15)));
+    assert!(cases::for_shopper(db, id, "wrong", None, now).await.unwrap().is_none());
+    assert!(cases::for_shopper(db, id, "", Some(agent), now).await.unwrap().is_none());
+
+    // The queue: open, soonest due first; overdue after 15 days; mine once assigned.
+    let all = QueueFilter::default();
+    assert_eq!(cases::queue(db, &all, agent, now).await.unwrap().len(), 1);
+    let overdue = QueueFilter { overdue: true, ..QueueFilter::default() };
+    assert!(cases::queue(db, &overdue, agent, now).await.unwrap().is_empty());
+    let late = now + Duration::days(15) + Duration::minutes(1);
+    let rows = cases::queue(db, &overdue, agent, late).await.unwrap();
+    assert!(rows.len() == 1 && rows[0].overdue, "marked overdue");
+    let mine = QueueFilter { mine: true, ..QueueFilter::default() };
+    assert!(cases::queue(db, &mine, agent, now).await.unwrap().is_empty());
+    cases::act(db, id, agent, AgentAction::AssignToMe, now).await.unwrap();
+    assert_eq!(cases::queue(db, &mine, agent, now).await.unwrap().len(), 1);
+
+    // A note stays with the agents; an answer reaches the shopper (page and e-mail).
+    cases::act(db, id, agent, AgentAction::Note("Ask the seller for photos"), now).await.unwrap();
+    cases::act(db, id, agent, AgentAction::Reply("Please send a photo of the leak."), now).await.unwrap();
+    assert_eq!(mails().await.unwrap(), 2);
+    let shopper = cases::for_shopper(db, id, &key, None, now).await.unwrap().unwrap();
+    assert_eq!(shopper.status, CaseStatus::Answered);
+    assert_eq!(shopper.messages.len(), 2, "the note is not shown");
+    assert!(shopper.messages.iter().all(|m| !m.body.contains("photos")));
+    assert_eq!(cases::for_agent(db, id, now).await.unwrap().unwrap().messages.len(), 3);
+    // The shopper writes back: waiting for support again; not overdue while answered.
+    assert!(!cases::queue(db, &all, agent, late).await.unwrap()[0].overdue);
+    cases::shopper_reply(db, id, &key, None, "Photo attached.", now).await.unwrap();
+    assert_eq!(cases::for_shopper(db, id, &key, None, now).await.unwrap().unwrap().status, CaseStatus::Open);
+    assert!(matches!(cases::shopper_reply(db, id, "wrong", None, "x", now).await, Err(CaseError::NotFound)));
+    cases::act(db, id, agent, AgentAction::Close, now).await.unwrap();
+    assert_eq!(cases::for_agent(db, id, now).await.unwrap().unwrap().status, CaseStatus::Closed);
+
+    // At most ten a day from one address.
+    for _ in 1..cases::MAX_CASES_PER_DAY {
+        cases::open(db, new("Another one."), now).await.unwrap();
+    }
+    assert!(matches!(cases::open(db, new("One too many."), now).await, Err(CaseError::TooMany)));
+}
+on_both_engines!(cases_are_opened_answered_and_kept_apart);
