@@ -9,6 +9,7 @@ import { hydrated, ready } from "./hydration";
 import { expectAccessible } from "./quality";
 import { addToCart, checkoutAndPay, twoOffersFromTwoSellers } from "./shopping";
 import { supportStaffed } from "./tallinn";
+import { signIn } from "./account";
 
 const t = TEXTS.en;
 
@@ -76,4 +77,45 @@ test("the help centre's articles, and whether one helped", async ({ page }, info
   await page.goto("/et/help/ask?q=kuidas+tellimust+t%C3%BChistada");
   await ready(page, project);
   await expect(page.getByTestId("help-citation").first()).toHaveAttribute("href", "/et/help/cancel-order");
+});
+
+test("a shopper asks for a person, opens a case, and an agent answers it", async ({ page }, info) => {
+  test.setTimeout(120_000);
+  const project = info.project.name;
+  const email = `case.${project}.${Date.now()}@example.ee`;
+  await page.goto("/en/help/ask?q=I+want+to+talk+to+a+person");
+  await ready(page, project);
+  await expect(page.getByTestId("help-no-answer")).toHaveText(t.help_person);
+  await page.getByLabel(t.case_kind_label).selectOption("question");
+  await page.getByLabel(t.case_email).fill(email);
+  await page.getByLabel(t.case_body).fill("Can I change the delivery address of my order?");
+  await page.getByTestId("case-open").click();
+  await expect(page).toHaveURL(/\/en\/help\/cases\/\d+\?key=[0-9a-f]+$/);
+  const casePage = page.url();
+  const id = Number(new URL(casePage).pathname.split("/").pop());
+  await ready(page, project);
+  await expect(page.getByTestId("case-status")).toHaveText(`${t.case_kind_question} · ${t.case_status_open}`);
+  await expectAccessible(page, "support case", hydrated(project));
+  expect(query("SELECT id FROM outbox WHERE to_address = ? AND kind = 'case_opened'", [email])).toHaveLength(1);
+
+  // The agent finds it in the queue, answers, and the shopper sees the answer.
+  await signIn(page, project, "support@demo.turg.ee", "aitan-ostjaid-2026");
+  await page.goto("/en/support?status=open");
+  await ready(page, project);
+  await expect(page.locator(`[data-testid="queue-row"][data-case="${id}"]`)).toBeVisible();
+  await expectAccessible(page, "support queue", hydrated(project));
+  await page.goto(`/en/support/${id}`);
+  await ready(page, project);
+  await page.getByLabel(t.agent_note_label).fill("Check whether it has shipped.");
+  await page.getByRole("button", { name: t.agent_note }).click();
+  await expect(page.getByTestId("case-message")).toHaveCount(2);
+  await page.getByLabel(t.agent_reply_label).fill("Yes, until it ships: write the new address here.");
+  await page.getByRole("button", { name: t.agent_reply }).click();
+  await expect(page.getByTestId("agent-case-status")).toHaveText(t.case_status_answered);
+  expect(query("SELECT id FROM outbox WHERE to_address = ? AND kind = 'case_reply'", [email])).toHaveLength(1);
+  await page.goto(casePage);
+  await ready(page, project);
+  await expect(page.getByTestId("case-message")).toHaveCount(2);
+  await expect(page.getByTestId("case-messages")).toContainText("Yes, until it ships");
+  await expect(page.getByTestId("case-messages")).not.toContainText("Check whether it has shipped");
 });

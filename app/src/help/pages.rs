@@ -375,18 +375,21 @@ fn messages_view(at: &'static AreaTexts, case: &CaseView) -> impl IntoView {
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
+    let reply = ServerAction::<CaseReply>::new();
     let data = crate::wire::resource(
-        move || (params.read().get("id").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), query.read().get("key").unwrap_or_default()),
-        |(id, key)| get_case(id, key),
+        move || {
+            let id = params.read().get("id").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0);
+            (id, query.read().get("key").unwrap_or_default(), reply.version().get())
+        },
+        |(id, key, _)| get_case(id, key),
     );
-    view! { <NoIndex/>{loaded(data, |case| view! { <CaseBody case/> })} }
+    view! { <NoIndex/>{loaded(data, move |case| view! { <CaseBody case reply/> })} }
 }
 
 #[component]
-fn CaseBody(case: CaseView) -> impl IntoView {
+fn CaseBody(case: CaseView, reply: ServerAction<CaseReply>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, at) = (lang.texts(), use_area_texts());
-    let reply = ServerAction::<CaseReply>::new();
     let heading = fill(at.case_title, &[("n", &case.id.to_string())]);
     let due = crate::delivery::local_time::to_tallinn(case.due_at).date();
     view! {
@@ -471,15 +474,20 @@ fn QueueBody(rows: Vec<QueueRow>) -> impl IntoView {
 #[component]
 pub fn AgentCasePage() -> impl IntoView {
     let params = use_params_map();
-    let data = crate::wire::resource(move || params.read().get("page").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), get_agent_case);
-    view! { <NoIndex/>{loaded(data, |case| view! { <AgentCaseBody case/> })} }
+    // Hydrated, each action's answer reloads the case (without JavaScript the post comes back to
+    // the page).
+    let action = ServerAction::<AgentAction>::new();
+    let data = crate::wire::resource(
+        move || (params.read().get("page").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), action.version().get()),
+        |(id, _)| get_agent_case(id),
+    );
+    view! { <NoIndex/>{loaded(data, move |case| view! { <AgentCaseBody case action/> })} }
 }
 
 #[component]
-fn AgentCaseBody(case: CaseView) -> impl IntoView {
+fn AgentCaseBody(case: CaseView, action: ServerAction<AgentAction>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, at) = (lang.texts(), use_area_texts());
-    let action = ServerAction::<AgentAction>::new();
     let heading = fill(at.case_title, &[("n", &case.id.to_string())]);
     let id = case.id;
     let form = move |act: &'static str, label: &'static str, with_body: bool, field: &'static str| {
