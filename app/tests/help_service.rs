@@ -137,3 +137,65 @@ async fn cases_are_opened_answered_and_kept_apart(db: &DatabaseConnection) {
     assert!(matches!(cases::open(db, new("One too many."), now).await, Err(CaseError::TooMany)));
 }
 on_both_engines!(cases_are_opened_answered_and_kept_apart);
+
+/// An agent decides a dispute with a partial refund and a seller's suspension: the refund goes
+/// through the provider and is recorded, both sides are told, the case is closed, the same case
+/// cannot be decided twice, and a refund above what was paid is refused with nothing done.
+async fn a_dispute_is_decided_once_and_takes_effect(db: &DatabaseConnection) {
+    use app::db::entity::{case_decision, outbox, shipment};
+    use app::help::case_service::{self as cases, CaseError, NewCase};
+    use app::help::cases::{CaseKind, CaseStatus};
+    use app::help::outcomes::{Outcome, OutcomeError, Party};
+    use app::payment::provider::Sandbox;
+    support::seeded(db).await;
+    let now = support::sunday();
+    let (order_id, key, _) = support::paid_order(db).await;
+    let sandbox = Sandbox::new(b"a test secret of at least thirty-two bytes".to_vec());
+    let agent_id = support::confirmed_account(db, "agent@example.ee").await;
+    let session = app::accounts::service::start_session(db, app::ids::UserId(agent_id), false, "test", now).await.unwrap();
+    let agent = app::accounts::visitor::SignedIn::from(app::accounts::service::resolve(db, &session.token, now).await.unwrap().unwrap());
+    let dispute = |body: &'static str| NewCase {
+        user_id: None,
+        email: "mari@example.ee",
+        lang: app::i18n::Lang::En,
+        kind: CaseKind::Dispute,
+        question: "the parcel came broken",
+        answer_given: "",
+        body,
+        order_id: Some(order_id),
+    };
+    let (id, case_key) = cases::open(db, dispute("The seller refuses to take it back."), now).await.unwrap();
+    let ship = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).one(db).await.unwrap().unwrap();
+    let paid = ship.goods_cents + ship.fee_cents;
+    // Above what was paid: refused, nothing recorded.
+    let too_much = [Outcome::PartialRefund { cents: paid }];
+    assert!(matches!(
+        cases::decide(db, id, &agent, ship.id, &too_much, Some(&sandbox), now).await,
+        Err(CaseError::Outcome(OutcomeError::PartialOutOfRange { .. }))
+    ));
+    assert_eq!(case_decision::Entity::find().count(db).await.unwrap(), 0);
+
+    let outcomes = [Outcome::PartialRefund { cents: 250 }, Outcome::Suspend(Party::Seller)];
+    let effects = cases::decide(db, id, &agent, ship.id, &outcomes, Some(&sandbox), now).await.unwrap();
+    assert_eq!(effects.refund_cents, 250);
+    let d = case_decision::Entity::find().one(db).await.unwrap().unwrap();
+    assert_eq!(d.refund_cents, 250);
+    assert!(d.refund_reference.is_some(), "the refund went through the provider and is recorded");
+    // Both sides see it: the shopper on the case page and by e-mail, the seller by e-mail; the
+    // suspension goes to the administrators (the agent is not one).
+    let seen = cases::for_shopper(db, id, &case_key, None, now).await.unwrap().unwrap();
+    assert_eq!(seen.status, CaseStatus::Closed);
+    assert_eq!(seen.decision.as_ref().map(|d| d.refund_cents), Some(250));
+    assert!(seen.messages.last().unwrap().body.contains("€2.50"), "{:?}", seen.messages.last());
+    for kind in ["case_decision", "case_suspension"] {
+        assert!(outbox::Entity::find().filter(outbox::Column::Kind.eq(kind)).count(db).await.unwrap() >= 1, "{kind}");
+    }
+    assert_eq!(outbox::Entity::find().filter(outbox::Column::Kind.eq("case_decision")).count(db).await.unwrap(), 2, "buyer and seller");
+    // Once.
+    assert!(matches!(cases::decide(db, id, &agent, ship.id, &[Outcome::FullRefund], Some(&sandbox), now).await, Err(CaseError::NotDecidable)));
+    // Only disputes about the case's own order.
+    let (question, _) = cases::open(db, NewCase { kind: CaseKind::Question, ..dispute("Just asking.") }, now).await.unwrap();
+    assert!(matches!(cases::decide(db, question, &agent, ship.id, &[Outcome::FullRefund], None, now).await, Err(CaseError::NotDecidable)));
+    let _ = key;
+}
+on_both_engines!(a_dispute_is_decided_once_and_takes_effect);

@@ -119,3 +119,50 @@ test("a shopper asks for a person, opens a case, and an agent answers it", async
   await expect(page.getByTestId("case-messages")).toContainText("Yes, until it ships");
   await expect(page.getByTestId("case-messages")).not.toContainText("Check whether it has shipped");
 });
+
+test("an agent decides a dispute with a partial refund; both sides see it and the refund is recorded", async ({ page }, info) => {
+  test.setTimeout(150_000);
+  const project = info.project.name;
+  const [a] = twoOffersFromTwoSellers(hydrated(project) ? 80 : 100);
+  await addToCart(page, project, a);
+  const email = `dispute.${project}.${Date.now()}@example.ee`;
+  const order = await checkoutAndPay(page, project, email);
+  await page.getByTestId("ask-about-order").click();
+  await ready(page, project);
+  await page.getByLabel(t.help_ask_label).fill("the seller sent the wrong item and refuses to help");
+  await page.getByRole("button", { name: t.help_ask_button }).click();
+  await ready(page, project);
+  await page.getByText(t.case_open_title).click();
+  await page.getByLabel(t.case_kind_label).selectOption("dispute");
+  await page.getByLabel(t.case_email).fill(email);
+  await page.getByLabel(t.case_body).fill("Wrong colour; the seller does not answer.");
+  await page.getByTestId("case-open").click();
+  await expect(page).toHaveURL(/\/en\/help\/cases\/\d+\?key=/);
+  const casePage = page.url();
+  const id = Number(new URL(casePage).pathname.split("/").pop());
+  expect(query<{ order_id: number }>("SELECT order_id FROM support_cases WHERE id = ?", [id])[0].order_id).toBe(order);
+
+  await signIn(page, project, "support@demo.turg.ee", "aitan-ostjaid-2026");
+  await page.goto(`/en/support/${id}`);
+  await ready(page, project);
+  await page.getByLabel(t.decide_partial).fill("1,50");
+  await page.getByTestId("decide-submit").click();
+  await expect(page.getByTestId("case-decision")).toContainText(t.decision_partial_refund.replace("{amount}", "€1.50"));
+  await expect(page.getByTestId("agent-case-status")).toHaveText(t.case_status_closed);
+  const [decision] = query<{ refund_cents: number; refund_reference: string | null }>(
+    "SELECT refund_cents, refund_reference FROM case_decisions WHERE case_id = ?",
+    [id],
+  );
+  expect(decision.refund_cents).toBe(150);
+  expect(decision.refund_reference).toBeTruthy();
+  expect(query("SELECT id FROM outbox WHERE kind = 'case_decision' AND to_address = ?", [email])).toHaveLength(1);
+  const seller = query<{ email: string }>("SELECT s.email FROM sellers s WHERE s.id = ?", [a.seller_id])[0].email;
+  expect(query("SELECT id FROM outbox WHERE kind = 'case_decision' AND to_address = ?", [seller]).length).toBeGreaterThan(0);
+
+  // The shopper's side.
+  await page.goto(casePage);
+  await ready(page, project);
+  await expect(page.getByTestId("case-decision")).toContainText(t.decision_partial_refund.replace("{amount}", "€1.50"));
+  await expect(page.getByTestId("decision-refunded")).toHaveText(t.decision_refunded);
+  await expect(page.getByTestId("case-status")).toHaveText(`${t.case_kind_dispute} · ${t.case_status_closed}`);
+});

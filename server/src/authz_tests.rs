@@ -40,6 +40,7 @@ const SIGNED_IN: &[(&str, &str)] = &[
     ("account_consents", ""),
     ("pantry", "lang=En"),
     ("pantry_summary", ""),
+    ("help_my_cases", ""),
     ("pantry_transport", "lang=En&items=&county=harju&choices="),
     // Nothing stored: refused as not orderable, nothing changes.
     (
@@ -114,6 +115,7 @@ const ADMIN: &[(&str, &str)] = &[
     ("support_queue", ""),
     ("support_case", "id=1"),
     ("support_case_action", "lang=en&id=1&action=assign"),
+    ("support_decide", "lang=en&id=1&shipment_id=1&full=1"),
 ];
 
 async fn post(router: &axum::Router, endpoint: &str, body: &str, cookie: Option<&str>) -> StatusCode {

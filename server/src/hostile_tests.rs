@@ -334,6 +334,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
         }
         pages.push((format!("/{l}/support?status={hostile}&kind={hostile}&mine=1"), Some(admin_cookie.as_str())));
         pages.push((format!("/{l}/support/{case_id}"), Some(admin_cookie.as_str())));
+        pages.push((format!("/{l}/help/cases"), Some(admin_cookie.as_str())));
         pages.push((format!("/{l}/sell"), Some(applicant_cookie.as_str())));
         pages.push((format!("/{l}/messages/{}?key={}", placed_shipment.id, placed.token), None));
         pages.push((format!("/{l}/messages/{}?key={hostile}", placed_shipment.id), None));

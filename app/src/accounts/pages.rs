@@ -160,6 +160,7 @@ fn AccountMenu(page: PageData) -> impl IntoView {
             <ul class="account-menu">
                 <li><a href=href(lang, "/account/orders")>{t.account_my_orders}</a></li>
                 <li><a href=href(lang, "/pantry")>{t.account_pantry}</a></li>
+                <li><a href=href(lang, "/help/cases")>{t.account_cases}</a></li>
                 <li><a href=href(lang, "/account/profile")>{t.account_profile}</a></li>
                 <li><a href=href(lang, "/account/data")>{t.account_my_data}</a></li>
                 <li><a href=href(lang, "/cart")>{t.nav_cart}</a></li>

@@ -5,7 +5,7 @@
 
 use super::pricing::{line_problem, price_cart, CartQuote, LineFacts};
 use super::{Added, CartGroupView, CartLineView, CartView, LineMode, MethodOptionView, IDLE_DAYS, MAX_LINES, MAX_QUANTITY};
-use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, product_text, seller};
+use crate::db::entity::{cart, cart_line, cart_method, delivery_method, offer, order, order_line, product, seller};
 use crate::delivery::{County, MethodTerms};
 use crate::i18n::Lang;
 use crate::ids::{CartId, OfferId};
@@ -463,17 +463,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
     let product_ids: Vec<i32> = offers.values().map(|o| o.product_id).collect();
     let seller_ids: Vec<i32> = offers.values().map(|o| o.seller_id).collect();
     let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
-    let mut titles: HashMap<i32, String> = HashMap::new();
-    for text in product_text::Entity::find()
-        .filter(product_text::Column::ProductId.is_in(product_ids))
-        .filter(product_text::Column::Lang.is_in([lang.code(), "en"]))
-        .all(db)
-        .await?
-    {
-        if text.lang == lang.code() || !titles.contains_key(&text.product_id) {
-            titles.insert(text.product_id, text.title);
-        }
-    }
+    let titles = crate::catalog::service::titles(db, &product_ids, lang).await?;
     let sellers: HashMap<i32, seller::Model> = seller::Entity::find()
         .filter(seller::Column::Id.is_in(seller_ids.clone()))
         .all(db)

@@ -328,6 +328,27 @@ const SUMMARY_SET: &str = "SET \
     offer_count = (SELECT COUNT(*) FROM offers o JOIN sellers s ON s.id = o.seller_id \
         WHERE o.product_id = products.id AND o.active = TRUE AND o.stock > 0 AND s.status = 'active')";
 
+/// Titles of products in `lang` (English when missing).
+pub async fn titles<C: ConnectionTrait>(db: &C, ids: &[i32], lang: Lang) -> Result<HashMap<i32, String>, DbErr> {
+    let rows: Vec<(i32, String, String)> = product_text::Entity::find()
+        .select_only()
+        .column(product_text::Column::ProductId)
+        .column(product_text::Column::Lang)
+        .column(product_text::Column::Title)
+        .filter(product_text::Column::ProductId.is_in(ids.iter().copied()))
+        .filter(product_text::Column::Lang.is_in([lang.code(), "en"]))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut out = HashMap::new();
+    for (id, l, title) in rows {
+        if l == lang.code() || !out.contains_key(&id) {
+            out.insert(id, title);
+        }
+    }
+    Ok(out)
+}
+
 /// The products of these ids, by id (ids of no product are left out).
 pub async fn products_by_id<C: ConnectionTrait>(db: &C, ids: impl IntoIterator<Item = i32>) -> Result<HashMap<i32, product::Model>, DbErr> {
     Ok(product::Entity::find().filter(product::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|p| (p.id, p)).collect())

@@ -369,22 +369,7 @@ pub async fn place_order(
         instalment::Entity::insert_many(rows).exec(&txn).await?;
     }
 
-    let reference = crate::server::random_token();
-    payment::ActiveModel {
-        order_id: Set(order.id),
-        provider: Set(crate::payment::SANDBOX.to_owned()),
-        reference: Set(reference.clone()),
-        method: Set(method),
-        bank: Set(bank),
-        amount_cents: Set(quote.total_cents),
-        status: Set(PaymentStatus::Pending),
-        callbacks: Set(0),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let reference = crate::payment::service::start_payment(&txn, order.id, method, bank, quote.total_cents, now).await?;
 
     // The buy box and search follow the new stock (through the change feed).
     let products: Vec<i32> = facts.products.iter().map(|(p, _)| p.id).collect();

@@ -78,6 +78,8 @@ fn case_error(e: super::case_service::CaseError) -> AppError {
         CaseError::Message(p) => AppError::BadRequest(format!("message: {p}")),
         CaseError::TooMany => AppError::TooManyRequests,
         CaseError::NotFound => AppError::NotFound,
+        CaseError::Outcome(o) => AppError::BadRequest(format!("outcome: {o}")),
+        CaseError::NotDecidable => AppError::Forbidden,
         CaseError::Db(e) => e.into(),
     }
 }
@@ -178,6 +180,61 @@ pub async fn agent_action(lang: String, id: i32, action: String, #[server(defaul
         _ => return Err(AppError::BadRequest("action".into())),
     };
     super::case_service::act(&crate::server::db()?, id, who.user_id(), action, chrono::Utc::now()).await.map_err(case_error)?;
+    crate::server::redirect_form_post(&format!("/{}/support/{id}", lang.code()));
+    Ok(())
+}
+
+/// The signed-in shopper's support cases.
+#[server(prefix = "/api", endpoint = "help_my_cases", output = Wire)]
+pub async fn get_my_cases() -> Result<Vec<super::cases::QueueRow>, AppError> {
+    let who = crate::accounts::visitor::signed_in()?;
+    Ok(super::case_service::of_account(&crate::server::db()?, who.user_id(), chrono::Utc::now()).await?)
+}
+
+/// An agent decides a dispute about one shipment: the outcomes chosen (a partial refund in
+/// euros, a full refund, cancelling, suspending or restricting either side, the police).
+#[server(prefix = "/api", endpoint = "support_decide", output = Wire)]
+pub async fn decide_dispute(
+    lang: String,
+    id: i32,
+    shipment_id: i32,
+    #[server(default)] partial: String,
+    #[server(default)] full: Option<String>,
+    #[server(default)] cancel: Option<String>,
+    #[server(default)] suspend_seller: Option<String>,
+    #[server(default)] restrict_seller: Option<String>,
+    #[server(default)] suspend_buyer: Option<String>,
+    #[server(default)] restrict_buyer: Option<String>,
+    #[server(default)] police: String,
+) -> Result<(), AppError> {
+    use super::outcomes::{Outcome, Party, Referral};
+    let who = crate::accounts::visitor::support_agent()?;
+    let lang = Lang::from_code(&lang).unwrap_or_default();
+    let mut outcomes = Vec::new();
+    if !partial.trim().is_empty() {
+        let cents = super::parse_euros(&partial).ok_or_else(|| AppError::BadRequest("partial".into()))?;
+        outcomes.push(Outcome::PartialRefund { cents });
+    }
+    for (flag, o) in [
+        (&full, Outcome::FullRefund),
+        (&cancel, Outcome::CancelShipment),
+        (&suspend_seller, Outcome::Suspend(Party::Seller)),
+        (&restrict_seller, Outcome::Restrict(Party::Seller)),
+        (&suspend_buyer, Outcome::Suspend(Party::Buyer)),
+        (&restrict_buyer, Outcome::Restrict(Party::Buyer)),
+    ] {
+        if flag.as_deref().is_some_and(|v| !v.is_empty()) {
+            outcomes.push(o);
+        }
+    }
+    match police.as_str() {
+        "counterfeit" => outcomes.push(Outcome::LawEnforcement(Referral::Counterfeit)),
+        "fraud" => outcomes.push(Outcome::LawEnforcement(Referral::Fraud)),
+        _ => {}
+    }
+    let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
+    let db = crate::server::db()?;
+    super::case_service::decide(&db, id, &who, shipment_id, &outcomes, provider, chrono::Utc::now()).await.map_err(case_error)?;
     crate::server::redirect_form_post(&format!("/{}/support/{id}", lang.code()));
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! case page; internal notes never do), with the deadline kept on the row.
 
 use super::cases::{due, message, overdue, CaseAuthor, CaseKind, CaseMessageView, CaseStatus, CaseView, MessageProblem, QueueFilter, QueueRow};
-use crate::db::entity::{case_message, support_case, user};
+use crate::db::entity::{case_decision, case_message, order, order_line, payment, refund, seller, shipment, support_case, user};
 use crate::i18n::{fill, Lang};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
@@ -21,6 +21,11 @@ pub enum CaseError {
     TooMany,
     #[error("not found")]
     NotFound,
+    #[error("outcome: {0}")]
+    Outcome(super::outcomes::OutcomeError),
+    /// Not a dispute about a paid order's shipment, or decided before.
+    #[error("this case cannot be decided")]
+    NotDecidable,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -158,6 +163,21 @@ async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, agents: bool, 
             .collect(),
         key: key.to_owned(),
         channels: super::hours::channels(now),
+        decision: decision_of(db, c.id).await?,
+        shipments: match (agents, c.order_id) {
+            (true, Some(order_id)) => {
+                let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await?;
+                let sellers: HashMap<i32, String> = seller::Entity::find()
+                    .filter(seller::Column::Id.is_in(ships.iter().map(|s| s.seller_id)))
+                    .all(db)
+                    .await?
+                    .into_iter()
+                    .map(|s| (s.id, s.name))
+                    .collect();
+                ships.iter().map(|s| (s.id, sellers.get(&s.seller_id).cloned().unwrap_or_default())).collect()
+            }
+            _ => Vec::new(),
+        },
     })
 }
 
@@ -281,4 +301,165 @@ pub async fn act<C: ConnectionTrait>(db: &C, id: i32, agent: i32, action: AgentA
         }
     }
     Ok(())
+}
+
+/// The signed-in shopper's cases, newest first.
+pub async fn of_account<C: ConnectionTrait>(db: &C, user_id: i32, now: DateTime<Utc>) -> Result<Vec<QueueRow>, DbErr> {
+    Ok(support_case::Entity::find()
+        .filter(support_case::Column::UserId.eq(user_id))
+        .order_by_desc(support_case::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|c| QueueRow {
+            id: c.id,
+            kind: c.kind,
+            status: c.status,
+            overdue: overdue(c.status, c.due_at, now),
+            email: c.email,
+            question: c.question.chars().take(140).collect(),
+            due_at: c.due_at,
+            assignee: None,
+        })
+        .collect())
+}
+
+async fn decision_of<C: ConnectionTrait>(db: &C, case_id: i32) -> Result<Option<super::cases::DecisionView>, DbErr> {
+    Ok(case_decision::Entity::find().filter(case_decision::Column::CaseId.eq(case_id)).one(db).await?.map(|d| super::cases::DecisionView {
+        outcomes: serde_json::from_str(&d.outcomes).unwrap_or_default(),
+        refund_cents: d.refund_cents,
+        refunded: d.refund_reference.is_some(),
+        at: d.decided_at,
+    }))
+}
+
+/// The decision in words, for the case's conversation and the e-mails.
+pub fn decision_text(lang: Lang, outcomes: &[super::outcomes::Outcome], refund_cents: i64) -> String {
+    let t = crate::i18n::area::AreaTextsRef::of(lang).texts;
+    let mut lines = vec![t.decision_title.to_owned()];
+    lines.extend(super::cases::outcome_lines(t, lang, outcomes, refund_cents));
+    lines.join("\n- ")
+}
+
+/// Records an agent's decision in a dispute about one shipment of the case's (paid) order and
+/// makes it take effect: the shipment cancelled (its stock back) when decided so, the case
+/// closed with the decision written into its conversation (the shopper sees it and is
+/// e-mailed), the seller e-mailed, a seller's suspension applied through the administrators'
+/// rules (at once when the agent is an administrator, else sent to them), and after the
+/// transaction the refund through the payment provider (its reference recorded with the
+/// decision; a provider that fails leaves it for support to settle). One decision per case.
+pub async fn decide<C: ConnectionTrait + sea_orm::TransactionTrait>(
+    db: &C,
+    case_id: i32,
+    agent: &crate::accounts::visitor::SignedIn,
+    shipment_id: i32,
+    outcomes: &[super::outcomes::Outcome],
+    provider: Option<&dyn crate::payment::provider::PaymentProvider>,
+    now: DateTime<Utc>,
+) -> Result<super::outcomes::Effects, CaseError> {
+    use crate::orders::{OrderStatus, PaymentStatus, ShipmentStatus};
+    use sea_orm::TransactionSession;
+    let c = support_case::Entity::find_by_id(case_id).one(db).await?.ok_or(CaseError::NotFound)?;
+    let order_id = c.order_id.filter(|_| c.kind == CaseKind::Dispute).ok_or(CaseError::NotDecidable)?;
+    let s = shipment::Entity::find_by_id(shipment_id)
+        .filter(shipment::Column::OrderId.eq(order_id))
+        .one(db)
+        .await?
+        .ok_or(CaseError::NotDecidable)?;
+    let o = order::Entity::find_by_id(order_id).one(db).await?.ok_or(CaseError::NotDecidable)?;
+    if o.status != OrderStatus::Paid {
+        return Err(CaseError::NotDecidable);
+    }
+    let refunded: i64 = refund::Entity::find().filter(refund::Column::ShipmentId.eq(s.id)).all(db).await?.iter().map(|r| r.amount_cents).sum();
+    let effects = super::outcomes::decide(outcomes, s.status, s.goods_cents + s.fee_cents - refunded).map_err(CaseError::Outcome)?;
+    let lang = Lang::from_code(&c.lang).unwrap_or_default();
+    let text = decision_text(lang, outcomes, effects.refund_cents);
+    let txn = crate::db::begin(db).await?;
+    let written = case_decision::Entity::insert(case_decision::ActiveModel {
+        case_id: Set(c.id),
+        shipment_id: Set(s.id),
+        outcomes: Set(serde_json::to_string(outcomes).map_err(|e| DbErr::Custom(e.to_string()))?),
+        refund_cents: Set(effects.refund_cents),
+        refund_reference: Set(None),
+        decided_by: Set(agent.user_id()),
+        decided_at: Set(now),
+        ..Default::default()
+    })
+    .on_conflict(sea_orm::sea_query::OnConflict::column(case_decision::Column::CaseId).do_nothing().to_owned())
+    .exec_without_returning(&txn)
+    .await?;
+    if written != 1 {
+        txn.rollback().await?;
+        return Err(CaseError::NotDecidable);
+    }
+    if effects.cancel_shipment {
+        let done = shipment::Entity::update_many()
+            .col_expr(shipment::Column::Status, Expr::value(ShipmentStatus::Cancelled))
+            .col_expr(shipment::Column::StatusAt, Expr::value(now))
+            .filter(shipment::Column::Id.eq(s.id))
+            .filter(shipment::Column::Status.eq(s.status))
+            .exec(&txn)
+            .await?;
+        if done.rows_affected != 1 {
+            txn.rollback().await?;
+            return Err(CaseError::Outcome(super::outcomes::OutcomeError::CannotCancel));
+        }
+        let lines = order_line::Entity::find().filter(order_line::Column::ShipmentId.eq(s.id)).all(&txn).await?;
+        crate::payment::service::return_stock(&txn, lines, now).await?;
+    }
+    let m = add_message(&txn, c.id, CaseAuthor::Agent, Some(agent.user_id()), false, &text, now).await?;
+    support_case::Entity::update_many()
+        .col_expr(support_case::Column::Status, Expr::value(CaseStatus::Closed))
+        .col_expr(support_case::Column::UpdatedAt, Expr::value(now))
+        .filter(support_case::Column::Id.eq(c.id))
+        .exec(&txn)
+        .await?;
+    let t = crate::i18n::area::AreaTextsRef::of(lang).texts;
+    let n = c.id.to_string();
+    let shopper = crate::orders::email::Email::paragraphs(lang, fill(t.case_mail_reply_subject, &[("n", &n)]), std::slice::from_ref(&text), None);
+    crate::outbox::enqueue(&txn, crate::outbox::NewMessage { dedupe_key: format!("case-reply:{m}"), kind: "case_decision", lang, to: c.email.clone(), email: shopper }, now).await?;
+    let seller = seller::Entity::find_by_id(s.seller_id).one(&txn).await?;
+    if let Some(seller) = &seller {
+        // Sellers are written to in Estonian, the platform's language with them.
+        let et = Lang::Et;
+        let te = crate::i18n::area::AreaTextsRef::of(et).texts;
+        let body = vec![fill(te.decision_seller_intro, &[("order", &o.id.to_string()), ("n", &n)]), decision_text(et, outcomes, effects.refund_cents)];
+        let email = crate::orders::email::Email::paragraphs(et, fill(te.decision_seller_subject, &[("n", &n)]), &body, None);
+        crate::outbox::enqueue(&txn, crate::outbox::NewMessage { dedupe_key: format!("case-decision-seller:{}", c.id), kind: "case_decision", lang: et, to: seller.email.clone(), email }, now).await?;
+    }
+    txn.commit().await?;
+
+    // A seller's suspension goes through the administrators' rules.
+    if effects.suspend.contains(&super::outcomes::Party::Seller) {
+        let reason = format!("Dispute case {}: {}", c.id, text);
+        match crate::accounts::visitor::Administrator::from_visitor(agent.visitor().clone()) {
+            Some(admin) => {
+                if let Err(e) = crate::admin::sellers::service::set_standing(db, &admin, s.seller_id, crate::admin::sellers::Standing::Suspend, &reason, now).await {
+                    tracing::warn!(case = c.id, error = %e, "suspending the seller after a dispute failed");
+                }
+            }
+            None => {
+                let cfg = crate::config::get_or_default();
+                let email = crate::orders::email::Email::paragraphs(Lang::Et, format!("Suspend seller {} (dispute case {})", s.seller_id, c.id), &[reason], None);
+                crate::outbox::enqueue(db, crate::outbox::NewMessage { dedupe_key: format!("case-suspend:{}", c.id), kind: "case_suspension", lang: Lang::Et, to: cfg.shop_email.clone(), email }, now).await?;
+            }
+        }
+    }
+    // The money goes back after the decision is kept.
+    if effects.refund_cents > 0 {
+        let paid = payment::Entity::find().filter(payment::Column::OrderId.eq(o.id)).filter(payment::Column::Status.eq(PaymentStatus::Paid)).one(db).await?;
+        if let (Some(paid), Some(provider)) = (paid, provider) {
+            match provider.refund(&paid.reference, effects.refund_cents).await {
+                Ok(reference) => {
+                    case_decision::Entity::update_many()
+                        .col_expr(case_decision::Column::RefundReference, Expr::value(reference))
+                        .filter(case_decision::Column::CaseId.eq(c.id))
+                        .exec(db)
+                        .await?;
+                }
+                Err(e) => tracing::error!(case = c.id, error = %e, "a dispute's refund failed; support must settle it"),
+            }
+        }
+    }
+    Ok(effects)
 }

@@ -156,6 +156,42 @@ pub struct CaseView {
     pub key: String,
     /// The ways to reach support open now.
     pub channels: Vec<super::hours::Channel>,
+    /// A dispute's decision, shown to both sides.
+    pub decision: Option<DecisionView>,
+    /// For agents deciding a dispute: the order's shipments (id, seller).
+    pub shipments: Vec<(i32, String)>,
+}
+
+/// A dispute's decision as both sides see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub outcomes: Vec<super::outcomes::Outcome>,
+    pub refund_cents: i64,
+    /// The refund went through the payment provider.
+    pub refunded: bool,
+    #[serde(with = "crate::wire::instant")]
+    pub at: DateTime<Utc>,
+}
+
+/// A decision's outcomes in words, one line each (the case pages and the e-mails).
+pub fn outcome_lines(at: &crate::i18n::AreaTexts, lang: crate::i18n::Lang, outcomes: &[super::outcomes::Outcome], refund_cents: i64) -> Vec<String> {
+    use super::outcomes::{Outcome, Party, Referral};
+    use crate::i18n::fill;
+    let amount = crate::i18n::format_price(refund_cents, lang);
+    outcomes
+        .iter()
+        .map(|o| match o {
+            Outcome::PartialRefund { .. } => fill(at.decision_partial_refund, &[("amount", &amount)]),
+            Outcome::FullRefund => fill(at.decision_full_refund, &[("amount", &amount)]),
+            Outcome::CancelShipment => fill(at.decision_cancel, &[("amount", &amount)]),
+            Outcome::Suspend(Party::Seller) => at.decision_suspend_seller.to_owned(),
+            Outcome::Suspend(Party::Buyer) => at.decision_suspend_buyer.to_owned(),
+            Outcome::Restrict(Party::Seller) => at.decision_restrict_seller.to_owned(),
+            Outcome::Restrict(Party::Buyer) => at.decision_restrict_buyer.to_owned(),
+            Outcome::LawEnforcement(Referral::Counterfeit) => at.decision_police_counterfeit.to_owned(),
+            Outcome::LawEnforcement(Referral::Fraud) => at.decision_police_fraud.to_owned(),
+        })
+        .collect()
 }
 
 /// A line of the agents' queue.

@@ -35,6 +35,17 @@ const PERSON_WORDS: [&str; 16] = [
     "оператор", "оператором", "человек", "человеком", "сотрудник", "менеджер",
 ];
 
+/// "12,50" or "12.50" (euros, at most two decimals) → 1250 cents; `None` for anything else.
+pub fn parse_euros(text: &str) -> Option<i64> {
+    let t = text.trim().trim_start_matches('€').trim_end_matches('€').trim().replace(',', ".");
+    let (whole, frac) = t.split_once('.').unwrap_or((&t, ""));
+    if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let cents = format!("{frac:0<2}").parse::<i64>().ok()?;
+    whole.parse::<i64>().ok()?.checked_mul(100)?.checked_add(cents)
+}
+
 /// Whether a question asks to talk to a person ("I want to talk to a human").
 pub fn asks_for_person(question: &str) -> bool {
     let q = question.to_lowercase();
@@ -218,6 +229,17 @@ pub fn index_of(lang: &str, articles: &[(String, content::Article)]) -> retrieva
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn euros_as_agents_type_them() {
+        assert_eq!(parse_euros("12,50"), Some(1250));
+        assert_eq!(parse_euros("12.5"), Some(1250));
+        assert_eq!(parse_euros(" 7 € "), Some(700));
+        assert_eq!(parse_euros("0,05"), Some(5));
+        for bad in ["", "-1", "1.234", "12,5,0", "abc", "1e3"] {
+            assert_eq!(parse_euros(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn what_can_be_done_about_a_shipment() {

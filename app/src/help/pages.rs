@@ -3,7 +3,7 @@
 //! articles it comes from, and the ways to reach support open now). The question box is a GET
 //! form: an answer has an address, can be linked, and works without JavaScript.
 
-use super::api::{get_agent_case, get_case, get_help, get_help_answer, get_help_article, get_queue, AgentAction, CaseReply, HelpVote, OpenCase};
+use super::api::{get_agent_case, get_case, get_my_cases, DecideDispute, get_help, get_help_answer, get_help_article, get_queue, AgentAction, CaseReply, HelpVote, OpenCase};
 use super::cases::{CaseAuthor, CaseKind, CaseStatus, CaseView, QueueRow};
 use super::content::{Block, Inline};
 use super::hours::Channel;
@@ -25,7 +25,8 @@ pub fn HelpArea() -> impl IntoView {
     match rest.first().map(String::as_str) {
         None | Some("") => view! { <HelpHomePage/> }.into_any(),
         Some("ask") => view! { <AskPage/> }.into_any(),
-        Some("cases") => view! { <CasePage/> }.into_any(),
+        Some("cases") if rest.len() > 1 => view! { <CasePage/> }.into_any(),
+        Some("cases") => view! { <MyCasesPage/> }.into_any(),
         Some(_) => view! { <ArticlePage/> }.into_any(),
     }
 }
@@ -397,6 +398,7 @@ fn CaseBody(case: CaseView, reply: ServerAction<CaseReply>) -> impl IntoView {
         <h1>{heading}</h1>
         <p data-testid="case-status">{kind_text(at, case.kind)}" · "{status_text(at, case.status)}</p>
         {(case.status == CaseStatus::Open).then(|| view! { <p class="muted">{fill(at.case_answer_by, &[("date", &format_date(due, lang))])}</p> })}
+        {decision_view(at, lang, &case)}
         {messages_view(at, &case)}
         <ActionForm action=reply attr:class="account-form">
             <input type="hidden" name="lang" value=lang.code()/>
@@ -520,13 +522,108 @@ fn AgentCaseBody(case: CaseView, action: ServerAction<AgentAction>) -> impl Into
             {case.order_id.map(|o| view! { <dt>{at.case_order}</dt><dd>{fill(t.order_title, &[("n", &o.to_string())])}</dd> })}
             {case.assignee.clone().map(|a| view! { <dt>{at.queue_assigned_label}</dt><dd>{a}</dd> })}
         </dl></div>
+        {decision_view(at, lang, &case)}
         {messages_view(at, &case)}
         {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
+        {(case.kind == CaseKind::Dispute && case.decision.is_none() && !case.shipments.is_empty()).then(|| view! { <DecideForm case=case.clone()/> })}
         {form("reply", at.agent_reply, true, at.agent_reply_label)}
         {form("note", at.agent_note, true, at.agent_note_label)}
         <div class="decisions">
             {form("assign", at.agent_assign, false, "")}
             {form("close", at.agent_close, false, "")}
         </div>
+    }
+}
+
+/// `/{lang}/help/cases`: the signed-in shopper's cases.
+#[component]
+fn MyCasesPage() -> impl IntoView {
+    let data = crate::wire::resource(|| (), |_| get_my_cases());
+    view! { <NoIndex/>{loaded(data, |rows| view! { <MyCasesBody rows/> })} }
+}
+
+#[component]
+fn MyCasesBody(rows: Vec<QueueRow>) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    view! {
+        {title(t, at.my_cases_title)}
+        <h1>{at.my_cases_title}</h1>
+        {rows.is_empty().then(|| view! { <p>{at.my_cases_none}" "<a href=href(lang, "/help")>{at.help_title}</a></p> })}
+        <ul class="applications">
+            {rows.into_iter().map(|r| view! {
+                <li data-testid="my-case">
+                    <a href=href(lang, &format!("/help/cases/{}", r.id))>{fill(at.case_title, &[("n", &r.id.to_string())])}</a>
+                    " · "{kind_text(at, r.kind)}" · "{status_text(at, r.status)}
+                    <br/><span class="muted">{r.question}</span>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A dispute's decision, on both sides' pages.
+fn decision_view(at: &'static AreaTexts, lang: Lang, case: &CaseView) -> impl IntoView {
+    case.decision.clone().map(|d| {
+        let text = super::cases::outcome_lines(at, lang, &d.outcomes, d.refund_cents);
+        view! {
+            <section class="help-decision notice" aria-labelledby="decision-h" data-testid="case-decision">
+                <h2 id="decision-h" class="h3">{at.decision_heading}</h2>
+                <ul>{text.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                {d.refunded.then(|| view! { <p data-testid="decision-refunded">{at.decision_refunded}</p> })}
+            </section>
+        }
+    })
+}
+
+/// The agent's decision form for a dispute about the case's order.
+#[component]
+fn DecideForm(case: CaseView) -> impl IntoView {
+    let lang = use_lang().get_untracked();
+    let (t, at) = (lang.texts(), use_area_texts());
+    let action = ServerAction::<DecideDispute>::new();
+    let check = |name: &'static str, label: &'static str| {
+        let id = format!("decide-{name}");
+        view! {
+            <div class="field checkbox">
+                <input id=id.clone() type="checkbox" name=name value="1"/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <section aria-labelledby="decide-h" class="decide">
+            <h2 id="decide-h" class="h3">{at.decide_title}</h2>
+            <ActionForm action attr:class="account-form decision-form">
+                <input type="hidden" name="lang" value=lang.code()/>
+                <input type="hidden" name="id" value=case.id/>
+                <div class="field">
+                    <label for="decide-shipment">{at.decide_shipment}</label>
+                    <select id="decide-shipment" name="shipment_id">
+                        {case.shipments.iter().map(|(id, seller)| view! { <option value=*id>{format!("#{id} · {seller}")}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="decide-partial">{at.decide_partial}</label>
+                    <input id="decide-partial" name="partial" type="text" inputmode="decimal" autocomplete="off"/>
+                </div>
+                {check("full", at.decide_full)}
+                {check("cancel", at.decide_cancel)}
+                {check("suspend_seller", at.decide_suspend_seller)}
+                {check("restrict_seller", at.decide_restrict_seller)}
+                {check("suspend_buyer", at.decide_suspend_buyer)}
+                {check("restrict_buyer", at.decide_restrict_buyer)}
+                <div class="field">
+                    <label for="decide-police">{at.decide_police}</label>
+                    <select id="decide-police" name="police">
+                        <option value="">{at.decide_police_none}</option>
+                        <option value="counterfeit">{at.decide_police_counterfeit}</option>
+                        <option value="fraud">{at.decide_police_fraud}</option>
+                    </select>
+                </div>
+                {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
+                <button type="submit" class="primary" data-testid="decide-submit">{at.decide_submit}</button>
+            </ActionForm>
+        </section>
     }
 }

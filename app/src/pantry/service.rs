@@ -12,10 +12,10 @@ use super::{
 };
 use crate::cart::MethodOptionView;
 use crate::checkout::validate::Contact;
-use crate::db::entity::{address, delivery_method, order, order_line, pantry_lot, pantry_take, payment, seller, shipment, user};
+use crate::db::entity::{address, delivery_method, order, order_line, pantry_lot, pantry_take, seller, shipment, user};
 use crate::delivery::{County, DeliveryKind, MethodTerms};
 use crate::i18n::Lang;
-use crate::orders::{Bank, LineMode, OrderStatus, PaymentMethod, PaymentStatus, ShipmentStatus};
+use crate::orders::{Bank, LineMode, OrderStatus, PaymentMethod, ShipmentStatus};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -116,22 +116,6 @@ async fn lots_of<C: ConnectionTrait>(db: &C, user_id: i32) -> Result<Vec<pantry_
         .await
 }
 
-async fn titles<C: ConnectionTrait>(db: &C, ids: Vec<i32>, lang: Lang) -> Result<HashMap<i32, String>, DbErr> {
-    use crate::db::entity::product_text;
-    let mut out: HashMap<i32, String> = HashMap::new();
-    for text in product_text::Entity::find()
-        .filter(product_text::Column::ProductId.is_in(ids))
-        .filter(product_text::Column::Lang.is_in([lang.code(), "en"]))
-        .all(db)
-        .await?
-    {
-        if text.lang == lang.code() || !out.contains_key(&text.product_id) {
-            out.insert(text.product_id, text.title);
-        }
-    }
-    Ok(out)
-}
-
 async fn sellers_by_id<C: ConnectionTrait>(db: &C, ids: Vec<i32>) -> Result<HashMap<i32, seller::Model>, DbErr> {
     Ok(seller::Entity::find().filter(seller::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|s| (s.id, s)).collect())
 }
@@ -142,7 +126,7 @@ pub async fn pantry_view<C: ConnectionTrait>(db: &C, user_id: i32, lang: Lang, n
     let lots = lots_of(db, user_id).await?;
     let product_ids: Vec<i32> = lots.iter().map(|l| l.product_id).collect();
     let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
-    let titles = titles(db, product_ids, lang).await?;
+    let titles = crate::catalog::service::titles(db, &product_ids, lang).await?;
     let sellers = sellers_by_id(db, lots.iter().map(|l| l.seller_id).collect()).await?;
     let mut items: Vec<ItemView> = Vec::new();
     for l in &lots {
@@ -247,7 +231,7 @@ async fn prepare<C: ConnectionTrait>(db: &C, user_id: i32, req: &TransportReques
     let by_id: HashMap<i32, &pantry_lot::Model> = lots.iter().map(|l| (l.id, l)).collect();
     let product_ids: Vec<i32> = lots.iter().map(|l| l.product_id).collect();
     let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
-    let titles = titles(db, product_ids, lang).await?;
+    let titles = crate::catalog::service::titles(db, &product_ids, lang).await?;
     let mut takes = Vec::new();
     let mut lines = Vec::new();
     for t in &taken {
@@ -544,23 +528,7 @@ pub async fn place_transport(
         crate::orders::service::queue_confirmation(&txn, o.id, now).await?;
         None
     } else {
-        let reference = crate::server::random_token();
-        payment::ActiveModel {
-            order_id: Set(o.id),
-            provider: Set(crate::payment::SANDBOX.to_owned()),
-            reference: Set(reference.clone()),
-            method: Set(PaymentMethod::BankLink),
-            bank: Set(bank),
-            amount_cents: Set(fee),
-            status: Set(PaymentStatus::Pending),
-            callbacks: Set(0),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .insert(&txn)
-        .await?;
-        Some(reference)
+        Some(crate::payment::service::start_payment(&txn, o.id, PaymentMethod::BankLink, bank, fee, now).await?)
     };
     txn.commit().await?;
     Ok(PlacedTransport { order_id: o.id, payment_reference: reference, fee_cents: fee })
@@ -599,7 +567,7 @@ pub async fn send_reminders(db: &DatabaseConnection, now: DateTime<Utc>) -> Resu
         }
         let lang = Lang::from_code(&account.lang).unwrap_or_default();
         let products = crate::catalog::service::products_by_id(db, lots.iter().map(|l| l.product_id).collect::<Vec<_>>()).await?;
-        let names = titles(db, lots.iter().map(|l| l.product_id).collect(), lang).await?;
+        let names = crate::catalog::service::titles(db, &lots.iter().map(|l| l.product_id).collect::<Vec<_>>(), lang).await?;
         let list: Vec<(String, i32, NaiveDate)> = lots
             .iter()
             .map(|l| {

@@ -173,6 +173,34 @@ pub async fn refunds_due<C: ConnectionTrait>(db: &C) -> Result<Vec<refund_due::M
         .await
 }
 
+/// The payment an order awaits (with the sandbox provider), inside the order's transaction:
+/// its reference, which the bank's callbacks name.
+pub async fn start_payment<C: ConnectionTrait>(
+    db: &C,
+    order_id: i32,
+    method: crate::orders::PaymentMethod,
+    bank: Option<crate::orders::Bank>,
+    amount_cents: i64,
+    now: DateTime<Utc>,
+) -> Result<String, DbErr> {
+    let reference = crate::server::random_token();
+    let row = payment::ActiveModel {
+        order_id: Set(order_id),
+        provider: Set(super::SANDBOX.to_owned()),
+        reference: Set(reference.clone()),
+        method: Set(method),
+        bank: Set(bank),
+        amount_cents: Set(amount_cents),
+        status: Set(PaymentStatus::Pending),
+        callbacks: Set(0),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    };
+    payment::Entity::insert(row).exec_without_returning(db).await?;
+    Ok(reference)
+}
+
 /// Moves a payment from pending to `to`; false when it was already decided.
 async fn decide_payment(txn: &DatabaseTransaction, payment_id: i32, to: PaymentStatus, now: DateTime<Utc>) -> Result<bool, DbErr> {
     let done = payment::Entity::update_many()

@@ -564,7 +564,7 @@ pub async fn view<C: ConnectionTrait>(db: &C, me: &Member, lang: Lang, id: i32) 
             .await?;
         let product_ids: Vec<i32> = rows.iter().map(|r| r.product_id).collect();
         let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
-        let titles = super::offer_service::titles(db, &product_ids, lang).await?;
+        let titles = crate::catalog::service::titles(db, &product_ids, lang).await?;
         let offers = own_offers(db, me.seller_id(), &product_ids).await?;
         for r in rows {
             let Some(p) = products.get(&r.product_id) else { continue };

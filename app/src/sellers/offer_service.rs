@@ -35,27 +35,6 @@ pub enum SaveError {
     Db(#[from] DbErr),
 }
 
-/// Titles of products in `lang` (English when missing).
-pub(crate) async fn titles<C: ConnectionTrait>(db: &C, ids: &[i32], lang: Lang) -> Result<HashMap<i32, String>, DbErr> {
-    let rows: Vec<(i32, String, String)> = product_text::Entity::find()
-        .select_only()
-        .column(product_text::Column::ProductId)
-        .column(product_text::Column::Lang)
-        .column(product_text::Column::Title)
-        .filter(product_text::Column::ProductId.is_in(ids.iter().copied()))
-        .filter(product_text::Column::Lang.is_in([lang.code(), "en"]))
-        .into_tuple()
-        .all(db)
-        .await?;
-    let mut out = HashMap::new();
-    for (id, l, title) in rows {
-        if l == lang.code() || !out.contains_key(&id) {
-            out.insert(id, title);
-        }
-    }
-    Ok(out)
-}
-
 fn brief(p: &product::Model, titles: &HashMap<i32, String>, own_offer: Option<i32>) -> ProductBrief {
     ProductBrief {
         id: p.id,
@@ -87,7 +66,7 @@ pub async fn offers_page<C: ConnectionTrait>(
         .await?;
     let product_ids: Vec<i32> = offers.iter().map(|o| o.product_id).collect();
     let products = crate::catalog::service::products_by_id(db, product_ids.clone()).await?;
-    let titles = titles(db, &product_ids, lang).await?;
+    let titles = crate::catalog::service::titles(db, &product_ids, lang).await?;
     let cold: Vec<(i32, bool)> = products.values().map(|p| (p.id, p.cold_chain)).collect();
     let standings = crate::offers::service::standings(db, snapshot, me.seller_id(), &cold, County::DEFAULT, now).await?;
     let rows = offers
@@ -132,7 +111,7 @@ pub async fn find_products<C: ConnectionTrait>(db: &C, me: &Member, lang: Lang, 
         product::Entity::find().filter(product::Column::Id.is_in(ids)).order_by_asc(product::Column::Id).all(db).await?
     };
     let ids: Vec<i32> = found.iter().map(|p| p.id).collect();
-    let titles = titles(db, &ids, lang).await?;
+    let titles = crate::catalog::service::titles(db, &ids, lang).await?;
     let own: HashMap<i32, i32> = offer::Entity::find()
         .select_only()
         .column(offer::Column::ProductId)
@@ -186,7 +165,7 @@ pub async fn editor<C: ConnectionTrait>(
             .one(db)
             .await?,
     };
-    let titles = titles(db, &[p.id], lang).await?;
+    let titles = crate::catalog::service::titles(db, &[p.id], lang).await?;
     let allowed: Option<Vec<i32>> =
         existing.as_ref().and_then(|o| o.delivery_method_ids.as_deref()).and_then(|j| serde_json::from_str(j).ok());
     let methods = own_methods(db, me.seller_id())

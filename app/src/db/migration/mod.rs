@@ -22,6 +22,7 @@ mod m20261201_000016_messages;
 mod m20261201_000017_pantry;
 mod m20261201_000018_help;
 mod m20261201_000019_support_cases;
+mod m20261201_000020_case_decisions;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000017_pantry::Migration),
             Box::new(m20261201_000018_help::Migration),
             Box::new(m20261201_000019_support_cases::Migration),
+            Box::new(m20261201_000020_case_decisions::Migration),
         ]
     }
 }
