@@ -479,15 +479,19 @@ pub fn AgentCasePage() -> impl IntoView {
     // Hydrated, each action's answer reloads the case (without JavaScript the post comes back to
     // the page).
     let action = ServerAction::<AgentAction>::new();
+    let decide = ServerAction::<DecideDispute>::new();
     let data = crate::wire::resource(
-        move || (params.read().get("page").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0), action.version().get()),
+        move || {
+            let id = params.read().get("page").and_then(|i| i.parse::<i32>().ok()).unwrap_or(0);
+            (id, action.version().get() + decide.version().get())
+        },
         |(id, _)| get_agent_case(id),
     );
-    view! { <NoIndex/>{loaded(data, move |case| view! { <AgentCaseBody case action/> })} }
+    view! { <NoIndex/>{loaded(data, move |case| view! { <AgentCaseBody case action decide/> })} }
 }
 
 #[component]
-fn AgentCaseBody(case: CaseView, action: ServerAction<AgentAction>) -> impl IntoView {
+fn AgentCaseBody(case: CaseView, action: ServerAction<AgentAction>, decide: ServerAction<DecideDispute>) -> impl IntoView {
     let lang = use_lang().get_untracked();
     let (t, at) = (lang.texts(), use_area_texts());
     let heading = fill(at.case_title, &[("n", &case.id.to_string())]);
@@ -525,7 +529,8 @@ fn AgentCaseBody(case: CaseView, action: ServerAction<AgentAction>) -> impl Into
         {decision_view(at, lang, &case)}
         {messages_view(at, &case)}
         {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
-        {(case.kind == CaseKind::Dispute && case.decision.is_none() && !case.shipments.is_empty()).then(|| view! { <DecideForm case=case.clone()/> })}
+        {(case.kind == CaseKind::Dispute && case.decision.is_none() && !case.shipments.is_empty()).then(|| view! { <DecideForm case=case.clone() action=decide/> })}
+        {move || decide.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
         {form("reply", at.agent_reply, true, at.agent_reply_label)}
         {form("note", at.agent_note, true, at.agent_note_label)}
         <div class="decisions">
@@ -578,10 +583,9 @@ fn decision_view(at: &'static AreaTexts, lang: Lang, case: &CaseView) -> impl In
 
 /// The agent's decision form for a dispute about the case's order.
 #[component]
-fn DecideForm(case: CaseView) -> impl IntoView {
+fn DecideForm(case: CaseView, action: ServerAction<DecideDispute>) -> impl IntoView {
     let lang = use_lang().get_untracked();
-    let (t, at) = (lang.texts(), use_area_texts());
-    let action = ServerAction::<DecideDispute>::new();
+    let at = use_area_texts();
     let check = |name: &'static str, label: &'static str| {
         let id = format!("decide-{name}");
         view! {
@@ -621,7 +625,6 @@ fn DecideForm(case: CaseView) -> impl IntoView {
                         <option value="fraud">{at.decide_police_fraud}</option>
                     </select>
                 </div>
-                {move || action.value().get().and_then(Result::err).map(|e| view! { <p class="notice error" role="alert">{e.message(t)}</p> })}
                 <button type="submit" class="primary" data-testid="decide-submit">{at.decide_submit}</button>
             </ActionForm>
         </section>
