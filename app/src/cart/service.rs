@@ -297,11 +297,12 @@ pub async fn set_mode<C: ConnectionTrait + TransactionTrait>(
     if line.mode == mode {
         return Ok(());
     }
+    if store && !account {
+        return Err(CartError::NeedsAccount);
+    }
+    let offer = offer::Entity::find_by_id(line.offer_id).one(&txn).await?;
     if store {
-        if !account {
-            return Err(CartError::NeedsAccount);
-        }
-        let offer = offer::Entity::find_by_id(line.offer_id).one(&txn).await?.ok_or(CartError::NoOffer)?;
+        let offer = offer.as_ref().ok_or(CartError::NoOffer)?;
         let storable = product::Entity::find_by_id(offer.product_id).one(&txn).await?.is_some_and(|p| p.storable);
         if !storable {
             return Err(CartError::NotStorable);
@@ -315,8 +316,7 @@ pub async fn set_mode<C: ConnectionTrait + TransactionTrait>(
         .await?;
     match other {
         Some(other) => {
-            let stock = offer::Entity::find_by_id(line.offer_id).one(&txn).await?.map_or(0, |o| o.stock);
-            let merged = other.quantity.saturating_add(line.quantity).min(stock.clamp(1, MAX_QUANTITY)).max(other.quantity);
+            let merged = other.quantity.saturating_add(line.quantity).min(offer.as_ref().map_or(0, |o| o.stock).clamp(1, MAX_QUANTITY)).max(other.quantity);
             cart_line::Entity::update_many()
                 .col_expr(cart_line::Column::Quantity, Expr::value(merged))
                 .filter(cart_line::Column::Id.eq(other.id))
@@ -447,6 +447,26 @@ impl Facts {
     }
 }
 
+/// The delivery methods of these sellers: their terms per seller (in id order), for pricing,
+/// and the rows by id (names, for display and snapshots). The cart and the pantry's transport
+/// orders price with them.
+pub async fn methods_of<C: ConnectionTrait>(
+    db: &C,
+    seller_ids: Vec<i32>,
+) -> Result<(HashMap<i32, Vec<MethodTerms>>, HashMap<i32, delivery_method::Model>), DbErr> {
+    let list = delivery_method::Entity::find()
+        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
+        .order_by_asc(delivery_method::Column::Id)
+        .all(db)
+        .await?;
+    // Per seller, in id order (the query's): no second sort needed.
+    let mut terms: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
+    for m in &list {
+        terms.entry(m.seller_id).or_default().push(method_terms(m));
+    }
+    Ok((terms, list.into_iter().map(|m| (m.id, m)).collect()))
+}
+
 /// Loads a cart's lines with their offers, products, sellers and the sellers' methods.
 pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, now: DateTime<Utc>) -> Result<Facts, DbErr> {
     let county = cart.county;
@@ -471,17 +491,7 @@ pub async fn facts<C: ConnectionTrait>(db: &C, cart: &cart::Model, lang: Lang, n
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let method_list = delivery_method::Entity::find()
-        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
-        .order_by_asc(delivery_method::Column::Id)
-        .all(db)
-        .await?;
-    // Per seller, in id order (the query's): no second sort needed.
-    let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
-    for m in &method_list {
-        methods.entry(m.seller_id).or_default().push(method_terms(m));
-    }
-    let method_rows: HashMap<i32, delivery_method::Model> = method_list.into_iter().map(|m| (m.id, m)).collect();
+    let (methods, method_rows) = methods_of(db, seller_ids).await?;
     let chosen: HashMap<i32, i32> = cart_method::Entity::find()
         .filter(cart_method::Column::CartId.eq(cart.id))
         .all(db)

@@ -250,16 +250,7 @@ async fn prepare<C: ConnectionTrait>(db: &C, user_id: i32, req: &TransportReques
     }
     let seller_ids: Vec<i32> = lines.iter().map(|l| l.seller_id).collect();
     let sellers = sellers_by_id(db, seller_ids.clone()).await?;
-    let method_rows = delivery_method::Entity::find()
-        .filter(delivery_method::Column::SellerId.is_in(seller_ids))
-        .order_by_asc(delivery_method::Column::Id)
-        .all(db)
-        .await?;
-    let mut methods: HashMap<i32, Vec<MethodTerms>> = HashMap::new();
-    for m in &method_rows {
-        methods.entry(m.seller_id).or_default().push(crate::offers::service::method_terms(m));
-    }
-    let rows: HashMap<i32, &delivery_method::Model> = method_rows.iter().map(|m| (m.id, m)).collect();
+    let (methods, rows) = crate::cart::service::methods_of(db, seller_ids).await?;
     let chosen_of = |seller: i32| req.choices.iter().find(|c| c.seller_id == seller).copied();
     let standard = crate::vat::rate_bp("EE", crate::vat::VatClass::Standard, today).unwrap_or(0);
     const NONE: &[MethodTerms] = &[];
@@ -293,7 +284,7 @@ async fn prepare<C: ConnectionTrait>(db: &C, user_id: i32, req: &TransportReques
             (None, _) => (None, None),
         };
         if let (Some(c), Some(row), Some(e), Some(l)) = (chosen, row, earliest, latest) {
-            deliveries.push((g.seller_id, (*row).clone(), c.fee_cents, e, l));
+            deliveries.push((g.seller_id, row.clone(), c.fee_cents, e, l));
             choices.push(Choice { seller_id: g.seller_id, method_id: c.method_id, date: cold.then_some(e) });
             fingerprint.push_str(&format!("|{e}"));
         }
