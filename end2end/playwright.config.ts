@@ -43,6 +43,8 @@ export default defineConfig({
       TURG_DEMO: "1",
       TURG_PAYMENT_PROVIDER: "sandbox",
       TURG_DEV: "1",
+      // Lets a test read the server's clock at an instant it sets (a cookie); refused without TURG_DEV.
+      TURG_TEST_CLOCK: "1",
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: "target/site",
       LEPTOS_OUTPUT_NAME: "turg",

@@ -94,6 +94,9 @@ pub struct Config {
     /// `TURG_TRUST_PROXY=1`: the client's address is the first `X-Forwarded-For` entry (set it
     /// only behind a proxy that writes that header).
     pub trust_proxy: bool,
+    /// `TURG_TEST_CLOCK=1` (only with `TURG_DEV=1`): a request may set the time the server
+    /// reads for it in the `turg_test_clock` cookie ([`crate::server::now`]), for end-to-end tests.
+    pub test_clock: bool,
 }
 
 /// Why a configuration was refused. Each message names the variable and what to do.
@@ -115,6 +118,8 @@ pub enum ConfigError {
          it cannot serve over https; set TURG_DEV=1 to allow it locally"
     )]
     SandboxOverHttps,
+    #[error("TURG_TEST_CLOCK lets a request set the server's clock: it is for tests only; set TURG_DEV=1 to allow it locally")]
+    TestClockWithoutDev,
     #[error(
         "TURG_PAYMENT_SECRET is not set; a payment provider needs a secret of at least 32 bytes \
          shared by every instance (or set TURG_DEV=1 to use the development secret locally)"
@@ -236,6 +241,10 @@ impl Config {
         if demo && https && !dev {
             return Err(ConfigError::DemoOverHttps);
         }
+        let test_clock = parse_bool("TURG_TEST_CLOCK", get("TURG_TEST_CLOCK"), false)?;
+        if test_clock && !dev {
+            return Err(ConfigError::TestClockWithoutDev);
+        }
         let payment_secret = get("TURG_PAYMENT_SECRET");
         if payment_provider.is_some() && !dev {
             match payment_secret.as_deref() {
@@ -264,6 +273,7 @@ impl Config {
             page_cache: parse_bool("TURG_PAGE_CACHE", get("TURG_PAGE_CACHE"), true)?,
             dev,
             trust_proxy: parse_bool("TURG_TRUST_PROXY", get("TURG_TRUST_PROXY"), false)?,
+            test_clock,
         })
     }
 
@@ -287,6 +297,7 @@ impl Config {
             page_cache: true,
             dev: false,
             trust_proxy: false,
+            test_clock: false,
         }
     }
 
@@ -328,6 +339,7 @@ impl Config {
             ("TURG_SHOP_EMAIL", self.shop_email.clone()),
             ("TURG_PAGE_CACHE", flag(self.page_cache)),
             ("TURG_TRUST_PROXY", flag(self.trust_proxy)),
+            ("TURG_TEST_CLOCK", flag(self.test_clock)),
         ]
     }
 
@@ -477,6 +489,13 @@ mod tests {
         // Over plain http (a local run) the sandbox needs only a good secret.
         let local = [("TURG_PAYMENT_PROVIDER", "sandbox"), ("TURG_PAYMENT_SECRET", GOOD_SECRET)];
         assert_eq!(parse(&local).unwrap().payment_secret.as_deref(), Some(GOOD_SECRET));
+    }
+
+    #[test]
+    fn the_test_clock_only_in_development() {
+        assert_eq!(parse(&[("TURG_TEST_CLOCK", "1")]), Err(ConfigError::TestClockWithoutDev));
+        assert!(parse(&[("TURG_TEST_CLOCK", "1"), ("TURG_DEV", "1")]).unwrap().test_clock);
+        assert!(!parse(&[]).unwrap().test_clock);
     }
 
     #[test]

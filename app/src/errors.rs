@@ -34,6 +34,9 @@ pub enum AppError {
     /// Only for a signed-in account: sign in first.
     #[error("sign in first")]
     Unauthorized,
+    /// The account is restricted (a dispute's decision or an administrator): no new orders.
+    #[error("the account may not place orders")]
+    AccountRestricted,
     /// Too many requests of this kind from this client for now (e.g. orders awaiting payment
     /// per address and hour); try again later.
     #[error("too many requests")]
@@ -57,7 +60,7 @@ impl AppError {
             AppError::Unavailable => 503,
             AppError::SoldOut | AppError::NotForSale | AppError::CartNotOrderable => 409,
             AppError::CartFull | AppError::TooManyUnits => 409,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::AccountRestricted => 403,
             AppError::Unauthorized => 401,
             AppError::TooManyRequests => 429,
             AppError::Transport(_) => 500,
@@ -74,6 +77,7 @@ impl AppError {
             AppError::NotForSale => t.error_not_for_sale,
             AppError::CartNotOrderable => t.error_cart_changed,
             AppError::Forbidden => t.error_forbidden,
+            AppError::AccountRestricted => t.error_account_restricted,
             AppError::Unauthorized => t.error_sign_in_first,
             AppError::TooManyRequests => t.error_too_many,
             AppError::CartFull => t.error_cart_full,

@@ -88,6 +88,21 @@ pub fn cookie(name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
+/// The cookie an end-to-end test sets to read the server's clock at an instant of its choice.
+pub const TEST_CLOCK_COOKIE: &str = "turg_test_clock";
+
+/// The time of the request being served: the wall clock; with `TURG_TEST_CLOCK=1` (which the
+/// configuration accepts only together with `TURG_DEV=1`) the RFC 3339 instant in the
+/// [`TEST_CLOCK_COOKIE`] when the request carries one (a test opens a case "on a Saturday").
+pub fn now() -> chrono::DateTime<chrono::Utc> {
+    if crate::config::get_or_default().test_clock {
+        if let Some(at) = cookie(TEST_CLOCK_COOKIE).and_then(|v| chrono::DateTime::parse_from_rfc3339(&v).ok()) {
+            return at.with_timezone(&chrono::Utc);
+        }
+    }
+    chrono::Utc::now()
+}
+
 /// Whether cookies should carry `Secure` (the shop is served over HTTPS).
 fn secure_cookies() -> bool {
     crate::config::get_or_default().secure_cookies()

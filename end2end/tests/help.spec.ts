@@ -166,3 +166,27 @@ test("an agent decides a dispute with a partial refund; both sides see it and th
   await expect(page.getByTestId("decision-refunded")).toHaveText(t.decision_refunded);
   await expect(page.getByTestId("case-status")).toHaveText(`${t.case_kind_dispute} · ${t.case_status_closed}`);
 });
+
+test("a case opened on a Saturday offers only e-mail; on a weekday morning chat and phone too", async ({ page, baseURL }, info) => {
+  const project = info.project.name;
+  // Saturday 5 December 2026, 12:00 in Tallinn: support reads e-mail only.
+  await page.context().addCookies([{ name: "turg_test_clock", value: "2026-12-05T10:00:00Z", url: baseURL! }]);
+  await page.goto("/en/help/ask?q=" + encodeURIComponent("where is my parcel"));
+  await ready(page, project);
+  await page.getByText(t.case_open_title).click();
+  await page.getByLabel(t.case_email).fill(`saturday.${project}.${Date.now()}@example.ee`);
+  await page.getByLabel(t.case_body).fill("My parcel has not arrived.");
+  await page.getByTestId("case-open").click();
+  await expect(page).toHaveURL(/\/en\/help\/cases\/\d+\?key=/);
+  await ready(page, project);
+  const channels = page.getByTestId("help-channels").locator("li");
+  await expect(channels).toHaveCount(1);
+  await expect(channels.first()).toHaveAttribute("data-channel", "email");
+  // The same case on Monday 7 December at 10:00 Tallinn: e-mail, chat and phone.
+  await page.context().addCookies([{ name: "turg_test_clock", value: "2026-12-07T08:00:00Z", url: baseURL! }]);
+  await page.reload();
+  await ready(page, project);
+  await expect(channels).toHaveCount(3);
+  await expect(channels.nth(1)).toHaveAttribute("data-channel", "chat");
+  await expect(channels.nth(2)).toHaveAttribute("data-channel", "phone");
+});

@@ -111,6 +111,7 @@ const ADMIN: &[(&str, &str)] = &[
     ("admin_category_visibility", "lang=en&id=1&visibility=hide"),
     ("admin_users", "q=example&role=&page=1"),
     ("admin_user_role", "lang=en&user_id=1&role=support&change=grant&q=&filter=&page=1"),
+    ("admin_user_standing", "lang=en&user_id=1&standing=suspended&reason=x"),
     // Support agents' (an administrator may act as one).
     ("support_queue", ""),
     ("support_case", "id=1"),

@@ -118,6 +118,7 @@ async fn hostile_texts_never_reach_a_page_as_markup() {
             answer_given: &hostile_text,
             body: &hostile_text,
             order_id: None,
+            shipment_id: None,
         },
         now,
     )

@@ -30,6 +30,33 @@ pub const SESSION_COOKIE: &str = "turg_session";
 /// back to the form after a plain (no JavaScript) post.
 pub const FLASH_COOKIE: &str = "turg_flash";
 
+/// An account's standing, set by administrators (directly, or by a support agent's dispute
+/// decision): a restricted account cannot place orders; a suspended one cannot sign in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+#[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "String(StringLen::N(12))"))]
+pub enum Standing {
+    #[default]
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "active"))]
+    Active,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "restricted"))]
+    Restricted,
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "suspended"))]
+    Suspended,
+}
+
+impl Standing {
+    /// Whether the account may place orders.
+    pub fn may_order(self) -> bool {
+        self == Standing::Active
+    }
+
+    /// Whether the account may sign in.
+    pub fn may_sign_in(self) -> bool {
+        self != Standing::Suspended
+    }
+}
+
 /// What an account may do beyond shopping. Stored by name in `user_roles.role`; a name that
 /// is not one of these is an error when read, not a silent default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -129,6 +156,8 @@ pub enum Problem {
     NotConfirmed,
     /// Too many failures: try again in this many minutes.
     Locked(i64),
+    /// The account is suspended (by an administrator or a dispute's decision).
+    Suspended,
     /// The code is wrong, expired or used up (the same words for each).
     WrongCode,
     /// This many tries are left for the code.
@@ -285,6 +314,7 @@ pub fn message(t: &crate::i18n::Texts, problem: Problem) -> String {
         Problem::WrongCredentials => t.account_wrong_credentials.to_owned(),
         Problem::NotConfirmed => t.account_not_confirmed.to_owned(),
         Problem::Locked(minutes) => fill(t.account_locked, &[("minutes", &minutes.to_string())]),
+        Problem::Suspended => t.account_suspended.to_owned(),
         Problem::WrongCode => t.account_wrong_code.to_owned(),
         Problem::WrongCodeTriesLeft(n) => fill(t.account_wrong_code_tries, &[("n", &n.to_string())]),
         Problem::SameEmail => t.account_same_email.to_owned(),

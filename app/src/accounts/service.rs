@@ -449,6 +449,9 @@ pub async fn sign_in<C: ConnectionTrait>(
         fail(db, Some(&email), client, now).await?;
         return Err(refuse(Problem::WrongCredentials));
     };
+    if !account.standing.may_sign_in() {
+        return Err(refuse(Problem::Suspended));
+    }
     if account.email_confirmed_at.is_none() {
         send_code(db, &account, CodePurpose::Confirm, Lang::from_code(&account.lang).unwrap_or_default(), base_url, now).await?;
         return Err(refuse(Problem::NotConfirmed));
@@ -460,6 +463,18 @@ pub async fn sign_in<C: ConnectionTrait>(
         .exec(db)
         .await?;
     Ok(start_session(db, UserId(account.id), remember, user_agent, now).await?)
+}
+
+/// Whether an order may be placed by the signed-in account `user_id` and for the contact
+/// address `email`: neither may belong to a restricted or suspended account.
+pub async fn may_order<C: ConnectionTrait>(db: &C, user_id: Option<i32>, email: &str) -> Result<bool, DbErr> {
+    let email = email.trim().to_lowercase();
+    let mut q = user::Entity::find().filter(user::Column::Standing.ne(super::Standing::Active));
+    q = match user_id {
+        Some(id) => q.filter(sea_orm::Condition::any().add(user::Column::Id.eq(id)).add(user::Column::Email.eq(email))),
+        None => q.filter(user::Column::Email.eq(email)),
+    };
+    Ok(sea_orm::PaginatorTrait::count(q, db).await? == 0)
 }
 
 /// A new session for an account (a fresh token: sign-in always rotates the session id).
@@ -500,7 +515,12 @@ pub async fn resolve<C: ConnectionTrait>(
         .one(db)
         .await?;
     let Some(s) = found else { return Ok(None) };
-    let Some(account) = user::Entity::find_by_id(s.user_id).filter(user::Column::DeletedAt.is_null()).one(db).await? else {
+    let Some(account) = user::Entity::find_by_id(s.user_id)
+        .filter(user::Column::DeletedAt.is_null())
+        .filter(user::Column::Standing.ne(super::Standing::Suspended))
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     if now - s.last_seen_at > rules::SEEN_EVERY {

@@ -22,6 +22,9 @@ pub enum Action {
     CategoryShow,
     RoleGrant,
     RoleRevoke,
+    AccountRestrict,
+    AccountSuspend,
+    AccountReinstate,
 }
 
 impl Action {
@@ -40,6 +43,9 @@ impl Action {
             Action::CategoryShow => "category.show",
             Action::RoleGrant => "role.grant",
             Action::RoleRevoke => "role.revoke",
+            Action::AccountRestrict => "account.restrict",
+            Action::AccountSuspend => "account.suspend",
+            Action::AccountReinstate => "account.reinstate",
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct UserRow {
     pub created_at: chrono::DateTime<chrono::Utc>,
     /// The administrator looking.
     pub you: bool,
+    pub standing: crate::accounts::Standing,
+    pub standing_reason: String,
 }
 
 /// Grant or revoke.
@@ -152,6 +154,9 @@ pub mod service {
         NotAdministrator,
         #[error("refused: {0:?}")]
         Refused(RoleProblem),
+        /// Restricting or suspending an account needs a reason.
+        #[error("a reason is needed")]
+        NoReason,
         #[error(transparent)]
         Db(#[from] DbErr),
     }
@@ -190,7 +195,16 @@ pub mod service {
                 .map(|u| {
                     let mut held: Vec<Role> = roles.iter().filter(|r| r.user_id == u.id).map(|r| r.role).collect();
                     held.sort();
-                    UserRow { you: u.id == admin.user_id(), id: u.id, email: u.email, name: u.name, roles: held, created_at: u.created_at }
+                    UserRow {
+                        you: u.id == admin.user_id(),
+                        id: u.id,
+                        email: u.email,
+                        name: u.name,
+                        roles: held,
+                        created_at: u.created_at,
+                        standing: u.standing,
+                        standing_reason: u.standing_reason,
+                    }
                 })
                 .collect(),
             page,
@@ -254,6 +268,52 @@ pub mod service {
         txn.commit().await?;
         Ok(account.email)
     }
+
+    /// Sets an account's standing (a reason is required unless it is made active again): a
+    /// restricted account cannot place orders, a suspended one cannot sign in and its sessions
+    /// end at once. Administrators do not change their own. In the audit log, in the same
+    /// transaction; setting the standing it has changes nothing. Returns its e-mail.
+    pub async fn set_standing<C: ConnectionTrait + TransactionTrait>(
+        db: &C,
+        admin: &Administrator,
+        user_id: i32,
+        standing: crate::accounts::Standing,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, RoleError> {
+        use crate::accounts::Standing;
+        use sea_orm::ActiveValue::Set;
+        use sea_orm::{ActiveModelTrait, IntoActiveModel};
+        let reason: String = reason.trim().chars().take(500).collect();
+        if user_id == admin.user_id() {
+            return Err(RoleError::Refused(RoleProblem::OwnAdministrator));
+        }
+        if standing != Standing::Active && reason.is_empty() {
+            return Err(RoleError::NoReason);
+        }
+        let txn = crate::db::begin(db).await?;
+        let account = user::Entity::find_by_id(user_id).filter(user::Column::DeletedAt.is_null()).one(&txn).await?.ok_or(RoleError::NotFound)?;
+        if account.standing == standing {
+            return Ok(account.email);
+        }
+        let email = account.email.clone();
+        let mut row = account.into_active_model();
+        row.standing = Set(standing);
+        row.standing_reason = Set(reason.clone());
+        row.standing_at = Set(Some(now));
+        row.update(&txn).await?;
+        if standing == Standing::Suspended {
+            crate::accounts::service::end_all_sessions(&txn, user_id).await?;
+        }
+        let action = match standing {
+            Standing::Active => audit::Action::AccountReinstate,
+            Standing::Restricted => audit::Action::AccountRestrict,
+            Standing::Suspended => audit::Action::AccountSuspend,
+        };
+        audit::record(&txn, admin, action, &format!("user:{user_id}"), &format!("{email}: {reason}"), now).await?;
+        txn.commit().await?;
+        Ok(email)
+    }
 }
 
 #[server(prefix = "/api", endpoint = "admin_users", output = Wire)]
@@ -290,10 +350,43 @@ pub async fn set_user_role(
         Err(RoleError::Refused(p)) => answer.problem = Some(p),
         Err(RoleError::NotFound) => return Err(AppError::NotFound),
         Err(RoleError::NotAdministrator) => return Err(AppError::Forbidden),
+        Err(RoleError::NoReason) => return Err(AppError::BadRequest("reason".into())),
         Err(RoleError::Db(e)) => return Err(e.into()),
     }
     let back = list_path(lang, q.trim(), Role::from_code(&filter), page.unwrap_or(1));
     Ok(crate::accounts::api::server_side::again(answer, &back))
+}
+
+/// Sets an account's standing (`active`, `restricted`, `suspended`) with a reason; a plain post
+/// returns to the list it came from.
+#[server(prefix = "/api", endpoint = "admin_user_standing", output = Wire)]
+pub async fn set_user_standing(
+    lang: String,
+    user_id: i32,
+    standing: String,
+    #[server(default)] reason: String,
+    #[server(default)] q: String,
+    #[server(default)] page: Option<u64>,
+) -> Result<(), AppError> {
+    use crate::accounts::Standing;
+    use service::RoleError;
+    let admin = crate::accounts::visitor::administrator()?;
+    let lang = crate::accounts::api::server_side::lang_of(&lang);
+    let standing = match standing.as_str() {
+        "active" => Standing::Active,
+        "restricted" => Standing::Restricted,
+        "suspended" => Standing::Suspended,
+        other => return Err(AppError::BadRequest(format!("standing {other:?}"))),
+    };
+    match service::set_standing(&crate::server::db()?, &admin, user_id, standing, &reason, chrono::Utc::now()).await {
+        Ok(_) => {}
+        Err(RoleError::NotFound) => return Err(AppError::NotFound),
+        Err(RoleError::Refused(_) | RoleError::NotAdministrator) => return Err(AppError::Forbidden),
+        Err(RoleError::NoReason) => return Err(AppError::BadRequest("reason".into())),
+        Err(RoleError::Db(e)) => return Err(e.into()),
+    }
+    crate::server::redirect_form_post(&list_path(lang, q.trim(), None, page.unwrap_or(1)));
+    Ok(())
 }
 
 pub mod page {
@@ -301,7 +394,8 @@ pub mod page {
     //! role. Plain forms without JavaScript, answered in place when hydrated. Texts:
     //! `locales/*/area_admin.toml`.
 
-    use super::{get_admin_users, list_path, RoleAnswer, RoleChange, RoleProblem, SetUserRole, UserRow, UsersAdminPage};
+    use super::{get_admin_users, list_path, RoleAnswer, RoleChange, RoleProblem, SetUserRole, SetUserStanding, UserRow, UsersAdminPage};
+    use crate::accounts::Standing;
     use crate::accounts::Role;
     use crate::admin::applications::AdminNav;
     use crate::i18n::area::use_area_texts;
@@ -331,6 +425,7 @@ pub mod page {
     pub fn AdminUsersPage() -> impl IntoView {
         let query = use_query_map();
         let action = ServerAction::<SetUserRole>::new();
+        let standing = ServerAction::<SetUserStanding>::new();
         let data = crate::wire::resource(
             move || {
                 let q = query.read();
@@ -338,16 +433,24 @@ pub mod page {
                     q.get("q").unwrap_or_default(),
                     q.get("role").unwrap_or_default(),
                     crate::catalog::paging::parse_page(q.get("page").as_deref()),
-                    action.version().get(),
+                    action.version().get() + standing.version().get(),
                 )
             },
             |(q, role, page, _)| get_admin_users(q, role, page),
         );
-        view! { <NoIndex/>{loaded(data, move |page| view! { <Body page action/> })} }
+        view! { <NoIndex/>{loaded(data, move |page| view! { <Body page action standing/> })} }
+    }
+
+    pub fn standing_name(a: &'static AreaTexts, s: Standing) -> &'static str {
+        match s {
+            Standing::Active => a.admin_users_standing_active,
+            Standing::Restricted => a.admin_users_standing_restricted,
+            Standing::Suspended => a.admin_users_standing_suspended,
+        }
     }
 
     #[component]
-    fn Body(page: UsersAdminPage, action: ServerAction<SetUserRole>) -> impl IntoView {
+    fn Body(page: UsersAdminPage, action: ServerAction<SetUserRole>, standing: ServerAction<SetUserStanding>) -> impl IntoView {
         let lang = use_lang().get_untracked();
         let (t, a) = (lang.texts(), use_area_texts());
         let answer: Option<RoleAnswer> = action.value().get_untracked().and_then(Result::ok).or(page.answer.clone());
@@ -360,6 +463,9 @@ pub mod page {
             };
             view! { <p class=class role=status data-testid="admin-notice">{text}</p> }
         });
+        let standing_error = move || {
+            matches!(standing.value().get(), Some(Err(_))).then(|| view! { <p class="notice error" role="alert">{a.admin_users_standing_reason_needed}</p> })
+        };
         let (q, role, number) = (page.q.clone(), page.role, page.page.number);
         let filter = role.map(|r| r.code()).unwrap_or_default();
         let pager_q = q.clone();
@@ -369,6 +475,7 @@ pub mod page {
             <AdminNav lang/>
             <p class="lead">{a.admin_users_lead}</p>
             {notice}
+            {standing_error}
             <form method="get" action=href(lang, "/admin/users") class="filters" role="search">
                 <div class="field">
                     <label for="admin-users-q">{a.admin_users_find}</label>
@@ -386,14 +493,22 @@ pub mod page {
             <p class="muted" data-testid="admin-users-count">{fill(a.admin_users_count, &[("n", &page.page.total.to_string())])}</p>
             {page.rows.is_empty().then(|| view! { <p>{a.admin_users_none_found}</p> })}
             <ul class="applications">
-                {page.rows.into_iter().map(|u| view! { <Account lang user=u action q=q.clone() filter number/> }).collect_view()}
+                {page.rows.into_iter().map(|u| view! { <Account lang user=u action standing q=q.clone() filter number/> }).collect_view()}
             </ul>
             <crate::catalog::components::Pager page=page.page link=move |n| list_path(lang, &pager_q, role, n)/>
         }
     }
 
     #[component]
-    fn Account(lang: Lang, user: UserRow, action: ServerAction<SetUserRole>, q: String, filter: &'static str, number: u64) -> impl IntoView {
+    fn Account(
+        lang: Lang,
+        user: UserRow,
+        action: ServerAction<SetUserRole>,
+        standing: ServerAction<SetUserStanding>,
+        q: String,
+        filter: &'static str,
+        number: u64,
+    ) -> impl IntoView {
         let a = use_area_texts();
         let u = user;
         let since = format_date(crate::delivery::local_time::to_tallinn(u.created_at).date(), lang);
@@ -434,11 +549,42 @@ pub mod page {
             .into_any()
         }).collect_view();
         let codes = u.roles.iter().map(|r| r.code()).collect::<Vec<_>>().join(" ");
+        let (select_id, reason_id) = (format!("standing-{}", u.id), format!("standing-reason-{}", u.id));
+        let current = u.standing;
+        let standing_form = (!u.you).then(|| view! {
+            <details class="standing">
+                <summary>{a.admin_users_standing_change}</summary>
+                <ActionForm action=standing attr:class="account-form">
+                    <input type="hidden" name="lang" value=lang.code()/>
+                    <input type="hidden" name="user_id" value=u.id/>
+                    <input type="hidden" name="q" value=q.clone()/>
+                    <input type="hidden" name="page" value=number/>
+                    <div class="field">
+                        <label for=select_id.clone()>{a.admin_users_standing}</label>
+                        <select id=select_id name="standing">
+                            {[Standing::Active, Standing::Restricted, Standing::Suspended].into_iter().map(|s| {
+                                let code = match s { Standing::Active => "active", Standing::Restricted => "restricted", Standing::Suspended => "suspended" };
+                                view! { <option value=code selected=s == current>{standing_name(a, s)}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=reason_id.clone()>{a.admin_users_standing_reason}</label>
+                        <input id=reason_id name="reason" maxlength="500"/>
+                    </div>
+                    <button type="submit" class="secondary">{a.admin_users_standing_save}</button>
+                </ActionForm>
+            </details>
+        });
         view! {
             <li class="application" data-testid="admin-user" data-email=u.email.clone() data-roles=codes>
                 <h2 class="h3">{title}</h2>
                 <p class="muted">{fill(a.admin_users_since, &[("date", &since)])}" · "{roles}</p>
+                {(u.standing != Standing::Active).then(|| view! {
+                    <p class="notice error" data-testid="admin-user-standing">{standing_name(a, u.standing)}": "{u.standing_reason.clone()}</p>
+                })}
                 {buttons}
+                {standing_form}
             </li>
         }
     }

@@ -85,6 +85,11 @@ pub async fn place_order(
     // All into the pantry: nothing is delivered now, so no address is asked for.
     let delivers = crate::cart::service::facts(&db, &cart, lang, now).await?.quote(now).delivers();
     let validated = validate_contact(&draft.form, delivers);
+    // A restricted account orders nothing, signed in or by its address as a guest.
+    let account = crate::accounts::visitor::current().map(|v| v.user_id());
+    if !crate::accounts::service::may_order(&db, account, &draft.form.email).await? {
+        return Err(AppError::AccountRestricted);
+    }
     // Fees and dates depend on the county: an address elsewhere than the cart's county prices
     // the cart again, and the shopper confirms the new figures before ordering.
     if let Ok(contact) = &validated {

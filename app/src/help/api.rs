@@ -30,7 +30,7 @@ pub async fn get_help_answer(lang: Lang, q: String, #[server(default)] order: Op
     // A question is short; a longer text is cut, not refused.
     let q: String = q.chars().take(super::MAX_QUESTION).collect();
     let db = crate::server::db()?;
-    let mut view = super::service::ask(&db, lang.code(), q.trim()).await?;
+    let mut view = super::service::ask(&db, lang.code(), q.trim(), crate::server::now()).await?;
     let owner = crate::cart::api::server_side::Owner::of_request();
     if let Some(id) = order {
         let cart_id = crate::cart::service::find_owned(&db, owner.get()).await?.map(|c| CartId(c.id));
@@ -68,7 +68,7 @@ pub async fn help_vote(lang: String, slug: String, helpful: bool) -> Result<(), 
 #[server(prefix = "/api", endpoint = "help_case", output = Wire)]
 pub async fn get_case(id: i32, #[server(default)] key: String) -> Result<super::cases::CaseView, AppError> {
     let account = crate::accounts::visitor::current().map(|v| v.user_id());
-    super::case_service::for_shopper(&crate::server::db()?, id, &key, account, chrono::Utc::now()).await?.ok_or(AppError::NotFound)
+    super::case_service::for_shopper(&crate::server::db()?, id, &key, account, crate::server::now()).await?.ok_or(AppError::NotFound)
 }
 
 #[cfg(feature = "ssr")]
@@ -80,6 +80,7 @@ fn case_error(e: super::case_service::CaseError) -> AppError {
         CaseError::NotFound => AppError::NotFound,
         CaseError::Outcome(o) => AppError::BadRequest(format!("outcome: {o}")),
         CaseError::NotDecidable => AppError::Forbidden,
+        CaseError::File(p) => AppError::BadRequest(format!("file: {p}")),
         CaseError::Db(e) => e.into(),
     }
 }
@@ -96,6 +97,7 @@ pub async fn open_case(
     kind: String,
     #[server(default)] email: String,
     body: String,
+    #[server(default)] shipment: Option<i32>,
 ) -> Result<i32, AppError> {
     use crate::ids::{CartId, OrderId};
     let lang = Lang::from_code(&lang).unwrap_or_default();
@@ -115,7 +117,7 @@ pub async fn open_case(
         }
         None => None,
     };
-    let now = chrono::Utc::now();
+    let now = crate::server::now();
     let new = super::case_service::NewCase {
         user_id: visitor.as_ref().map(|v| v.user_id()),
         email: &email,
@@ -125,6 +127,7 @@ pub async fn open_case(
         answer_given: answer.trim(),
         body: &body,
         order_id,
+        shipment_id: shipment,
     };
     let (id, case_key) = super::case_service::open(&db, new, now).await.map_err(case_error)?;
     leptos_axum::redirect(&format!("/{}/help/cases/{id}?key={}", lang.code(), crate::markup::query_value(&case_key)));
@@ -136,7 +139,7 @@ pub async fn open_case(
 pub async fn case_reply(lang: String, id: i32, #[server(default)] key: String, body: String) -> Result<(), AppError> {
     let lang = Lang::from_code(&lang).unwrap_or_default();
     let account = crate::accounts::visitor::current().map(|v| v.user_id());
-    super::case_service::shopper_reply(&crate::server::db()?, id, &key, account, &body, chrono::Utc::now()).await.map_err(case_error)?;
+    super::case_service::shopper_reply(&crate::server::db()?, id, &key, account, &body, crate::server::now()).await.map_err(case_error)?;
     crate::server::redirect_form_post(&format!("/{}/help/cases/{id}?key={}&sent=1", lang.code(), crate::markup::query_value(&key)));
     Ok(())
 }
@@ -156,14 +159,14 @@ pub async fn get_queue(
         mine,
         overdue,
     };
-    Ok(super::case_service::queue(&crate::server::db()?, &filter, who.user_id(), chrono::Utc::now()).await?)
+    Ok(super::case_service::queue(&crate::server::db()?, &filter, who.user_id(), crate::server::now()).await?)
 }
 
 /// One case, for agents.
 #[server(prefix = "/api", endpoint = "support_case", output = Wire)]
 pub async fn get_agent_case(id: i32) -> Result<super::cases::CaseView, AppError> {
     crate::accounts::visitor::support_agent()?;
-    super::case_service::for_agent(&crate::server::db()?, id, chrono::Utc::now()).await?.ok_or(AppError::NotFound)
+    super::case_service::for_agent(&crate::server::db()?, id, crate::server::now()).await?.ok_or(AppError::NotFound)
 }
 
 /// An agent's action on a case: `assign`, `reply`, `note` or `close`.
@@ -179,7 +182,7 @@ pub async fn agent_action(lang: String, id: i32, action: String, #[server(defaul
         "close" => AgentAction::Close,
         _ => return Err(AppError::BadRequest("action".into())),
     };
-    super::case_service::act(&crate::server::db()?, id, who.user_id(), action, chrono::Utc::now()).await.map_err(case_error)?;
+    super::case_service::act(&crate::server::db()?, id, who.user_id(), action, crate::server::now()).await.map_err(case_error)?;
     crate::server::redirect_form_post(&format!("/{}/support/{id}", lang.code()));
     Ok(())
 }
@@ -188,7 +191,7 @@ pub async fn agent_action(lang: String, id: i32, action: String, #[server(defaul
 #[server(prefix = "/api", endpoint = "help_my_cases", output = Wire)]
 pub async fn get_my_cases() -> Result<Vec<super::cases::QueueRow>, AppError> {
     let who = crate::accounts::visitor::signed_in()?;
-    Ok(super::case_service::of_account(&crate::server::db()?, who.user_id(), chrono::Utc::now()).await?)
+    Ok(super::case_service::of_account(&crate::server::db()?, who.user_id(), crate::server::now()).await?)
 }
 
 /// An agent decides a dispute about one shipment: the outcomes chosen (a partial refund in
@@ -234,7 +237,7 @@ pub async fn decide_dispute(
     }
     let provider = crate::payment::provider::configured().map(|p| p as &dyn crate::payment::provider::PaymentProvider);
     let db = crate::server::db()?;
-    super::case_service::decide(&db, id, &who, shipment_id, &outcomes, provider, chrono::Utc::now()).await.map_err(case_error)?;
+    super::case_service::decide(&db, id, &who, shipment_id, &outcomes, provider, crate::server::now()).await.map_err(case_error)?;
     crate::server::redirect_form_post(&format!("/{}/support/{id}", lang.code()));
     Ok(())
 }

@@ -2,12 +2,12 @@
 //! key to the case page), answered by agents (replies reach the shopper by e-mail and on the
 //! case page; internal notes never do), with the deadline kept on the row.
 
-use super::cases::{due, message, overdue, CaseAuthor, CaseKind, CaseMessageView, CaseStatus, CaseView, MessageProblem, QueueFilter, QueueRow};
-use crate::db::entity::{case_decision, case_message, order, order_line, payment, refund, seller, shipment, support_case, user};
+use super::cases::{due, message, overdue, sees, CaseAuthor, CaseFileView, CaseKind, CaseMessageView, CaseStatus, CaseView, FileProblem, MessageProblem, QueueFilter, QueueRow, Viewer};
+use crate::db::entity::{case_decision, case_file, case_message, order, order_line, payment, refund, seller, shipment, support_case, user};
 use crate::i18n::{fill, Lang};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use std::collections::HashMap;
 
 /// At most this many cases opened from one e-mail address a day.
@@ -26,6 +26,8 @@ pub enum CaseError {
     /// Not a dispute about a paid order's shipment, or decided before.
     #[error("this case cannot be decided")]
     NotDecidable,
+    #[error("file: {0}")]
+    File(FileProblem),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -40,6 +42,9 @@ pub struct NewCase<'a> {
     pub answer_given: &'a str,
     pub body: &'a str,
     pub order_id: Option<i32>,
+    /// The shipment of `order_id` it is about (a dispute's; with none given and one shipment
+    /// in the order, that one).
+    pub shipment_id: Option<i32>,
 }
 
 fn case_path(lang: Lang, id: i32, key: &str) -> String {
@@ -59,6 +64,15 @@ pub async fn open<C: ConnectionTrait>(db: &C, new: NewCase<'_>, now: DateTime<Ut
         return Err(CaseError::TooMany);
     }
     let key = crate::server::random_token();
+    let shipments = match new.order_id {
+        Some(order_id) => shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await?,
+        None => Vec::new(),
+    };
+    let about = match new.shipment_id {
+        Some(id) => shipments.iter().find(|s| s.id == id),
+        None if shipments.len() == 1 => shipments.first(),
+        None => None,
+    };
     let row = support_case::ActiveModel {
         user_id: Set(new.user_id),
         email: Set(new.email.to_owned()),
@@ -68,7 +82,7 @@ pub async fn open<C: ConnectionTrait>(db: &C, new: NewCase<'_>, now: DateTime<Ut
         question: Set(new.question.chars().take(super::MAX_QUESTION).collect()),
         answer_given: Set(new.answer_given.chars().take(2000).collect()),
         order_id: Set(new.order_id),
-        shipment_id: Set(None),
+        shipment_id: Set(about.map(|s| s.id)),
         assignee_user_id: Set(None),
         token_hash: Set(crate::server::token_hash(&key)),
         created_at: Set(now),
@@ -94,6 +108,26 @@ pub async fn open<C: ConnectionTrait>(db: &C, new: NewCase<'_>, now: DateTime<Ut
         now,
     )
     .await?;
+    // The seller is asked for their side of a dispute, in Estonian (the platform's language with them).
+    if let (CaseKind::Dispute, Some(s)) = (new.kind, about) {
+        if let Some(seller) = seller::Entity::find_by_id(s.seller_id).one(db).await? {
+            let te = crate::i18n::area::AreaTextsRef::of(Lang::Et).texts;
+            let url = format!("{}/et/seller/disputes/{}", crate::orders::service::public_url(), row.id);
+            let order = s.order_id.to_string();
+            let email = crate::orders::email::Email::paragraphs(
+                Lang::Et,
+                fill(te.dispute_mail_seller_subject, &[("n", &n)]),
+                &[fill(te.dispute_mail_seller, &[("n", &n), ("order", &order)])],
+                Some((te.case_mail_link, &url)),
+            );
+            crate::outbox::enqueue(
+                db,
+                crate::outbox::NewMessage { dedupe_key: format!("dispute-opened:{}", row.id), kind: "dispute_opened", lang: Lang::Et, to: seller.email, email },
+                now,
+            )
+            .await?;
+        }
+    }
     Ok((row.id, key))
 }
 
@@ -128,23 +162,55 @@ async fn owned<C: ConnectionTrait>(db: &C, id: i32, key: &str, account: Option<i
     Ok((by_key || by_account).then_some(c))
 }
 
-async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, agents: bool, key: &str, now: DateTime<Utc>) -> Result<CaseView, DbErr> {
-    let mut q = case_message::Entity::find().filter(case_message::Column::CaseId.eq(c.id));
-    if !agents {
-        q = q.filter(case_message::Column::Internal.eq(false));
-    }
-    let messages = q.order_by_asc(case_message::Column::Id).all(db).await?;
+async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, viewer: Viewer, key: &str, now: DateTime<Utc>) -> Result<CaseView, DbErr> {
+    let agents = viewer == Viewer::Agent;
+    let messages: Vec<case_message::Model> = case_message::Entity::find()
+        .filter(case_message::Column::CaseId.eq(c.id))
+        .order_by_asc(case_message::Column::Id)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|m| sees(viewer, c.kind, m.internal))
+        .collect();
+    let files: Vec<CaseFileView> = if sees(viewer, c.kind, false) {
+        case_file::Entity::find()
+            .select_only()
+            .columns([case_file::Column::Id, case_file::Column::Author, case_file::Column::FileName, case_file::Column::Size, case_file::Column::CreatedAt])
+            .filter(case_file::Column::CaseId.eq(c.id))
+            .order_by_asc(case_file::Column::Id)
+            .into_tuple::<(i32, CaseAuthor, String, i32, DateTime<Utc>)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|(id, author, name, size, at)| CaseFileView { id, author, name, size, at })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let ids: Vec<i32> = messages.iter().filter_map(|m| m.author_user_id).chain(c.assignee_user_id).collect();
     let names: HashMap<i32, String> =
         user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect();
     let name = |id: Option<i32>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
+    let ships = match c.order_id {
+        Some(order_id) => shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await?,
+        None => Vec::new(),
+    };
+    let sellers: HashMap<i32, String> = seller::Entity::find()
+        .filter(seller::Column::Id.is_in(ships.iter().map(|s| s.seller_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.name))
+        .collect();
+    let seller_of = |s: &shipment::Model| sellers.get(&s.seller_id).cloned().unwrap_or_default();
     Ok(CaseView {
         id: c.id,
         kind: c.kind,
         status: c.status,
         question: c.question,
         answer_given: if agents { c.answer_given } else { String::new() },
-        email: c.email,
+        // The shopper's address is for support (and the shopper), not the seller.
+        email: if viewer == Viewer::Seller { String::new() } else { c.email },
         order_id: c.order_id,
         created_at: c.created_at,
         due_at: c.due_at,
@@ -155,7 +221,7 @@ async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, agents: bool, 
             .map(|m| CaseMessageView {
                 author: m.author,
                 internal: m.internal,
-                // Shoppers see "Customer support", not the agent's name.
+                // Shoppers and sellers see "Customer support", not the agent's name.
                 who: if agents { name(m.author_user_id) } else { String::new() },
                 body: m.body,
                 at: m.created_at,
@@ -164,27 +230,18 @@ async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, agents: bool, 
         key: key.to_owned(),
         channels: super::hours::channels(now),
         decision: decision_of(db, c.id).await?,
-        shipments: match (agents, c.order_id) {
-            (true, Some(order_id)) => {
-                let ships = shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await?;
-                let sellers: HashMap<i32, String> = seller::Entity::find()
-                    .filter(seller::Column::Id.is_in(ships.iter().map(|s| s.seller_id)))
-                    .all(db)
-                    .await?
-                    .into_iter()
-                    .map(|s| (s.id, s.name))
-                    .collect();
-                ships.iter().map(|s| (s.id, sellers.get(&s.seller_id).cloned().unwrap_or_default())).collect()
-            }
-            _ => Vec::new(),
-        },
+        shipments: if agents { ships.iter().map(|s| (s.id, seller_of(s))).collect() } else { Vec::new() },
+        shipment: c.shipment_id.and_then(|id| ships.iter().find(|s| s.id == id)).map(|s| (s.id, seller_of(s))),
+        files,
+        viewer,
+        support_email: crate::config::get_or_default().shop_email.clone(),
     })
 }
 
 /// The case page for its shopper (internal notes left out); `None` for anyone else.
 pub async fn for_shopper<C: ConnectionTrait>(db: &C, id: i32, key: &str, account: Option<i32>, now: DateTime<Utc>) -> Result<Option<CaseView>, DbErr> {
     match owned(db, id, key, account).await? {
-        Some(c) => Ok(Some(view(db, c, false, key, now).await?)),
+        Some(c) => Ok(Some(view(db, c, Viewer::Shopper, key, now).await?)),
         None => Ok(None),
     }
 }
@@ -242,7 +299,7 @@ pub async fn queue<C: ConnectionTrait>(db: &C, filter: &QueueFilter, agent: i32,
 /// A case with everything, for agents.
 pub async fn for_agent<C: ConnectionTrait>(db: &C, id: i32, now: DateTime<Utc>) -> Result<Option<CaseView>, DbErr> {
     match support_case::Entity::find_by_id(id).one(db).await? {
-        Some(c) => Ok(Some(view(db, c, true, "", now).await?)),
+        Some(c) => Ok(Some(view(db, c, Viewer::Agent, "", now).await?)),
         None => Ok(None),
     }
 }
@@ -322,6 +379,133 @@ pub async fn of_account<C: ConnectionTrait>(db: &C, user_id: i32, now: DateTime<
             assignee: None,
         })
         .collect())
+}
+
+/// A dispute about a shipment of `seller_id`, as that seller sees it; `None` for any other case.
+async fn sellers_dispute<C: ConnectionTrait>(db: &C, id: i32, seller_id: i32) -> Result<Option<support_case::Model>, DbErr> {
+    let Some(c) = support_case::Entity::find_by_id(id).filter(support_case::Column::Kind.eq(CaseKind::Dispute)).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(shipment_id) = c.shipment_id else { return Ok(None) };
+    let theirs = shipment::Entity::find_by_id(shipment_id).filter(shipment::Column::SellerId.eq(seller_id)).one(db).await?.is_some();
+    Ok(theirs.then_some(c))
+}
+
+/// The disputes about a seller's shipments, open ones first, newest first.
+pub async fn disputes_of_seller<C: ConnectionTrait>(db: &C, seller_id: i32, now: DateTime<Utc>) -> Result<Vec<QueueRow>, DbErr> {
+    use sea_orm::sea_query::Query;
+    let theirs = Query::select().column(shipment::Column::Id).from(shipment::Entity).and_where(shipment::Column::SellerId.eq(seller_id)).to_owned();
+    let mut rows = support_case::Entity::find()
+        .filter(support_case::Column::Kind.eq(CaseKind::Dispute))
+        .filter(support_case::Column::ShipmentId.in_subquery(theirs))
+        .order_by_desc(support_case::Column::Id)
+        .limit(200)
+        .all(db)
+        .await?;
+    rows.sort_by_key(|c| c.status == CaseStatus::Closed);
+    Ok(rows
+        .into_iter()
+        .map(|c| QueueRow {
+            id: c.id,
+            kind: c.kind,
+            status: c.status,
+            overdue: overdue(c.status, c.due_at, now),
+            email: String::new(),
+            question: c.question.chars().take(140).collect(),
+            due_at: c.due_at,
+            assignee: None,
+        })
+        .collect())
+}
+
+/// A dispute about one of the seller's shipments; `None` for any other case.
+pub async fn for_seller<C: ConnectionTrait>(db: &C, id: i32, seller_id: i32, now: DateTime<Utc>) -> Result<Option<CaseView>, DbErr> {
+    match sellers_dispute(db, id, seller_id).await? {
+        Some(c) => Ok(Some(view(db, c, Viewer::Seller, "", now).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The seller states their side: both the shopper and support see it, and the case waits for
+/// support again.
+pub async fn seller_reply<C: ConnectionTrait>(db: &C, id: i32, seller_id: i32, user_id: i32, body: &str, now: DateTime<Utc>) -> Result<(), CaseError> {
+    let body = message(body).map_err(CaseError::Message)?;
+    let c = sellers_dispute(db, id, seller_id).await?.ok_or(CaseError::NotFound)?;
+    add_message(db, c.id, CaseAuthor::Seller, Some(user_id), false, &body, now).await?;
+    if c.status != CaseStatus::Closed {
+        support_case::Entity::update_many()
+            .col_expr(support_case::Column::Status, Expr::value(CaseStatus::Open))
+            .col_expr(support_case::Column::UpdatedAt, Expr::value(now))
+            .filter(support_case::Column::Id.eq(c.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Who adds a file to a case, once their right to it was checked.
+pub enum Adder<'a> {
+    /// By account or the case's key.
+    Shopper { key: &'a str, account: Option<i32> },
+    Seller { seller_id: i32, user_id: i32 },
+    Agent { user_id: i32 },
+}
+
+/// Adds a file to a case: a photo or PDF (checked by its content), at most
+/// [`super::cases::MAX_FILE_BYTES`], at most [`super::cases::MAX_FILES`] on a case. Returns the
+/// case. Nothing is kept when refused.
+pub async fn add_file<C: ConnectionTrait>(db: &C, id: i32, adder: Adder<'_>, name: &str, bytes: Vec<u8>, now: DateTime<Utc>) -> Result<i32, CaseError> {
+    let (c, author, user_id) = match adder {
+        Adder::Shopper { key, account } => (owned(db, id, key, account).await?, CaseAuthor::Shopper, account),
+        Adder::Seller { seller_id, user_id } => (sellers_dispute(db, id, seller_id).await?, CaseAuthor::Seller, Some(user_id)),
+        Adder::Agent { user_id } => (support_case::Entity::find_by_id(id).one(db).await?, CaseAuthor::Agent, Some(user_id)),
+    };
+    let c = c.ok_or(CaseError::NotFound)?;
+    let content_type = super::cases::file_type(&bytes).map_err(CaseError::File)?;
+    let count = case_file::Entity::find().filter(case_file::Column::CaseId.eq(c.id)).count(db).await?;
+    if count >= super::cases::MAX_FILES {
+        return Err(CaseError::File(FileProblem::TooMany));
+    }
+    let size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
+    case_file::ActiveModel {
+        case_id: Set(c.id),
+        author: Set(author),
+        author_user_id: Set(user_id),
+        file_name: Set(super::cases::file_name(name)),
+        content_type: Set(content_type.to_owned()),
+        size: Set(size),
+        content: Set(bytes),
+        created_at: Set(now),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(c.id)
+}
+
+/// Who asks for a case's file.
+pub enum Downloader<'a> {
+    Shopper { key: &'a str, account: Option<i32> },
+    /// A signed-in account: an agent, or a member of the dispute's seller.
+    Account { user_id: i32, agent: bool },
+}
+
+/// A case's file for someone allowed to see the case: its name, type and bytes.
+pub async fn file_for<C: ConnectionTrait>(db: &C, file_id: i32, who: Downloader<'_>) -> Result<Option<case_file::Model>, DbErr> {
+    let Some(f) = case_file::Entity::find_by_id(file_id).one(db).await? else { return Ok(None) };
+    let allowed = match who {
+        Downloader::Shopper { key, account } => owned(db, f.case_id, key, account).await?.is_some(),
+        Downloader::Account { agent: true, .. } => true,
+        Downloader::Account { user_id, agent: false } => {
+            let shopper = owned(db, f.case_id, "", Some(user_id)).await?.is_some();
+            let seller = match crate::sellers::applications::member_of(db, user_id).await? {
+                Some(s) => sellers_dispute(db, f.case_id, s.id).await?.is_some(),
+                None => false,
+            };
+            shopper || seller
+        }
+    };
+    Ok(allowed.then_some(f))
 }
 
 async fn decision_of<C: ConnectionTrait>(db: &C, case_id: i32) -> Result<Option<super::cases::DecisionView>, DbErr> {
@@ -429,20 +613,46 @@ pub async fn decide<C: ConnectionTrait + sea_orm::TransactionTrait>(
     }
     txn.commit().await?;
 
-    // A seller's suspension goes through the administrators' rules.
-    if effects.suspend.contains(&super::outcomes::Party::Seller) {
+    // Suspensions and restrictions go through the administrators' rules: at once when the
+    // agent is an administrator, else as a request to them (by e-mail to the shop).
+    let admin = crate::accounts::visitor::Administrator::from_visitor(agent.visitor().clone());
+    let standings = effects.suspend.iter().map(|p| (*p, true)).chain(effects.restrict.iter().map(|p| (*p, false)));
+    for (party, suspend) in standings {
         let reason = format!("Dispute case {}: {}", c.id, text);
-        match crate::accounts::visitor::Administrator::from_visitor(agent.visitor().clone()) {
-            Some(admin) => {
-                if let Err(e) = crate::admin::sellers::service::set_standing(db, &admin, s.seller_id, crate::admin::sellers::Standing::Suspend, &reason, now).await {
-                    tracing::warn!(case = c.id, error = %e, "suspending the seller after a dispute failed");
+        let applied = match (party, suspend, &admin) {
+            (super::outcomes::Party::Seller, true, Some(admin)) => {
+                crate::admin::sellers::service::set_standing(db, admin, s.seller_id, crate::admin::sellers::Standing::Suspend, &reason, now)
+                    .await
+                    .map_err(|e| tracing::warn!(case = c.id, error = %e, "suspending the seller after a dispute failed"))
+                    .is_ok()
+            }
+            (super::outcomes::Party::Buyer, _, Some(admin)) => {
+                let buyer = match o.user_id {
+                    Some(id) => Some(id),
+                    None => crate::accounts::service::find_by_email(db, &o.email).await?.map(|u| u.id),
+                };
+                let standing = if suspend { crate::accounts::Standing::Suspended } else { crate::accounts::Standing::Restricted };
+                match buyer {
+                    Some(id) => crate::admin::users::service::set_standing(db, admin, id, standing, &reason, now)
+                        .await
+                        .map_err(|e| tracing::warn!(case = c.id, error = %e, "changing the buyer's standing after a dispute failed"))
+                        .is_ok(),
+                    // A guest has no account to hold back: the administrators decide what else to do.
+                    None => false,
                 }
             }
-            None => {
-                let cfg = crate::config::get_or_default();
-                let email = crate::orders::email::Email::paragraphs(Lang::Et, format!("Suspend seller {} (dispute case {})", s.seller_id, c.id), &[reason], None);
-                crate::outbox::enqueue(db, crate::outbox::NewMessage { dedupe_key: format!("case-suspend:{}", c.id), kind: "case_suspension", lang: Lang::Et, to: cfg.shop_email.clone(), email }, now).await?;
-            }
+            _ => false,
+        };
+        if !applied {
+            let cfg = crate::config::get_or_default();
+            let who = match party {
+                super::outcomes::Party::Seller => format!("seller {}", s.seller_id),
+                super::outcomes::Party::Buyer => format!("buyer {} (order {})", o.email, o.id),
+            };
+            let what = if suspend { "Suspend" } else { "Restrict" };
+            let email = crate::orders::email::Email::paragraphs(Lang::Et, format!("{what} {who} (dispute case {})", c.id), &[reason], None);
+            let key = format!("case-standing:{}:{party:?}:{what}", c.id);
+            crate::outbox::enqueue(db, crate::outbox::NewMessage { dedupe_key: key, kind: "case_suspension", lang: Lang::Et, to: cfg.shop_email.clone(), email }, now).await?;
         }
     }
     // The money goes back after the decision is kept.

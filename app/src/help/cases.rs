@@ -46,6 +46,30 @@ pub enum CaseAuthor {
     Shopper,
     #[cfg_attr(feature = "ssr", sea_orm(string_value = "agent"))]
     Agent,
+    /// The seller of the shipment a dispute is about.
+    #[cfg_attr(feature = "ssr", sea_orm(string_value = "seller"))]
+    Seller,
+}
+
+/// Who looks at a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Viewer {
+    /// The shopper who opened it.
+    Shopper,
+    /// The seller of the shipment a dispute is about.
+    Seller,
+    Agent,
+}
+
+/// Whether `viewer` sees a message (or file) of a case of `kind`: agents see everything; the
+/// agents' internal notes reach no one else; a seller sees only disputes about their shipment,
+/// and in a dispute both sides see what either side or support wrote.
+pub fn sees(viewer: Viewer, kind: CaseKind, internal: bool) -> bool {
+    match viewer {
+        Viewer::Agent => true,
+        Viewer::Shopper => !internal,
+        Viewer::Seller => !internal && kind == CaseKind::Dispute,
+    }
 }
 
 impl CaseKind {
@@ -160,6 +184,104 @@ pub struct CaseView {
     pub decision: Option<DecisionView>,
     /// For agents deciding a dispute: the order's shipments (id, seller).
     pub shipments: Vec<(i32, String)>,
+    /// The shipment a dispute is about, and its seller's name.
+    pub shipment: Option<(i32, String)>,
+    /// The files its sides added (what the viewer may see).
+    pub files: Vec<CaseFileView>,
+    pub viewer: Viewer,
+    /// The shop's support address (the e-mail channel).
+    pub support_email: String,
+}
+
+/// A file on a case, as listed (downloaded at [`file_path`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFileView {
+    pub id: i32,
+    pub author: CaseAuthor,
+    pub name: String,
+    pub size: i32,
+    #[serde(with = "crate::wire::instant")]
+    pub at: DateTime<Utc>,
+}
+
+/// Where a case's file is downloaded (a guest shopper adds the case's key).
+pub fn file_path(id: i32, key: &str) -> String {
+    if key.is_empty() {
+        format!("/files/cases/{id}")
+    } else {
+        format!("/files/cases/{id}?key={}", crate::markup::query_value(key))
+    }
+}
+
+/// At most this many bytes in a case's file.
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// At most this many files on one case.
+pub const MAX_FILES: u64 = 10;
+
+/// Why a file was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum FileProblem {
+    #[error("no file")]
+    NoFile,
+    #[error("too large")]
+    TooLarge,
+    /// Not a JPEG, PNG, WebP or PDF (by its content, whatever its name says).
+    #[error("not an image or PDF")]
+    Type,
+    #[error("too many files")]
+    TooMany,
+}
+
+impl FileProblem {
+    pub const ALL: [FileProblem; 4] = [FileProblem::NoFile, FileProblem::TooLarge, FileProblem::Type, FileProblem::TooMany];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FileProblem::NoFile => "no_file",
+            FileProblem::TooLarge => "too_large",
+            FileProblem::Type => "type",
+            FileProblem::TooMany => "too_many",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FileProblem> {
+        FileProblem::ALL.into_iter().find(|p| p.code() == code)
+    }
+}
+
+/// The content type of an accepted file, told by its first bytes (a photo or a PDF); the
+/// browser's claim and the file's name are not trusted.
+pub fn file_type(bytes: &[u8]) -> Result<&'static str, FileProblem> {
+    if bytes.is_empty() {
+        return Err(FileProblem::NoFile);
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileProblem::TooLarge);
+    }
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok("image/jpeg")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        Ok("image/webp")
+    } else if bytes.starts_with(b"%PDF-") {
+        Ok("application/pdf")
+    } else {
+        Err(FileProblem::Type)
+    }
+}
+
+/// A file's name as kept and offered for download: its last path part, only letters, digits,
+/// `.`, `-` and `_` (others become `_`), at most 100 characters; `file` when nothing is left.
+pub fn file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '_' })
+        .take(100)
+        .collect();
+    let clean = clean.trim_start_matches('.').to_owned();
+    if clean.is_empty() { "file".to_owned() } else { clean }
 }
 
 /// A dispute's decision as both sides see it.
@@ -244,5 +366,48 @@ mod tests {
         assert!(message(&"õ".repeat(MAX_MESSAGE)).is_ok(), "characters, not bytes");
         assert_eq!(CaseKind::from_code("dispute"), Some(CaseKind::Dispute));
         assert_eq!(CaseStatus::from_code("nope"), None);
+    }
+
+    #[test]
+    fn both_sides_of_a_dispute_see_it_and_notes_stay_with_support() {
+        assert!(sees(Viewer::Agent, CaseKind::Question, true), "agents see their notes");
+        assert!(!sees(Viewer::Shopper, CaseKind::Dispute, true));
+        assert!(!sees(Viewer::Seller, CaseKind::Dispute, true));
+        assert!(sees(Viewer::Seller, CaseKind::Dispute, false));
+        assert!(!sees(Viewer::Seller, CaseKind::Question, false), "a question is the shopper's own");
+        assert!(!sees(Viewer::Seller, CaseKind::Complaint, false));
+        assert!(sees(Viewer::Shopper, CaseKind::Question, false));
+    }
+
+    #[test]
+    fn files_are_told_by_their_content() {
+        assert_eq!(file_type(b"\xFF\xD8\xFF\xE0rest"), Ok("image/jpeg"));
+        assert_eq!(file_type(b"\x89PNG\r\n\x1a\n...."), Ok("image/png"));
+        assert_eq!(file_type(b"RIFF\0\0\0\0WEBPVP8 "), Ok("image/webp"));
+        assert_eq!(file_type(b"%PDF-1.7\n"), Ok("application/pdf"));
+        assert_eq!(file_type(b"<html><script>alert(1)</script>"), Err(FileProblem::Type), "a page named photo.jpg");
+        assert_eq!(file_type(b"RIFF\0\0\0\0WAVEfmt "), Err(FileProblem::Type));
+        assert_eq!(file_type(b""), Err(FileProblem::NoFile));
+        let mut big = b"%PDF-".to_vec();
+        big.resize(MAX_FILE_BYTES + 1, b' ');
+        assert_eq!(file_type(&big), Err(FileProblem::TooLarge));
+        big.truncate(MAX_FILE_BYTES);
+        assert!(file_type(&big).is_ok(), "the limit itself is allowed");
+        for p in FileProblem::ALL {
+            assert_eq!(FileProblem::from_code(p.code()), Some(p));
+        }
+    }
+
+    #[test]
+    fn file_names_are_safe_to_offer() {
+        assert_eq!(file_name("C:\\Users\\mari\\kviitung 1.pdf"), "kviitung_1.pdf");
+        assert_eq!(file_name("../../etc/passwd"), "passwd");
+        assert_eq!(file_name("\"; rm -rf.jpg"), "__rm_-rf.jpg");
+        assert_eq!(file_name(".htaccess"), "htaccess");
+        assert_eq!(file_name("фото.png"), "фото.png");
+        assert_eq!(file_name(""), "file");
+        assert_eq!(file_name(&"a".repeat(300)).len(), 100);
+        assert_eq!(file_path(3, ""), "/files/cases/3");
+        assert_eq!(file_path(3, "a b"), "/files/cases/3?key=a+b");
     }
 }

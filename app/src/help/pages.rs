@@ -4,7 +4,7 @@
 //! form: an answer has an address, can be linked, and works without JavaScript.
 
 use super::api::{get_agent_case, get_case, get_my_cases, DecideDispute, get_help, get_help_answer, get_help_article, get_queue, AgentAction, CaseReply, HelpVote, OpenCase};
-use super::cases::{CaseAuthor, CaseKind, CaseStatus, CaseView, QueueRow};
+use super::cases::{CaseAuthor, CaseKind, CaseStatus, CaseView, QueueRow, Viewer};
 use super::content::{Block, Inline};
 use super::hours::Channel;
 use super::{AnswerView, ArticleView, HelpHome, NextStep, OrderFacts};
@@ -356,7 +356,10 @@ fn messages_view(at: &'static AreaTexts, case: &CaseView) -> impl IntoView {
             {case.messages.iter().map(|m| {
                 let who = match (m.author, m.internal) {
                     (_, true) => format!("{} · {}", at.case_note, m.who),
-                    (CaseAuthor::Shopper, _) => at.case_you.to_owned(),
+                    (CaseAuthor::Shopper, _) if case.viewer == Viewer::Shopper => at.case_you.to_owned(),
+                    (CaseAuthor::Shopper, _) => at.case_buyer.to_owned(),
+                    (CaseAuthor::Seller, _) if case.viewer == Viewer::Seller => at.case_you.to_owned(),
+                    (CaseAuthor::Seller, _) => fill(at.case_seller, &[("seller", &case.shipment.clone().map(|s| s.1).unwrap_or_default())]),
                     (CaseAuthor::Agent, _) if m.who.is_empty() => at.case_support.to_owned(),
                     (CaseAuthor::Agent, _) => format!("{} · {}", at.case_support, m.who),
                 };
@@ -410,7 +413,13 @@ fn CaseBody(case: CaseView, reply: ServerAction<CaseReply>) -> impl IntoView {
             </div>
             <button type="submit">{at.case_send}</button>
         </ActionForm>
-        <p class="muted">{at.help_hours}</p>
+        <section class="help-contact" aria-labelledby="case-contact-h">
+            <h2 id="case-contact-h" class="h3">{at.help_talk_to_support}</h2>
+            <p class="muted">{at.help_hours}</p>
+            <ul data-testid="help-channels">
+                {case.channels.iter().map(|c| view! { <li data-channel=format!("{c:?}").to_lowercase()>{channel_text(at, *c, &case.support_email)}</li> }).collect_view()}
+            </ul>
+        </section>
         <p class="muted">{at.case_disputes_committee}</p>
     }
 }

@@ -219,7 +219,7 @@ async fn indexed<C: ConnectionTrait>(db: &C, lang: &str) -> Result<Arc<Indexed>,
 /// The answer to `question` from the articles in `lang`: the best article's summary, citing
 /// it and the articles scoring close to it (at most three); `None` when nothing matches well
 /// enough. Whether the question asks for a person is [`super::asks_for_person`].
-pub async fn ask<C: ConnectionTrait>(db: &C, lang: &str, question: &str) -> Result<AnswerView, DbErr> {
+pub async fn ask<C: ConnectionTrait>(db: &C, lang: &str, question: &str, now: DateTime<Utc>) -> Result<AnswerView, DbErr> {
     let lang = articles_lang(lang);
     let person = super::asks_for_person(question);
     let indexed = indexed(db, lang).await?;
@@ -240,7 +240,7 @@ pub async fn ask<C: ConnectionTrait>(db: &C, lang: &str, question: &str) -> Resu
         question: question.to_owned(),
         person,
         cited,
-        channels: super::hours::channels(Utc::now()),
+        channels: super::hours::channels(now),
         support_email: crate::config::get_or_default().shop_email.clone(),
         order: None,
         orders: Vec::new(),

@@ -10,6 +10,7 @@ pub mod cart;
 pub mod cart_line;
 pub mod cart_method;
 pub mod case_decision;
+pub mod case_file;
 pub mod case_message;
 pub mod category;
 pub mod claim;

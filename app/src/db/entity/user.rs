@@ -17,6 +17,10 @@ pub struct Model {
     pub lang: String,
     pub created_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
+    /// `accounts::Standing`: active, restricted (no new orders) or suspended (no sign-in).
+    pub standing: crate::accounts::Standing,
+    pub standing_reason: String,
+    pub standing_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

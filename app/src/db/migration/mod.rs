@@ -23,6 +23,7 @@ mod m20261201_000017_pantry;
 mod m20261201_000018_help;
 mod m20261201_000019_support_cases;
 mod m20261201_000020_case_decisions;
+mod m20261201_000021_dispute_sides;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000018_help::Migration),
             Box::new(m20261201_000019_support_cases::Migration),
             Box::new(m20261201_000020_case_decisions::Migration),
+            Box::new(m20261201_000021_dispute_sides::Migration),
         ]
     }
 }
