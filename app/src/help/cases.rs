@@ -402,7 +402,7 @@ mod tests {
     fn file_names_are_safe_to_offer() {
         assert_eq!(file_name("C:\\Users\\mari\\kviitung 1.pdf"), "kviitung_1.pdf");
         assert_eq!(file_name("../../etc/passwd"), "passwd");
-        assert_eq!(file_name("\"; rm -rf.jpg"), "__rm_-rf.jpg");
+        assert_eq!(file_name("\"; rm -rf.jpg"), "___rm_-rf.jpg");
         assert_eq!(file_name(".htaccess"), "htaccess");
         assert_eq!(file_name("фото.png"), "фото.png");
         assert_eq!(file_name(""), "file");
