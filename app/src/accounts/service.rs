@@ -166,6 +166,9 @@ pub async fn register<C: ConnectionTrait + TransactionTrait>(
                 lang: Set(lang.code().to_owned()),
                 created_at: Set(now),
                 deleted_at: Set(None),
+                standing: Set(Default::default()),
+                standing_reason: Set(String::new()),
+                standing_at: Set(None),
                 ..Default::default()
             }
             .insert(&txn)
@@ -672,6 +675,9 @@ pub async fn ensure_account<C: ConnectionTrait>(
                 lang: Set(Lang::default().code().to_owned()),
                 created_at: Set(now),
                 deleted_at: Set(None),
+                standing: Set(Default::default()),
+                standing_reason: Set(String::new()),
+                standing_at: Set(None),
                 ..Default::default()
             }
             .insert(db)

@@ -136,6 +136,9 @@ pub async fn confirmed_account(db: &DatabaseConnection, email: &str) -> i32 {
         lang: Set("et".into()),
         created_at: Set(now),
         deleted_at: Set(None),
+        standing: Set(Default::default()),
+        standing_reason: Set(String::new()),
+        standing_at: Set(None),
         ..Default::default()
     }
     .insert(db)

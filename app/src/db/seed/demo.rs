@@ -142,6 +142,9 @@ async fn seed_demo_accounts(db: &DatabaseConnection) -> Result<(), DbErr> {
             lang: Set(crate::i18n::Lang::Et.code().to_owned()),
             created_at: Set(now),
             deleted_at: Set(None),
+            standing: Set(Default::default()),
+            standing_reason: Set(String::new()),
+            standing_at: Set(None),
             ..Default::default()
         }
         .insert(db)
