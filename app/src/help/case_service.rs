@@ -191,7 +191,8 @@ async fn view<C: ConnectionTrait>(db: &C, c: support_case::Model, viewer: Viewer
     let names: HashMap<i32, String> =
         user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect();
     let name = |id: Option<i32>| id.and_then(|i| names.get(&i).cloned()).unwrap_or_default();
-    let ships = match c.order_id {
+    // The order's shipments: for agents (to decide), and to name the shipment a case is about.
+    let ships = match c.order_id.filter(|_| agents || c.shipment_id.is_some()) {
         Some(order_id) => shipment::Entity::find().filter(shipment::Column::OrderId.eq(order_id)).order_by_asc(shipment::Column::Id).all(db).await?,
         None => Vec::new(),
     };
@@ -260,6 +261,20 @@ pub async fn shopper_reply<C: ConnectionTrait>(db: &C, id: i32, key: &str, accou
     Ok(())
 }
 
+/// A case as a row of a list (the queue, the shopper's cases, the seller's disputes).
+fn queue_row(c: support_case::Model, now: DateTime<Utc>, assignee: Option<String>) -> QueueRow {
+    QueueRow {
+        id: c.id,
+        kind: c.kind,
+        status: c.status,
+        overdue: overdue(c.status, c.due_at, now),
+        email: c.email,
+        question: c.question.chars().take(140).collect(),
+        due_at: c.due_at,
+        assignee,
+    }
+}
+
 /// The agents' queue: open cases first, soonest due first; then the rest, newest first.
 pub async fn queue<C: ConnectionTrait>(db: &C, filter: &QueueFilter, agent: i32, now: DateTime<Utc>) -> Result<Vec<QueueRow>, DbErr> {
     let mut q = support_case::Entity::find();
@@ -283,15 +298,9 @@ pub async fn queue<C: ConnectionTrait>(db: &C, filter: &QueueFilter, agent: i32,
         user::Entity::find().filter(user::Column::Id.is_in(ids)).all(db).await?.into_iter().map(|u| (u.id, u.name)).collect();
     Ok(rows
         .into_iter()
-        .map(|c| QueueRow {
-            id: c.id,
-            kind: c.kind,
-            status: c.status,
-            overdue: overdue(c.status, c.due_at, now),
-            email: c.email,
-            question: c.question.chars().take(140).collect(),
-            due_at: c.due_at,
-            assignee: c.assignee_user_id.and_then(|i| names.get(&i).cloned()),
+        .map(|c| {
+            let assignee = c.assignee_user_id.and_then(|i| names.get(&i).cloned());
+            queue_row(c, now, assignee)
         })
         .collect())
 }
@@ -368,16 +377,7 @@ pub async fn of_account<C: ConnectionTrait>(db: &C, user_id: i32, now: DateTime<
         .all(db)
         .await?
         .into_iter()
-        .map(|c| QueueRow {
-            id: c.id,
-            kind: c.kind,
-            status: c.status,
-            overdue: overdue(c.status, c.due_at, now),
-            email: c.email,
-            question: c.question.chars().take(140).collect(),
-            due_at: c.due_at,
-            assignee: None,
-        })
+        .map(|c| queue_row(c, now, None))
         .collect())
 }
 
@@ -405,16 +405,8 @@ pub async fn disputes_of_seller<C: ConnectionTrait>(db: &C, seller_id: i32, now:
     rows.sort_by_key(|c| c.status == CaseStatus::Closed);
     Ok(rows
         .into_iter()
-        .map(|c| QueueRow {
-            id: c.id,
-            kind: c.kind,
-            status: c.status,
-            overdue: overdue(c.status, c.due_at, now),
-            email: String::new(),
-            question: c.question.chars().take(140).collect(),
-            due_at: c.due_at,
-            assignee: None,
-        })
+        // The shopper's address stays with support.
+        .map(|c| QueueRow { email: String::new(), ..queue_row(c, now, None) })
         .collect())
 }
 
@@ -497,12 +489,11 @@ pub async fn file_for<C: ConnectionTrait>(db: &C, file_id: i32, who: Downloader<
         Downloader::Shopper { key, account } => owned(db, f.case_id, key, account).await?.is_some(),
         Downloader::Account { agent: true, .. } => true,
         Downloader::Account { user_id, agent: false } => {
-            let shopper = owned(db, f.case_id, "", Some(user_id)).await?.is_some();
-            let seller = match crate::sellers::applications::member_of(db, user_id).await? {
-                Some(s) => sellers_dispute(db, f.case_id, s.id).await?.is_some(),
-                None => false,
-            };
-            shopper || seller
+            owned(db, f.case_id, "", Some(user_id)).await?.is_some()
+                || match crate::sellers::applications::member_of(db, user_id).await? {
+                    Some(s) => sellers_dispute(db, f.case_id, s.id).await?.is_some(),
+                    None => false,
+                }
         }
     };
     Ok(allowed.then_some(f))
